@@ -1,0 +1,212 @@
+/**
+ * `chainlens analyze [dataset] [--region PATH | --companies FILE]`: the dataset summary, its
+ * validation report and, for a cluster, what the cluster holds. Later work adds the chain
+ * analysis (completeness, weak links, targets) to this same command.
+ */
+import { readFileSync } from 'node:fs';
+import type { Cluster, Dataset } from '@chainlens/core';
+import {
+  RELATION_TYPES,
+  buildCompactGraph,
+  clusterByIds,
+  clusterByRegion,
+  regionParts,
+  summarizeDataset,
+} from '@chainlens/core';
+import { DataError, formatIssue, isClean, nearest } from '@chainlens/io';
+import { readDataset } from '@chainlens/io/node';
+import { resolveDataset } from '../datasets.js';
+import type { Out } from '../output.js';
+import { count, table } from '../output.js';
+import { reportLines } from './validate.js';
+
+export interface AnalyzeOptions {
+  region?: string;
+  companies?: string;
+}
+
+const pct = (part: number, whole: number) =>
+  whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
+
+function datasetLines(dataset: Dataset, path: string): string[] {
+  const s = summarizeDataset(dataset);
+  const lines = [`Dataset ${s.name} (${path})`];
+  const rel = RELATION_TYPES.filter((t) => s.relationsByType[t] > 0)
+    .map((t) => `${t} ${count(s.relationsByType[t])}`)
+    .join(', ');
+  lines.push(
+    ...table(
+      ['table', 'count', 'detail'],
+      [
+        [
+          'companies',
+          count(s.companies),
+          `${count(s.companiesWithRegion)} with a region (${pct(s.companiesWithRegion, s.companies)}), ${count(s.companiesWithCity)} down to city`,
+        ],
+        ['relations', count(s.relations), rel || 'none'],
+        [
+          'memberships',
+          count(s.memberships),
+          `${count(s.companiesWithMembership)} companies in ${count(s.membershipItems)} segments/products; ${count(s.membershipsWithShare)} with a share`,
+        ],
+        ...(s.products
+          ? [['products', count(s.products), `${count(s.productLinks)} product links`]]
+          : []),
+        ['templates', count(s.templates.length), s.templates.map((t) => t.id).join(', ') || 'none'],
+      ],
+      [1],
+    ),
+  );
+  for (const t of s.templates) {
+    lines.push(
+      `  template ${t.id}: ${t.name}; ${t.segments} segments (${t.byStage.upstream} upstream, ${t.byStage.midstream} midstream, ${t.byStage.downstream} downstream), ${t.feeds} feeds`,
+    );
+  }
+  if (s.topLevelRegions.length > 0) {
+    lines.push('', `Companies by top-level region (${s.topLevelRegions.length} regions; top 10)`);
+    lines.push(
+      ...table(
+        ['region', 'companies', 'share'],
+        s.topLevelRegions
+          .slice(0, 10)
+          .map((r) => [r.region, count(r.companies), pct(r.companies, s.companies)]),
+        [1, 2],
+      ),
+    );
+  }
+  return lines;
+}
+
+function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
+  const { companies } = dataset;
+  const lines = [`Cluster ${cluster.id}: ${count(cluster.members.length)} companies`];
+  const graph = buildCompactGraph(dataset, { nodes: cluster.members });
+  const byType = new Map<string, number>();
+  for (let k = 0; k < graph.m; k++) {
+    const t = RELATION_TYPES[dataset.relations.type[graph.outRelations[k]!]!]!;
+    byType.set(t, (byType.get(t) ?? 0) + 1);
+  }
+  lines.push(
+    `  relations inside the cluster: ${count(graph.m)}${byType.size ? ` (${[...byType].map(([t, n]) => `${t} ${count(n)}`).join(', ')})` : ''}`,
+  );
+  const sub = new Map<string, number>();
+  for (const c of cluster.members) {
+    const parts = regionParts(companies.regions[c]!);
+    const key = parts
+      .slice(0, Math.min(parts.length, regionParts(cluster.id.replace(/^region:/, '')).length + 1))
+      .join('/');
+    sub.set(key, (sub.get(key) ?? 0) + 1);
+  }
+  if (cluster.id.startsWith('region:') && sub.size > 1) {
+    lines.push('', '  Companies by sub-region');
+    const rows = [...sub].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
+    lines.push(
+      ...table(
+        ['region', 'companies'],
+        rows.map(([r, n]) => [r, count(n)]),
+        [1],
+        '    ',
+      ),
+    );
+  }
+  const degree = Array.from({ length: graph.n }, (_, u) => ({
+    u,
+    d:
+      graph.outOffsets[u + 1]! -
+      graph.outOffsets[u]! +
+      graph.inOffsets[u + 1]! -
+      graph.inOffsets[u]!,
+  }))
+    .filter((x) => x.d > 0)
+    .sort((a, b) => b.d - a.d || a.u - b.u)
+    .slice(0, 10);
+  if (degree.length > 0) {
+    lines.push('', '  Most connected inside the cluster (relations in + out)');
+    lines.push(
+      ...table(
+        ['id', 'name', 'region', 'relations'],
+        degree.map(({ u, d }) => {
+          const c = graph.companyOf[u]!;
+          return [companies.ids[c]!, companies.names[c]!, companies.regions[c]!, count(d)];
+        }),
+        [3],
+        '    ',
+      ),
+    );
+  }
+  return lines;
+}
+
+function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | undefined {
+  if (options.region !== undefined && options.companies !== undefined) {
+    throw new UsageError('choose one of --region and --companies');
+  }
+  if (options.region !== undefined) {
+    const cluster = clusterByRegion(dataset.companies, options.region);
+    if (cluster.members.length === 0) {
+      const regions = new Set<string>();
+      for (const r of dataset.companies.regions) {
+        const parts = regionParts(r);
+        for (let i = 1; i <= parts.length; i++) regions.add(parts.slice(0, i).join('/'));
+      }
+      const near = nearest(options.region, regions, 3);
+      throw new DataError(
+        `region '${options.region}' has no companies in ${dataset.name}${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}`,
+      );
+    }
+    return cluster;
+  }
+  if (options.companies !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(options.companies, 'utf8');
+    } catch {
+      throw new DataError(`${options.companies}: cannot read the company list`);
+    }
+    const ids = text
+      .split(/[\r\n,]+/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && s !== 'id');
+    const cluster = clusterByIds(dataset.companies, ids, `list:${options.companies}`);
+    if (cluster.unknownIds.length > 0) {
+      throw new DataError(
+        `${options.companies}: ${cluster.unknownIds.length} ids name no company in ${dataset.name} (first: '${cluster.unknownIds[0]}')`,
+      );
+    }
+    if (cluster.members.length === 0)
+      throw new DataError(`${options.companies}: the list names no company`);
+    return cluster;
+  }
+  return undefined;
+}
+
+/** Bad usage detected after parsing (exit code 2). */
+export class UsageError extends Error {}
+
+export function analyzeCommand(datasetArg: string, options: AnalyzeOptions, out: Out): number {
+  const path = resolveDataset(datasetArg);
+  const { dataset, report } = readDataset(path);
+  const cluster = selectCluster(dataset, options);
+  for (const line of datasetLines(dataset, path)) out.out(line);
+  if (cluster) {
+    out.out();
+    for (const line of clusterLines(dataset, cluster)) out.out(line);
+  }
+  out.out();
+  out.out('Validation');
+  for (const line of reportLines(report)) out.out(line);
+  const rejected = report.tables.reduce((n, t) => n + t.rejected, 0);
+  if (isClean(report)) {
+    out.out(
+      `  every row accepted${report.warnings ? ` (${count(report.warnings)} warnings: chainlens validate lists them)` : ''}`,
+    );
+  } else {
+    const shown = report.issues.slice(0, 10);
+    for (const issue of shown) out.out(`  ${formatIssue(issue)}`);
+    const more = report.errors + report.warnings - shown.length;
+    if (more > 0)
+      out.out(`  … ${count(more)} more: chainlens validate ${datasetArg} lists every one`);
+    out.out(`  ${count(rejected)} rows rejected; the figures above use the accepted rows only`);
+  }
+  return 0;
+}

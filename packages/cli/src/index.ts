@@ -1,0 +1,1 @@
+export { run, EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE } from './program.js';

@@ -1,0 +1,80 @@
+/**
+ * The `chainlens` command line. Exit codes (DESIGN §6): 0 ok, 1 bad data, 2 bad usage; every
+ * error is one readable line on stderr.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { DataError } from '@chainlens/io';
+import { UsageError, analyzeCommand } from './commands/analyze.js';
+import { validateCommand } from './commands/validate.js';
+import { DEFAULT_DATASET } from './datasets.js';
+import type { Out } from './output.js';
+import { consoleOut } from './output.js';
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_DATA = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs the CLI on `args` (without `node` and the script) and returns the exit code. */
+export async function run(args: string[], out: Out = consoleOut): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command('chainlens')
+    .description('Network analysis of industrial chains (产业链) and clusters (产业集群)')
+    .version('0.1.0')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (s) => out.out(s.replace(/\n$/, '')),
+      writeErr: (s) => out.err(s.replace(/\n$/, '')),
+      outputError: (s, write) => write(s.replace(/\n+/g, ' ').trim()),
+    });
+
+  program
+    .command('validate')
+    .description(
+      'check a dataset: counts per table and every rejected row as file:row:column: message',
+    )
+    .argument(
+      '<dataset>',
+      'a dataset folder (with chainlens.json), an edge-list CSV, or a bundled dataset name',
+    )
+    .action((dataset: string) => {
+      code = validateCommand(dataset, out);
+    });
+
+  program
+    .command('analyze')
+    .description('summarise a dataset (and a cluster of it) with its validation report')
+    .argument(
+      '[dataset]',
+      'a dataset folder, an edge-list CSV, or a bundled dataset name',
+      DEFAULT_DATASET,
+    )
+    .addOption(
+      new Option('--region <path>', 'study the companies of a region, e.g. 浙江 or 江苏/苏州'),
+    )
+    .addOption(
+      new Option('--companies <file>', 'study the companies listed (one id per line) in a file'),
+    )
+    .action((dataset: string, options: { region?: string; companies?: string }) => {
+      code = analyzeCommand(dataset, options, out);
+    });
+
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are "errors" to commander; they exit 0.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      out.err(`chainlens: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof DataError) {
+      out.err(`chainlens: ${e.message.replace(/\s*\n\s*/g, ' ')}`);
+      return EXIT_BAD_DATA;
+    }
+    throw e;
+  }
+}

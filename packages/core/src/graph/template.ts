@@ -1,0 +1,95 @@
+/**
+ * Chain templates: structural checks (the feeds form a DAG over known segments) and the
+ * `includes` rules that map product / industry names onto segments.
+ */
+import type { ChainTemplate } from './types.js';
+
+/** A problem found in a template, with a JSON path (`segments[3].id`, `feeds[0]`). */
+export interface TemplateProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks what a schema cannot: unique segment ids, feeds between known segments, no self-feed,
+ * no duplicate feed, and no cycle (Kahn's algorithm, iterative). Returns every problem found.
+ */
+export function checkTemplate(template: ChainTemplate): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const index = new Map<string, number>();
+  template.segments.forEach((s, i) => {
+    if (index.has(s.id)) {
+      problems.push({
+        path: `segments[${i}].id`,
+        message: `duplicate segment id '${s.id}' (first at segments[${index.get(s.id)}])`,
+      });
+    } else index.set(s.id, i);
+  });
+  const n = template.segments.length;
+  const out: number[][] = Array.from({ length: n }, () => []);
+  const indegree = new Int32Array(n);
+  const seenFeeds = new Set<string>();
+  template.feeds.forEach(([from, to], i) => {
+    const a = index.get(from);
+    const b = index.get(to);
+    if (a === undefined)
+      problems.push({ path: `feeds[${i}]`, message: `unknown segment '${from}'` });
+    if (b === undefined) problems.push({ path: `feeds[${i}]`, message: `unknown segment '${to}'` });
+    if (a === undefined || b === undefined) return;
+    if (a === b) {
+      problems.push({ path: `feeds[${i}]`, message: `segment '${from}' feeds itself` });
+      return;
+    }
+    const key = `${a}>${b}`;
+    if (seenFeeds.has(key)) {
+      problems.push({ path: `feeds[${i}]`, message: `duplicate feed '${from}' → '${to}'` });
+      return;
+    }
+    seenFeeds.add(key);
+    out[a]!.push(b);
+    indegree[b]!++;
+  });
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (indegree[i] === 0) queue.push(i);
+  let done = 0;
+  while (done < queue.length) {
+    const u = queue[done++]!;
+    for (const v of out[u]!) if (--indegree[v]! === 0) queue.push(v);
+  }
+  if (done < n) {
+    const cyclic = template.segments
+      .filter((_, i) => indegree[i]! > 0)
+      .map((s) => s.id)
+      .slice(0, 10);
+    problems.push({
+      path: 'feeds',
+      message: `feeds form a cycle through segments ${cyclic.join(', ')}`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * True when `name` matches an `includes` pattern: exact, `prefix*`, `*suffix` or `*infix*`.
+ */
+export function matchesInclude(pattern: string, name: string): boolean {
+  const starts = pattern.startsWith('*');
+  const ends = pattern.length > 1 && pattern.endsWith('*');
+  const core = pattern.slice(starts ? 1 : 0, ends ? -1 : undefined);
+  if (starts && ends) return name.includes(core);
+  if (starts) return name.endsWith(core);
+  if (ends) return name.startsWith(core);
+  return name === pattern;
+}
+
+/**
+ * The ids of the segments of `template` that a membership item (segment id or product /
+ * industry name) belongs to: its own id, or every segment whose `includes` matches it.
+ */
+export function segmentsForItem(template: ChainTemplate, item: string): string[] {
+  const ids: string[] = [];
+  for (const s of template.segments) {
+    if (s.id === item || s.includes.some((p) => matchesInclude(p, item))) ids.push(s.id);
+  }
+  return ids;
+}

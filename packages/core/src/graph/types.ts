@@ -1,0 +1,123 @@
+/**
+ * The domain tables of a Chainlens dataset, as validated by `@chainlens/io`.
+ *
+ * Companies are addressed by their index in `CompanyTable` everywhere in the engine; ids are
+ * strings (stock codes keep their leading zeros). Relations and memberships are stored as
+ * columns (typed arrays for numbers) so that a large dataset costs bytes per row, not objects.
+ */
+
+/** The relation types the engine knows, in the order of their numeric codes. */
+export const RELATION_TYPES = ['supply', 'collaboration', 'ownership', 'inferred-supply'] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** Numeric code of a relation type, as stored in `RelationTable.type`. */
+export function relationTypeCode(type: RelationType): number {
+  return RELATION_TYPES.indexOf(type);
+}
+
+export function isRelationType(value: string): value is RelationType {
+  return (RELATION_TYPES as readonly string[]).includes(value);
+}
+
+export const STAGES = ['upstream', 'midstream', 'downstream'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Extra columns of a table, kept as strings (empty string = no value). */
+export type AttributeColumns = Record<string, string[]>;
+
+export interface CompanyTable {
+  /** Unique, non-empty ids; the position in this array is the company's index. */
+  ids: string[];
+  names: string[];
+  /** Region path such as `浙江/绍兴/柯桥`; empty string when unknown. */
+  regions: string[];
+  attributes: AttributeColumns;
+}
+
+export interface MembershipTable {
+  /** Company index (into `CompanyTable`). */
+  company: Int32Array;
+  /** Segment id, or a product / industry name that template `includes` rules map onto segments. */
+  segment: string[];
+  /** Share in [0, 1]; NaN when the data gives none (unknown, not zero). */
+  share: Float64Array;
+  attributes: AttributeColumns;
+}
+
+export interface RelationTable {
+  /** Company indices; relations are directed source → target (supplier → customer). */
+  source: Int32Array;
+  target: Int32Array;
+  /** Relation type codes: index into `RELATION_TYPES`. */
+  type: Uint8Array;
+  /** Finite, non-negative weights (1 when the data gives none). */
+  weight: Float64Array;
+  attributes: AttributeColumns;
+}
+
+export interface ChainSegment {
+  id: string;
+  name: string;
+  stage: Stage;
+  /** Importance in completeness figures; default 1. */
+  weight: number;
+  /** Product or industry names this segment gathers: exact, or with `*` at either end. */
+  includes: string[];
+}
+
+/** A chain template: a DAG of segments connected by feeds (input → output). */
+export interface ChainTemplate {
+  id: string;
+  name: string;
+  description?: string;
+  segments: ChainSegment[];
+  feeds: [string, string][];
+}
+
+/** A vocabulary of the products and industries that memberships may name. */
+export interface ProductTable {
+  ids: string[];
+  names: string[];
+  kinds: string[];
+  attributes: AttributeColumns;
+}
+
+export const PRODUCT_LINK_TYPES = ['input_of', 'subcategory_of'] as const;
+export type ProductLinkType = (typeof PRODUCT_LINK_TYPES)[number];
+
+/** Links between products: `input_of` (input → output) and `subcategory_of` (narrow → broad). */
+export interface ProductLinkTable {
+  /** Indices into `ProductTable`. */
+  source: Int32Array;
+  target: Int32Array;
+  type: ProductLinkType[];
+  weight: Float64Array;
+}
+
+/** A validated dataset: what `@chainlens/io` hands to the engine. */
+export interface Dataset {
+  name: string;
+  companies: CompanyTable;
+  memberships: MembershipTable;
+  relations: RelationTable;
+  templates: ChainTemplate[];
+  products?: ProductTable;
+  productLinks?: ProductLinkTable;
+}
+
+/** Number of companies in a dataset. */
+export function companyCount(dataset: Dataset): number {
+  return dataset.companies.ids.length;
+}
+
+/** A map from company id to company index, for look-ups by id. */
+export function companyIndex(companies: CompanyTable): Map<string, number> {
+  const index = new Map<string, number>();
+  companies.ids.forEach((id, i) => index.set(id, i));
+  return index;
+}
+
+/** An empty membership table, for datasets (such as bare edge lists) without one. */
+export function emptyMemberships(): MembershipTable {
+  return { company: new Int32Array(0), segment: [], share: new Float64Array(0), attributes: {} };
+}

@@ -1,0 +1,68 @@
+/**
+ * Node-only entry (`@chainlens/io/node`): reading datasets from disk and writing them back.
+ * The rest of the package is pure and runs in the browser.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { LoadOptions, LoadResult } from './dataset.js';
+import { loadDataset, loadEdgeList } from './dataset.js';
+import { DataError } from './issues.js';
+import { MANIFEST_FILE } from './manifest.js';
+import type { WriteFormat } from './write.js';
+import { encodeDataset } from './write.js';
+import type { Dataset } from '@chainlens/core';
+
+/** Reads files of a dataset folder; refuses paths that leave the folder. */
+export function folderReader(dir: string): (path: string) => Uint8Array | undefined {
+  const root = resolve(dir);
+  return (path) => {
+    const full = resolve(root, path);
+    if (full !== root && !full.startsWith(root + sep)) {
+      throw new DataError(`${path}: the path leaves the dataset folder ${dir}`);
+    }
+    if (!existsSync(full) || !statSync(full).isFile()) return undefined;
+    return readFileSync(full);
+  };
+}
+
+/**
+ * Loads a dataset from a path: a folder with `chainlens.json`, the manifest file itself, or a
+ * bare edge-list CSV. Throws DataError with a one-line message when it cannot.
+ */
+export function readDataset(path: string, options: LoadOptions = {}): LoadResult {
+  if (!existsSync(path)) throw new DataError(`${path}: no such file or folder`);
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    if (!existsSync(join(path, MANIFEST_FILE))) {
+      throw new DataError(`${path}: not a dataset folder (no ${MANIFEST_FILE} in it)`);
+    }
+    return withPaths(loadDataset(folderReader(path), options), path);
+  }
+  if (path.endsWith(MANIFEST_FILE))
+    return withPaths(loadDataset(folderReader(dirname(path)), options), dirname(path));
+  return loadEdgeList(readFileSync(path), path, options);
+}
+
+/**
+ * Makes issue file names relative to the working directory, so that `file:row` can be opened
+ * as shown; table reports keep names relative to the dataset folder.
+ */
+function withPaths(result: LoadResult, dir: string): LoadResult {
+  const prefix = relative(process.cwd(), dir);
+  if (prefix === '') return result;
+  const fix = (f: string) => join(prefix, f);
+  for (const i of result.report.issues) i.file = fix(i.file);
+  return result;
+}
+
+/** Writes a dataset (manifest, tables, templates) into a folder in one format. */
+export function writeDataset(dataset: Dataset, dir: string, format: WriteFormat): string[] {
+  const written: string[] = [];
+  for (const [path, bytes] of encodeDataset(dataset, format)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, bytes);
+    written.push(full);
+  }
+  return written;
+}

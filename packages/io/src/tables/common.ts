@@ -1,0 +1,224 @@
+/**
+ * The row-validation frame shared by every table: header checks (required columns present),
+ * ragged rows, counting read / accepted / rejected, and turning problems into issues.
+ */
+import type { IssueLog, TableReport } from '../issues.js';
+import { DataError } from '../issues.js';
+import { parseNumberCell } from '../numbers.js';
+import type { Cell } from '../table.js';
+import { TableError, scanTable } from '../table.js';
+import type { DecodeOptions } from '../text.js';
+
+export interface TableSpec {
+  /** Table name used in reports (`companies`, `relations`, …). */
+  table: string;
+  required: readonly string[];
+  optional: readonly string[];
+}
+
+/** The raw input of one table: a file name (for messages) and its bytes (undefined = missing). */
+export interface TableInput {
+  file: string;
+  bytes: Uint8Array | undefined;
+  decode?: DecodeOptions;
+}
+
+/** One data row as a validator sees it. */
+export interface RowAccess {
+  row: number;
+  /** True once `reject` was called for this row. */
+  readonly rejected: boolean;
+  /** The cell of a known column, '' when empty or null. Not trimmed. */
+  get(column: string): string;
+  /** Columns beyond the table's spec (kept as attributes). */
+  readonly extraColumns: string[];
+  /** Cells of the extra columns, in `extraColumns` order. */
+  extras(): string[];
+  reject(code: string, column: string | undefined, message: string): void;
+  warn(code: string, column: string | undefined, message: string): void;
+  /** Parses a numeric cell; rejects the row (naming the column) when it is not a valid number. */
+  number(column: string, check?: (value: number) => string | undefined): number | undefined | null;
+}
+
+export interface TableRun {
+  report: TableReport;
+  /** Columns beyond the spec, kept as attributes. */
+  extraColumns: string[];
+}
+
+/** Levenshtein distance, for "did you mean" suggestions on column and table names. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidates to `name` (distance ≤ max(2, a third of its length)). */
+export function nearest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const max = Math.max(2, Math.floor(name.length / 3));
+  return [...candidates]
+    .map((c) => ({ c, d: editDistance(name.toLowerCase(), c.toLowerCase()) }))
+    .filter((x) => x.d <= max)
+    .sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : 1))
+    .slice(0, limit)
+    .map((x) => x.c);
+}
+
+/**
+ * Reads one table through `visit`. A row counts as rejected when `visit` called `reject` at
+ * least once, otherwise as accepted. A missing file or a table-level problem marks the table
+ * failed; when `fatal` is set it throws a DataError instead (the dataset cannot load without it).
+ */
+export function runTable(
+  input: TableInput,
+  spec: TableSpec,
+  log: IssueLog,
+  visit: (row: RowAccess) => void,
+  fatal = false,
+): TableRun {
+  const { file } = input;
+  const report = log.table(spec.table, file);
+  const run: TableRun = { report, extraColumns: [] };
+  const fail = (code: string, message: string, row?: number, column?: string) => {
+    report.failed = true;
+    const issue = { severity: 'error' as const, code, file, row, column, message };
+    log.add(issue);
+    if (fatal) {
+      const where = [file, row, column].filter((x) => x !== undefined).join(':');
+      throw new DataError(`${where}: ${message}`, issue);
+    }
+  };
+  if (!input.bytes) {
+    fail('missing-file', `${spec.table} file not found`);
+    return run;
+  }
+
+  let index = new Map<string, number>();
+  let width = 0;
+  let extraIdx: number[] = [];
+  let values: Cell[] = [];
+  let row = 0;
+  let rejected = false;
+  let warned = false;
+  const access: RowAccess = {
+    get row() {
+      return row;
+    },
+    get rejected() {
+      return rejected;
+    },
+    get extraColumns() {
+      return run.extraColumns;
+    },
+    get(column) {
+      const i = index.get(column);
+      return i === undefined ? '' : (values[i] ?? '');
+    },
+    extras() {
+      return extraIdx.map((i) => values[i] ?? '');
+    },
+    reject(code, column, message) {
+      rejected = true;
+      log.add({ severity: 'error', code, file, row, column, message });
+    },
+    warn(code, column, message) {
+      warned = true;
+      log.add({ severity: 'warning', code, file, row, column, message });
+    },
+    number(column, check) {
+      const cell = parseNumberCell(access.get(column));
+      if (cell.kind === 'empty') return null;
+      if (cell.kind === 'invalid') {
+        access.reject('bad-number', column, `${column} ${cell.reason}`);
+        return undefined;
+      }
+      const problem = check?.(cell.value);
+      if (problem) {
+        access.reject('out-of-range', column, `${column} ${problem}`);
+        return undefined;
+      }
+      return cell.value;
+    },
+  };
+
+  try {
+    scanTable(
+      input.bytes,
+      file,
+      {
+        header(columns) {
+          index = new Map(columns.map((c, i) => [c, i]));
+          width = columns.length;
+          const missing = spec.required.filter((c) => !index.has(c));
+          if (missing.length > 0) {
+            const hints = missing
+              .map((m) => {
+                const near = nearest(m, columns);
+                return near.length ? ` ('${m}': did you mean '${near[0]}'?)` : '';
+              })
+              .join('');
+            throw new TableError(
+              'missing-column',
+              `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}; the header has ${columns.map((c) => `'${c}'`).join(', ')}${hints}`,
+              1,
+            );
+          }
+          const known = new Set([...spec.required, ...spec.optional]);
+          extraIdx = columns.flatMap((c, i) => (known.has(c) ? [] : [i]));
+          run.extraColumns = extraIdx.map((i) => columns[i]!);
+        },
+        row(cells, r) {
+          row = r;
+          values = cells;
+          rejected = false;
+          warned = false;
+          report.read++;
+          if (cells.length !== width) {
+            access.reject(
+              'ragged-row',
+              undefined,
+              `row has ${cells.length} field${cells.length === 1 ? '' : 's'}, the header has ${width}`,
+            );
+          } else {
+            visit(access);
+          }
+          if (rejected) report.rejected++;
+          else report.accepted++;
+          if (warned && !rejected) report.warnings++;
+        },
+        bad(r, code, message) {
+          report.read++;
+          report.rejected++;
+          log.add({ severity: 'error', code, file, row: r, message });
+        },
+      },
+      input.decode,
+    );
+  } catch (e) {
+    if (e instanceof TableError) fail(e.code, e.message, e.row, e.column);
+    else if (e instanceof DataError && e.issue) fail(e.issue.code, e.issue.message, e.issue.row);
+    else throw e;
+  }
+  return run;
+}
+
+/** Appends extra-column cells of an accepted row to attribute columns. */
+export function pushExtras(
+  attributes: Record<string, string[]>,
+  columns: string[],
+  cells: string[],
+): void {
+  columns.forEach((c, i) => (attributes[c] ??= []).push(cells[i]!));
+}
+
+export function emptyAttributes(columns: string[]): Record<string, string[]> {
+  return Object.fromEntries(columns.map((c) => [c, [] as string[]]));
+}

@@ -1,0 +1,56 @@
+/** The companies table: `id,name,region` plus any extra columns, kept as attributes. */
+import type { CompanyTable } from '@chainlens/core';
+import { normalizeRegion } from '@chainlens/core';
+import type { IssueLog } from '../issues.js';
+import { clip } from '../numbers.js';
+import type { TableInput } from './common.js';
+import { emptyAttributes, pushExtras, runTable } from './common.js';
+
+export const COMPANIES = {
+  table: 'companies',
+  required: ['id'],
+  optional: ['name', 'region'],
+} as const;
+
+/** Reads and validates the companies table; without it no dataset can load (DataError). */
+export function readCompanies(input: TableInput, log: IssueLog): CompanyTable {
+  const companies: CompanyTable = { ids: [], names: [], regions: [], attributes: {} };
+  const firstRow = new Map<string, number>();
+  let unnamed = 0;
+  const run = runTable(
+    input,
+    COMPANIES,
+    log,
+    (row) => {
+      const id = row.get('id').trim();
+      if (id === '') return row.reject('empty-id', 'id', 'empty company id');
+      const first = firstRow.get(id);
+      if (first !== undefined)
+        return row.reject(
+          'duplicate-id',
+          'id',
+          `duplicate company id '${clip(id)}' (first at row ${first})`,
+        );
+      firstRow.set(id, row.row);
+      let name = row.get('name').trim();
+      if (name === '') {
+        name = id;
+        unnamed++;
+      }
+      companies.ids.push(id);
+      companies.names.push(name);
+      companies.regions.push(normalizeRegion(row.get('region')));
+      pushExtras(companies.attributes, row.extraColumns, row.extras());
+    },
+    true,
+  );
+  companies.attributes = { ...emptyAttributes(run.extraColumns), ...companies.attributes };
+  if (unnamed > 0)
+    run.report.notes.push(
+      `${unnamed.toLocaleString('en-US')} companies have no name; their id is shown instead`,
+    );
+  const noRegion = companies.regions.filter((r) => r === '').length;
+  if (noRegion > 0)
+    run.report.notes.push(`${noRegion.toLocaleString('en-US')} companies have no region`);
+  return companies;
+}

@@ -1,0 +1,98 @@
+/**
+ * The memberships table: `company,segment,share`. `segment` is a template segment id or a
+ * product / industry name that a template's `includes` maps onto segments. An empty share is
+ * unknown (kept as NaN, counted in the table's notes), never read as 0.
+ */
+import type { MembershipTable } from '@chainlens/core';
+import type { IssueLog } from '../issues.js';
+import { clip } from '../numbers.js';
+import type { TableInput } from './common.js';
+import { emptyAttributes, nearest, pushExtras, runTable } from './common.js';
+
+export const MEMBERSHIPS = {
+  table: 'memberships',
+  required: ['company', 'segment'],
+  optional: ['share'],
+} as const;
+
+export interface MembershipOptions {
+  companyIndex: Map<string, number>;
+  companiesFile: string;
+  /**
+   * Decides whether an item is known (a template segment, an item an `includes` rule matches,
+   * a product of the vocabulary). Undefined when the dataset has no templates nor products:
+   * then nothing can be checked, and the report says so.
+   */
+  isKnownItem?: (item: string) => boolean;
+  /** Names to suggest from when an item is unknown. */
+  knownItems?: () => Iterable<string>;
+  /** Where known items come from, for messages (`templates or products.csv`). */
+  vocabulary?: string;
+}
+
+export function readMemberships(
+  input: TableInput,
+  log: IssueLog,
+  options: MembershipOptions,
+): MembershipTable {
+  const company: number[] = [];
+  const segment: string[] = [];
+  const share: number[] = [];
+  const attributes: Record<string, string[]> = {};
+  const firstRow = new Map<string, number>();
+  let unknownShares = 0;
+  let suggested = 0; // edit distances over a large vocabulary are costly: suggest for the first few
+  const run = runTable(input, MEMBERSHIPS, log, (row) => {
+    const id = row.get('company').trim();
+    const item = row.get('segment').trim();
+    let c: number | undefined;
+    if (id === '') row.reject('empty-id', 'company', 'empty company id');
+    else {
+      c = options.companyIndex.get(id);
+      if (c === undefined)
+        row.reject(
+          'unknown-company',
+          'company',
+          `unknown company '${clip(id)}' (not in ${options.companiesFile})`,
+        );
+    }
+    if (item === '') row.reject('empty-id', 'segment', 'empty segment');
+    else if (options.isKnownItem && !options.isKnownItem(item)) {
+      const near =
+        options.knownItems && suggested++ < 50 ? nearest(item, options.knownItems(), 1) : [];
+      row.reject(
+        'unknown-segment',
+        'segment',
+        `unknown segment or product '${clip(item)}': no template or product list knows it${near.length ? ` (did you mean '${near[0]}'?)` : ''}`,
+      );
+    }
+    const s = row.number('share', (v) => (v < 0 || v > 1 ? `${v} is outside [0, 1]` : undefined));
+    if (row.rejected || s === undefined || c === undefined) return;
+    const key = `${c}\u0000${item}`;
+    const first = firstRow.get(key);
+    if (first !== undefined)
+      return row.reject(
+        'duplicate-membership',
+        'segment',
+        `duplicate membership of '${clip(id)}' in '${clip(item)}' (first at row ${first})`,
+      );
+    firstRow.set(key, row.row);
+    if (s === null) unknownShares++;
+    company.push(c);
+    segment.push(item);
+    share.push(s ?? Number.NaN);
+    pushExtras(attributes, row.extraColumns, row.extras());
+  });
+  if (unknownShares > 0)
+    run.report.notes.push(
+      `${unknownShares.toLocaleString('en-US')} memberships have no share (unknown, not 0)`,
+    );
+  if (!options.isKnownItem && run.report.accepted > 0)
+    run.report.notes.push('segments not checked: the dataset has no template and no product list');
+  return {
+    company: Int32Array.from(company),
+    segment,
+    share: Float64Array.from(share),
+    attributes: { ...emptyAttributes(run.extraColumns), ...attributes },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Bytes → text: gunzips `.gz` files, strips a UTF-8 byte-order mark, and refuses bytes that
+ * are not valid UTF-8 with the position of the first bad byte and a hint when the file reads
+ * as GBK / GB18030 (the usual encoding of Chinese spreadsheets exported on Windows).
+ */
+import { gunzipSync } from 'fflate';
+import { DataError } from './issues.js';
+
+export interface DecodeOptions {
+  /** Text encoding; `utf-8` unless the manifest says otherwise (e.g. `gbk`, `gb18030`). */
+  encoding?: string;
+}
+
+/** Decompresses a gzip file (named `*.gz`); other bytes pass through. */
+export function maybeGunzip(bytes: Uint8Array, file: string): Uint8Array {
+  if (!file.toLowerCase().endsWith('.gz')) return bytes;
+  try {
+    return gunzipSync(bytes);
+  } catch (e) {
+    throw new DataError(`${file}: not a valid gzip file (${(e as Error).message})`, {
+      severity: 'error',
+      code: 'bad-gzip',
+      file,
+      message: `not a valid gzip file (${(e as Error).message})`,
+    });
+  }
+}
+
+export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptions = {}): string {
+  const encoding = (options.encoding ?? 'utf-8').toLowerCase();
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  } catch {
+    throw new DataError(`${file}: unknown text encoding '${encoding}'`, {
+      severity: 'error',
+      code: 'unknown-encoding',
+      file,
+      message: `unknown text encoding '${encoding}'`,
+    });
+  }
+  try {
+    // ignoreBOM: false makes TextDecoder drop a leading BOM, as a spreadsheet export has.
+    return decoder.decode(bytes);
+  } catch {
+    const message = describeBadBytes(bytes, encoding);
+    throw new DataError(`${file}:${message.line}: ${message.text}`, {
+      severity: 'error',
+      code: 'bad-encoding',
+      file,
+      row: message.line,
+      message: message.text,
+    });
+  }
+}
+
+function describeBadBytes(bytes: Uint8Array, encoding: string): { line: number; text: string } {
+  // Only on the error path: decode leniently and find the first replacement character.
+  const lenient = new TextDecoder(encoding).decode(bytes);
+  const at = Math.max(0, lenient.indexOf('\uFFFD'));
+  const prefix = lenient.slice(0, at);
+  const line = prefix.split('\n').length;
+  const offset = new TextEncoder().encode(prefix).length;
+  const shown = Array.from(bytes.subarray(offset, offset + 2), (b) =>
+    b.toString(16).toUpperCase().padStart(2, '0'),
+  ).join(' ');
+  let hint = '';
+  if (encoding === 'utf-8' || encoding === 'utf8') {
+    try {
+      new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      hint =
+        '; it reads as GBK/GB18030: convert it to UTF-8, or set "encoding": "gbk" in chainlens.json';
+    } catch {
+      hint = '; save the file as UTF-8';
+    }
+  }
+  return {
+    line,
+    text: `not valid ${encoding.toUpperCase()} text: bytes ${shown} at byte offset ${offset}${hint}`,
+  };
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import the workspace packages from their TypeScript sources, so `vitest run`
+// does not depend on a stale build; the CLI's end-to-end tests run the built bin.
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@chainlens/core': src('./packages/core/src/index.ts'),
+      '@chainlens/io/node': src('./packages/io/src/node.ts'),
+      '@chainlens/io': src('./packages/io/src/index.ts'),
+    },
+  },
+  test: {
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'apps/*/test/**/*.test.ts',
+      'benchmarks/test/**/*.test.ts',
+    ],
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
