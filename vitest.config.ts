@@ -21,5 +21,7 @@ export default defineConfig({
     ],
     testTimeout: 60_000,
     pool: 'forks',
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });

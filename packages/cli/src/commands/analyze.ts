@@ -138,9 +138,6 @@ function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
 }
 
 function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | undefined {
-  if (options.region !== undefined && options.companies !== undefined) {
-    throw new UsageError('choose one of --region and --companies');
-  }
   if (options.region !== undefined) {
     const cluster = clusterByRegion(dataset.companies, options.region);
     if (cluster.members.length === 0) {
@@ -184,6 +181,9 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
 export class UsageError extends Error {}
 
 export function analyzeCommand(datasetArg: string, options: AnalyzeOptions, out: Out): number {
+  if (options.region !== undefined && options.companies !== undefined) {
+    throw new UsageError('choose one of --region and --companies');
+  }
   const path = resolveDataset(datasetArg);
   const { dataset, report } = readDataset(path);
   const cluster = selectCluster(dataset, options);
