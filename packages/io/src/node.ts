@@ -3,7 +3,7 @@
  * The rest of the package is pure and runs in the browser.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { LoadOptions, LoadResult } from './dataset.js';
 import { loadDataset, loadEdgeList } from './dataset.js';
 import { DataError } from './issues.js';
@@ -44,14 +44,12 @@ export function readDataset(path: string, options: LoadOptions = {}): LoadResult
 }
 
 /**
- * Makes issue file names relative to the working directory, so that `file:row` can be opened
- * as shown; table reports keep names relative to the dataset folder.
+ * Prefixes issue file names with the dataset path as the caller gave it, so that `file:row`
+ * can be opened as shown; table reports keep names relative to the dataset folder.
  */
 function withPaths(result: LoadResult, dir: string): LoadResult {
-  const prefix = relative(process.cwd(), dir);
-  if (prefix === '') return result;
-  const fix = (f: string) => join(prefix, f);
-  for (const i of result.report.issues) i.file = fix(i.file);
+  if (dir === '' || dir === '.') return result;
+  for (const i of result.report.issues) i.file = join(dir, i.file);
   return result;
 }
 
