@@ -4,7 +4,7 @@
  */
 import type { IssueLog, TableReport } from '../issues.js';
 import { DataError } from '../issues.js';
-import { parseNumberCell } from '../numbers.js';
+import { clip, parseNumberCell } from '../numbers.js';
 import type { Cell } from '../table.js';
 import { TableError, scanTable } from '../table.js';
 import type { DecodeOptions } from '../text.js';
@@ -221,4 +221,27 @@ export function pushExtras(
 
 export function emptyAttributes(columns: string[]): Record<string, string[]> {
   return Object.fromEntries(columns.map((c) => [c, [] as string[]]));
+}
+
+/**
+ * The row's `id`, trimmed, when it is non-empty and not seen before; otherwise the row is
+ * rejected (naming the row of the first occurrence) and undefined returned.
+ */
+export function uniqueId(
+  row: RowAccess,
+  what: string,
+  firstRow: Map<string, number>,
+): string | undefined {
+  const id = row.get('id').trim();
+  if (id === '') {
+    row.reject('empty-id', 'id', `empty ${what} id`);
+    return undefined;
+  }
+  const first = firstRow.get(id);
+  if (first !== undefined) {
+    row.reject('duplicate-id', 'id', `duplicate ${what} id '${clip(id)}' (first at row ${first})`);
+    return undefined;
+  }
+  firstRow.set(id, row.row);
+  return id;
 }

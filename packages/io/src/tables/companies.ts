@@ -2,9 +2,8 @@
 import type { CompanyTable } from '@chainlens/core';
 import { normalizeRegion } from '@chainlens/core';
 import type { IssueLog } from '../issues.js';
-import { clip } from '../numbers.js';
 import type { TableInput } from './common.js';
-import { emptyAttributes, pushExtras, runTable } from './common.js';
+import { emptyAttributes, pushExtras, runTable, uniqueId } from './common.js';
 
 export const COMPANIES = {
   table: 'companies',
@@ -22,16 +21,8 @@ export function readCompanies(input: TableInput, log: IssueLog): CompanyTable {
     COMPANIES,
     log,
     (row) => {
-      const id = row.get('id').trim();
-      if (id === '') return row.reject('empty-id', 'id', 'empty company id');
-      const first = firstRow.get(id);
-      if (first !== undefined)
-        return row.reject(
-          'duplicate-id',
-          'id',
-          `duplicate company id '${clip(id)}' (first at row ${first})`,
-        );
-      firstRow.set(id, row.row);
+      const id = uniqueId(row, 'company', firstRow);
+      if (id === undefined) return;
       let name = row.get('name').trim();
       if (name === '') {
         name = id;

@@ -10,7 +10,7 @@ import { PRODUCT_LINK_TYPES } from '@chainlens/core';
 import type { IssueLog } from '../issues.js';
 import { clip } from '../numbers.js';
 import type { TableInput } from './common.js';
-import { emptyAttributes, pushExtras, runTable } from './common.js';
+import { emptyAttributes, pushExtras, runTable, uniqueId } from './common.js';
 
 export const PRODUCTS = {
   table: 'products',
@@ -27,16 +27,8 @@ export function readProducts(input: TableInput, log: IssueLog): ProductTable {
   const products: ProductTable = { ids: [], names: [], kinds: [], attributes: {} };
   const firstRow = new Map<string, number>();
   const run = runTable(input, PRODUCTS, log, (row) => {
-    const id = row.get('id').trim();
-    if (id === '') return row.reject('empty-id', 'id', 'empty product id');
-    const first = firstRow.get(id);
-    if (first !== undefined)
-      return row.reject(
-        'duplicate-id',
-        'id',
-        `duplicate product id '${clip(id)}' (first at row ${first})`,
-      );
-    firstRow.set(id, row.row);
+    const id = uniqueId(row, 'product', firstRow);
+    if (id === undefined) return;
     products.ids.push(id);
     products.names.push(row.get('name').trim() || id);
     products.kinds.push(row.get('kind').trim());
