@@ -57,6 +57,11 @@ function datasetLines(dataset: Dataset, path: string): string[] {
       [1],
     ),
   );
+  if (s.relationsByType['inferred-supply'] > 0) {
+    lines.push(
+      `  inferred-supply relations are derived (B makes an input of what A makes), not observed supply`,
+    );
+  }
   for (const t of s.templates) {
     lines.push(
       `  template ${t.id}: ${t.name}; ${t.segments} segments (${t.byStage.upstream} upstream, ${t.byStage.midstream} midstream, ${t.byStage.downstream} downstream), ${t.feeds} feeds`,
