@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { run } from './program.js';
 
+// `chainlens analyze | head` closes the pipe early: stop quietly, as other commands do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
