@@ -63,13 +63,16 @@ export function formatIssue(issue: ValidationIssue): string {
   return `${where.join(':')}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
-/** An error that stops a load: a missing manifest, an unreadable required table. */
+/**
+ * An error that stops a load: a missing manifest, an unreadable required table. Its message
+ * is one line (line breaks quoted from the data are flattened), as the CLI prints it.
+ */
 export class DataError extends Error {
   constructor(
     message: string,
     readonly issue?: ValidationIssue,
   ) {
-    super(message);
+    super(message.replace(/\s*[\r\n]+\s*/g, ' '));
     this.name = 'DataError';
   }
 }
@@ -87,6 +90,7 @@ export class IssueLog {
   constructor(readonly issueLimit = 100_000) {}
 
   add(issue: ValidationIssue): void {
+    issue.message = issue.message.replace(/\s*[\r\n]+\s*/g, ' '); // one line per issue
     if (issue.severity === 'error') this.report.errors++;
     else this.report.warnings++;
     if (this.report.issues.length < this.issueLimit) this.report.issues.push(issue);

@@ -13,7 +13,11 @@ export type Cell = string | null;
 
 /** Receives a table: its header once, then each row (or each row that could not be read). */
 export interface TableSink {
-  header(columns: string[]): void;
+  /**
+   * The column names. `complete` is false when the format cannot tell them (an empty JSON
+   * array): then a missing required column is no error, there being no row to miss it.
+   */
+  header(columns: string[], complete?: boolean): void;
   row(values: Cell[], row: number): void;
   /** A row the format itself could not turn into cells (a JSON element that is no object). */
   bad(row: number, code: string, message: string): void;
@@ -172,7 +176,7 @@ export function scanJson(text: string, sink: TableSink): void {
       }
     }
   }
-  sink.header(checkHeader(columns));
+  sink.header(checkHeader(columns), data.length > 0);
   data.forEach((item: unknown, i) => {
     const row = i + 1;
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
@@ -186,7 +190,7 @@ export function scanJson(text: string, sink: TableSink): void {
     const record = item as Record<string, unknown>;
     const values: Cell[] = [];
     for (const c of columns) {
-      const cell = jsonCell(record[c]);
+      const cell = jsonCell(Object.hasOwn(record, c) ? record[c] : undefined);
       if (cell === undefined) {
         sink.bad(
           row,

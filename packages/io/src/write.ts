@@ -4,7 +4,7 @@
  * an empty cell (CSV) or null (JSON, Arrow), never as 0.
  */
 import type { Dataset } from '@chainlens/core';
-import { RELATION_TYPES } from '@chainlens/core';
+import { RELATION_TYPES, setOwn } from '@chainlens/core';
 import type { Vector } from 'apache-arrow';
 import { Float64, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { stringify } from 'csv-stringify/sync';
@@ -49,7 +49,7 @@ export function toJson(table: TableData): string {
     const row: Record<string, string | number | null> = {};
     for (const c of table.columns) {
       const v = c.values[r]!;
-      row[c.name] = c.kind === 'number' && Number.isNaN(v) ? null : v;
+      setOwn(row, c.name, c.kind === 'number' && Number.isNaN(v) ? null : v);
     }
     rows.push(row);
   }
@@ -57,15 +57,18 @@ export function toJson(table: TableData): string {
 }
 
 export function toArrow(table: TableData): Uint8Array {
-  const vectors: Record<string, Vector> = {};
-  for (const c of table.columns) {
-    if (c.kind === 'number') {
-      const values = Array.from(c.values, (v) => (Number.isNaN(v) ? null : v));
-      vectors[c.name] = vectorFromArray(values, new Float64());
-    } else {
-      vectors[c.name] = vectorFromArray(c.values, new Utf8());
-    }
-  }
+  // fromEntries defines own properties: a column named `__proto__` stays a column.
+  const vectors: Record<string, Vector> = Object.fromEntries(
+    table.columns.map((c) => [
+      c.name,
+      c.kind === 'number'
+        ? vectorFromArray(
+            Array.from(c.values, (v) => (Number.isNaN(v) ? null : v)),
+            new Float64(),
+          )
+        : vectorFromArray(c.values, new Utf8()),
+    ]),
+  );
   return tableToIPC(new Table(vectors), 'file');
 }
 

@@ -274,7 +274,9 @@ describe('CSV text', () => {
     expect(t.failed).toBe(true);
     expect(t.accepted).toBe(1);
     const e = onlyError(report, 'relations.csv', 3);
-    expect(e.message).toMatch(/^malformed CSV: quoted field unterminated; the file was not read past line 3$/);
+    expect(e.message).toMatch(
+      /^malformed CSV: quoted field unterminated; the file was not read past line 3$/,
+    );
   });
 
   it('reports a missing table file and keeps the rest', () => {

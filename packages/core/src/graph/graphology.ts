@@ -8,7 +8,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { GraphView } from './compact.js';
 import { buildCompactGraph } from './compact.js';
 import type { Dataset, RelationType } from './types.js';
-import { RELATION_TYPES } from './types.js';
+import { RELATION_TYPES, setOwn } from './types.js';
 
 export interface CompanyNodeAttributes {
   name: string;
@@ -38,7 +38,7 @@ export function toGraphology(dataset: Dataset, view: GraphView = {}): ChainGraph
       name: companies.names[c]!,
       region: companies.regions[c]!,
     };
-    for (const a of attrNames) attrs[a] = companies.attributes[a]![c]!;
+    for (const a of attrNames) setOwn(attrs, a, companies.attributes[a]![c]!);
     graph.addNode(companies.ids[c]!, attrs);
   }
   const relAttrNames = Object.keys(relations.attributes);
@@ -51,7 +51,7 @@ export function toGraphology(dataset: Dataset, view: GraphView = {}): ChainGraph
         weight: relations.weight[r]!,
         relation: r,
       };
-      for (const a of relAttrNames) attrs[a] = relations.attributes[a]![r]!;
+      for (const a of relAttrNames) setOwn(attrs, a, relations.attributes[a]![r]!);
       graph.addDirectedEdgeWithKey(
         `r${r}`,
         sourceId,

@@ -121,3 +121,16 @@ export function companyIndex(companies: CompanyTable): Map<string, number> {
 export function emptyMemberships(): MembershipTable {
   return { company: new Int32Array(0), segment: [], share: new Float64Array(0), attributes: {} };
 }
+
+/**
+ * Sets an own, enumerable property, even for keys such as `__proto__` that plain assignment
+ * would treat as the prototype: column names come from data files.
+ */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}

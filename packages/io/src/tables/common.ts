@@ -4,6 +4,7 @@
  */
 import type { IssueLog, TableReport } from '../issues.js';
 import { DataError } from '../issues.js';
+import { setOwn } from '@chainlens/core';
 import { clip, parseNumberCell } from '../numbers.js';
 import type { Cell } from '../table.js';
 import { TableError, scanTable } from '../table.js';
@@ -154,10 +155,10 @@ export function runTable(
       input.bytes,
       file,
       {
-        header(columns) {
+        header(columns, complete = true) {
           index = new Map(columns.map((c, i) => [c, i]));
           width = columns.length;
-          const missing = spec.required.filter((c) => !index.has(c));
+          const missing = complete ? spec.required.filter((c) => !index.has(c)) : [];
           if (missing.length > 0) {
             const hints = missing
               .map((m) => {
@@ -167,7 +168,7 @@ export function runTable(
               .join('');
             throw new TableError(
               'missing-column',
-              `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}; the header has ${columns.map((c) => `'${c}'`).join(', ')}${hints}`,
+              `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}; the header has ${columns.map((c) => `'${clip(c)}'`).join(', ')}${hints}`,
               1,
             );
           }
@@ -216,7 +217,15 @@ export function pushExtras(
   columns: string[],
   cells: string[],
 ): void {
-  columns.forEach((c, i) => (attributes[c] ??= []).push(cells[i]!));
+  columns.forEach((c, i) => {
+    // Own properties only: a column named `constructor` or `__proto__` is data, not a prototype.
+    let column = Object.hasOwn(attributes, c) ? attributes[c] : undefined;
+    if (!column) {
+      column = [];
+      setOwn(attributes, c, column);
+    }
+    column.push(cells[i]!);
+  });
 }
 
 export function emptyAttributes(columns: string[]): Record<string, string[]> {
