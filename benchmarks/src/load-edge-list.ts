@@ -36,8 +36,7 @@ const OUT_DIR = here('../out/');
 const RESULTS = here('../RESULTS.md');
 const CHILD = here('./load-child.js');
 const SECTION = '## Edge-list load';
-const COMMAND =
-  'npx -y pnpm@10.34.9 run bench:load';
+const COMMAND = 'npx -y pnpm@10.34.9 run bench:load';
 
 type Measure = {
   name: string;
