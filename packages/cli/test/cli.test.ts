@@ -60,6 +60,24 @@ describe('chainlens validate', () => {
     expect(r.stdout).toContain('FAILED: 3 rows rejected');
   });
 
+  it('refuses a GBK file in one line naming the file as the user can open it (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chainlens-gbk-'));
+    writeFileSync(
+      join(dir, 'chainlens.json'),
+      JSON.stringify({ name: 'gbk', companies: 'companies.csv' }),
+    );
+    // 宁德时代 in GBK.
+    writeFileSync(
+      join(dir, 'companies.csv'),
+      Buffer.from([...Buffer.from('id,name\nA,'), 0xc4, 0xfe, 0xb5, 0xc2, 0xca, 0xb1, 0xb4, 0xfa]),
+    );
+    const r = await cli('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toEqual([
+      `chainlens: ${join(dir, 'companies.csv')}:2: not valid UTF-8 text: bytes C4 FE at byte offset 10; it reads as GBK/GB18030: convert it to UTF-8, or set "encoding": "gbk" in chainlens.json`,
+    ]);
+  });
+
   it('says which dataset was meant when a name is mistyped (exit 1)', async () => {
     const r = await cli('validate', 'cn-lsted');
     expect(r.code).toBe(1);

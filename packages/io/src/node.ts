@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve, sep } from 'node:path';
 import type { LoadOptions, LoadResult } from './dataset.js';
 import { loadDataset, loadEdgeList } from './dataset.js';
-import { DataError } from './issues.js';
+import { DataError, formatIssue } from './issues.js';
 import { MANIFEST_FILE } from './manifest.js';
 import type { WriteFormat } from './write.js';
 import { encodeDataset } from './write.js';
@@ -36,11 +36,25 @@ export function readDataset(path: string, options: LoadOptions = {}): LoadResult
     if (!existsSync(join(path, MANIFEST_FILE))) {
       throw new DataError(`${path}: not a dataset folder (no ${MANIFEST_FILE} in it)`);
     }
-    return withPaths(loadDataset(folderReader(path), options), path);
+    return loadFolder(path, options);
   }
-  if (path.endsWith(MANIFEST_FILE))
-    return withPaths(loadDataset(folderReader(dirname(path)), options), dirname(path));
+  if (path.endsWith(MANIFEST_FILE)) return loadFolder(dirname(path), options);
   return loadEdgeList(readFileSync(path), path, options);
+}
+
+function loadFolder(dir: string, options: LoadOptions): LoadResult {
+  try {
+    return withPaths(loadDataset(folderReader(dir), options), dir);
+  } catch (e) {
+    // A load that stops names its file relative to the folder: name it as the user can open it.
+    if (!(e instanceof DataError)) throw e;
+    if (e.issue) {
+      const issue = { ...e.issue, file: join(dir, e.issue.file) };
+      throw new DataError(formatIssue(issue).replace(': warning: ', ': '), issue);
+    }
+    if (e.message.startsWith(MANIFEST_FILE)) throw new DataError(join(dir, e.message));
+    throw e;
+  }
 }
 
 /**
