@@ -8,3 +8,4 @@ export * from './graph/cluster.js';
 export * from './graph/graphology.js';
 export * from './graph/summary.js';
 export * from './graph/template.js';
+export * from './graph/snapshot.js';
