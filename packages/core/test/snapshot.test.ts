@@ -23,10 +23,11 @@ const arcs = fc
     ),
   );
 
-function lists(n: number, a: Adjacency): [number, number][][] {
+function lists(n: number, a: Adjacency): [number, number, number][][] {
   return Array.from({ length: n }, (_, u) => {
-    const row: [number, number][] = [];
-    for (let k = a.offsets[u]!; k < a.offsets[u + 1]!; k++) row.push([a.nodes[k]!, a.weights[k]!]);
+    const row: [number, number, number][] = [];
+    for (let k = a.offsets[u]!; k < a.offsets[u + 1]!; k++)
+      row.push([a.nodes[k]!, a.weights[k]!, a.counts[k]!]);
     return row;
   });
 }

@@ -19,6 +19,8 @@ export interface Adjacency {
   offsets: Int32Array;
   nodes: Int32Array;
   weights: Float64Array;
+  /** How many arcs of the view were merged into each entry (parallel / opposite arcs). */
+  counts: Int32Array;
 }
 
 export interface MetricGraph {
@@ -66,6 +68,7 @@ function simpleCsr(
   // Merge runs of equal (source, target).
   const nodes = new Int32Array(m);
   const weights = new Float64Array(m);
+  const counts = new Int32Array(m);
   const merged = new Int32Array(n + 1);
   let k = 0;
   for (let u = 0; u < n; u++) {
@@ -75,16 +78,23 @@ function simpleCsr(
       const v = t[i]!;
       if (v === last) {
         weights[k - 1]! += w[i]!;
+        counts[k - 1]!++;
       } else {
         nodes[k] = v;
         weights[k] = w[i]!;
+        counts[k] = 1;
         k++;
         last = v;
       }
     }
     merged[u + 1] = k;
   }
-  return { offsets: merged, nodes: nodes.slice(0, k), weights: weights.slice(0, k) };
+  return {
+    offsets: merged,
+    nodes: nodes.slice(0, k),
+    weights: weights.slice(0, k),
+    counts: counts.slice(0, k),
+  };
 }
 
 /** The transpose of a CSR (in-arcs from out-arcs); sorted because sources are visited in order. */
@@ -96,14 +106,16 @@ function transpose(n: number, a: Adjacency): Adjacency {
   const next = offsets.slice(0, n);
   const nodes = new Int32Array(m);
   const weights = new Float64Array(m);
+  const counts = new Int32Array(m);
   for (let u = 0; u < n; u++) {
     for (let k = a.offsets[u]!; k < a.offsets[u + 1]!; k++) {
       const p = next[a.nodes[k]!]!++;
       nodes[p] = u;
       weights[p] = a.weights[k]!;
+      counts[p] = a.counts[k]!;
     }
   }
-  return { offsets, nodes, weights };
+  return { offsets, nodes, weights, counts };
 }
 
 /** Merge-joins the sorted out- and in-lists of each node, dropping self-loops. */
@@ -112,6 +124,7 @@ function undirectedOf(n: number, out: Adjacency, inn: Adjacency, selfLoopWeight:
   const cap = out.nodes.length + inn.nodes.length;
   const nodes = new Int32Array(cap);
   const weights = new Float64Array(cap);
+  const counts = new Int32Array(cap);
   let k = 0;
   for (let u = 0; u < n; u++) {
     let i = out.offsets[u]!;
@@ -123,12 +136,18 @@ function undirectedOf(n: number, out: Adjacency, inn: Adjacency, selfLoopWeight:
       const b = j < jEnd ? inn.nodes[j]! : Infinity;
       let v: number;
       let w = 0;
+      let c = 0;
       if (a <= b) {
         v = a;
+        c += out.counts[i]!;
         w += out.weights[i++]!;
-        if (b === a) w += inn.weights[j++]!;
+        if (b === a) {
+          c += inn.counts[j]!;
+          w += inn.weights[j++]!;
+        }
       } else {
         v = b;
+        c += inn.counts[j]!;
         w += inn.weights[j++]!;
       }
       if (v === u) {
@@ -138,11 +157,17 @@ function undirectedOf(n: number, out: Adjacency, inn: Adjacency, selfLoopWeight:
       }
       nodes[k] = v;
       weights[k] = w;
+      counts[k] = c;
       k++;
     }
     offsets[u + 1] = k;
   }
-  return { offsets, nodes: nodes.slice(0, k), weights: weights.slice(0, k) };
+  return {
+    offsets,
+    nodes: nodes.slice(0, k),
+    weights: weights.slice(0, k),
+    counts: counts.slice(0, k),
+  };
 }
 
 /**
