@@ -37,10 +37,15 @@ function naive(
   list: [number, number, number][],
   key: (s: number, t: number) => [number, number][],
 ) {
-  const maps = Array.from({ length: n }, () => new Map<number, number>());
-  for (const [s, t, w] of list)
-    for (const [a, b] of key(s, t)) maps[a]!.set(b, (maps[a]!.get(b) ?? 0) + w);
-  return maps.map((m) => [...m].sort((x, y) => x[0] - y[0]));
+  // Weight and number of arcs merged, per ordered pair.
+  const maps = Array.from({ length: n }, () => new Map<number, [number, number]>());
+  for (const [s, t, w] of list) {
+    for (const [a, b] of key(s, t)) {
+      const [w0, c0] = maps[a]!.get(b) ?? [0, 0];
+      maps[a]!.set(b, [w0 + w, c0 + 1]);
+    }
+  }
+  return maps.map((m) => [...m].map(([v, [w, c]]) => [v, w, c]).sort((x, y) => x[0]! - y[0]!));
 }
 
 describe('metricGraphFromArcs', () => {
