@@ -23,3 +23,7 @@ export * from './metrics/modularity.js';
 export * from './metrics/louvain.js';
 export * from './metrics/partition-agreement.js';
 export * from './metrics/communities.js';
+export * from './chain/structure.js';
+export * from './chain/membership.js';
+export * from './chain/context.js';
+export * from './chain/completeness.js';

@@ -1,0 +1,101 @@
+/**
+ * The chain context: everything a chain analysis of one cluster against one template needs,
+ * built once and shared by completeness, weak links, missing roles, criticality, leaders,
+ * targets and what-if, so that they agree with each other.
+ *
+ * The supply view is the whole dataset's `supply` and `inferred-supply` relations (suppliers
+ * outside the cluster matter: they are what "external-only" and targets are about). Inferred
+ * edges keep their type: `isInferred(ctx, edgePosition)` tells them apart so that every figure
+ * resting on them can say how many it used.
+ */
+import type { Cluster } from '../graph/cluster.js';
+import type { CompactGraph } from '../graph/compact.js';
+import { buildCompactGraph } from '../graph/compact.js';
+import type { ChainTemplate, Dataset, RelationType } from '../graph/types.js';
+import { relationTypeCode } from '../graph/types.js';
+import type { SegmentMembership } from './membership.js';
+import { segmentMembership } from './membership.js';
+import type { ChainStructure } from './structure.js';
+import { chainStructure } from './structure.js';
+
+export interface ChainContextOptions {
+  /** `supplyTypes` RelationType[] [['supply', 'inferred-supply']]: relations that count as supply. */
+  supplyTypes?: readonly RelationType[];
+}
+
+export interface ChainContext {
+  dataset: Dataset;
+  structure: ChainStructure;
+  membership: SegmentMembership;
+  cluster: Cluster;
+  /** 1 for companies of the cluster, by dataset index. */
+  inCluster: Uint8Array;
+  /** Per segment, the cluster's members (dataset indices, ascending). */
+  localMembers: Int32Array[];
+  /** Per segment, the cluster's members' shares, aligned with `localMembers` (NaN unknown). */
+  localShares: Float64Array[];
+  /** n_s: number of cluster companies in each segment. */
+  counts: Int32Array;
+  /** Supply view over the whole dataset, in dataset numbering (localOf = identity). */
+  supply: CompactGraph;
+  supplyTypes: readonly RelationType[];
+}
+
+/** Builds the context of `cluster` against `template`. */
+export function chainContext(
+  dataset: Dataset,
+  template: ChainTemplate | ChainStructure,
+  cluster: Cluster,
+  options: ChainContextOptions = {},
+): ChainContext {
+  const structure = 'order' in template ? template : chainStructure(template);
+  const membership = segmentMembership(dataset, structure);
+  const inCluster = new Uint8Array(dataset.companies.ids.length);
+  for (const c of cluster.members) inCluster[c] = 1;
+  const localMembers: Int32Array[] = [];
+  const localShares: Float64Array[] = [];
+  const counts = new Int32Array(structure.size);
+  for (let s = 0; s < structure.size; s++) {
+    const all = membership.members[s]!;
+    const shares = membership.shares[s]!;
+    const keep: number[] = [];
+    for (let i = 0; i < all.length; i++) if (inCluster[all[i]!]) keep.push(i);
+    localMembers.push(Int32Array.from(keep, (i) => all[i]!));
+    localShares.push(Float64Array.from(keep, (i) => shares[i]!));
+    counts[s] = keep.length;
+  }
+  const supplyTypes = options.supplyTypes ?? (['supply', 'inferred-supply'] as const);
+  const supply = buildCompactGraph(dataset, { types: supplyTypes });
+  return {
+    dataset,
+    structure,
+    membership,
+    cluster,
+    inCluster,
+    localMembers,
+    localShares,
+    counts,
+    supply,
+    supplyTypes,
+  };
+}
+
+const INFERRED = relationTypeCode('inferred-supply');
+
+/** True when the relation behind a supply-view edge (by its relation row) is inferred. */
+export function isInferredRelation(ctx: ChainContext, relationRow: number): boolean {
+  return ctx.dataset.relations.type[relationRow] === INFERRED;
+}
+
+/**
+ * The companies of the cluster that hold at least one segment of the chain (the chain's local
+ * firms), ascending.
+ */
+export function chainFirms(ctx: ChainContext): Int32Array {
+  const out: number[] = [];
+  const { segmentOffsets } = ctx.membership;
+  for (const c of ctx.cluster.members) {
+    if (segmentOffsets[c + 1]! > segmentOffsets[c]!) out.push(c);
+  }
+  return Int32Array.from(out);
+}
