@@ -27,3 +27,4 @@ export * from './chain/structure.js';
 export * from './chain/membership.js';
 export * from './chain/context.js';
 export * from './chain/completeness.js';
+export * from './chain/concentration.js';
