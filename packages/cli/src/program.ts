@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DataError } from '@chainlens/io';
 import { UsageError, analyzeCommand } from './commands/analyze.js';
+import { metricsCommand } from './commands/metrics.js';
 import { validateCommand } from './commands/validate.js';
 import { DEFAULT_DATASET } from './datasets.js';
 import type { Out } from './output.js';
@@ -57,6 +58,37 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     )
     .action((dataset: string, options: { region?: string; companies?: string }) => {
       code = analyzeCommand(dataset, options, out);
+    });
+
+  program
+    .command('metrics')
+    .description(
+      'per-company network metrics (degree, PageRank, betweenness, closeness, eigenvector, HITS, k-core, community, cut points) with a summary',
+    )
+    .argument(
+      '[dataset]',
+      'a dataset folder, an edge-list CSV, or a bundled dataset name',
+      DEFAULT_DATASET,
+    )
+    .addOption(
+      new Option(
+        '--relation <types...>',
+        'relation types of the view (supply, inferred-supply, collaboration, ownership); default: supply if present, else inferred-supply, else all',
+      ),
+    )
+    .addOption(new Option('--seed <n>', 'seed of Louvain and sampled betweenness').default('1'))
+    .addOption(
+      new Option(
+        '--seeds <n>',
+        'run Louvain with N seeds and report stability (mean pairwise ARI)',
+      ),
+    )
+    .addOption(new Option('--out <file>', 'write the per-company table as CSV (- for stdout)'))
+    .addOption(new Option('--top <n>', 'rows in the printed tables').default('10'))
+    .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
+    .addOption(new Option('--quiet', 'no progress output'))
+    .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
+      code = await metricsCommand(dataset, options, out);
     });
 
   try {

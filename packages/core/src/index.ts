@@ -28,3 +28,4 @@ export * from './chain/membership.js';
 export * from './chain/context.js';
 export * from './chain/completeness.js';
 export * from './chain/concentration.js';
+export * from './report/metrics-table.js';
