@@ -29,3 +29,4 @@ export * from './chain/context.js';
 export * from './chain/completeness.js';
 export * from './chain/concentration.js';
 export * from './report/metrics-table.js';
+export * from './chain/compare.js';
