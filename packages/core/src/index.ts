@@ -30,3 +30,4 @@ export * from './chain/completeness.js';
 export * from './chain/concentration.js';
 export * from './report/metrics-table.js';
 export * from './chain/compare.js';
+export * from './report/types.js';

@@ -1,0 +1,150 @@
+/**
+ * report.json, schemaVersion 1 (DESIGN §6): the plain JSON that `analyze()` returns and
+ * `chainlens analyze --out DIR` writes, that report.md / report.html render and the viewer's
+ * side panel shows. Every key of DESIGN §6 is here; keys beyond it are additions (documented in
+ * docs/report.md), never renames. Companies are referred to by id, with their name alongside
+ * so that a reader of the JSON need not join tables. Numbers are plain JSON numbers; a figure
+ * that cannot be computed is null (never NaN).
+ */
+import type { Stage } from '../graph/types.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type SegmentStatus =
+  'present' | 'weak' | 'missing-upstream' | 'missing-downstream' | 'absent';
+
+export type WeakLinkKind =
+  'single-source' | 'concentrated' | 'cut-point' | 'bridge' | 'external-only';
+
+/** A company as the report names it. */
+export interface CompanyRef {
+  company: string;
+  name: string;
+  region: string;
+}
+
+export interface ReportParameters {
+  seed: number;
+  /** r of K_red. */
+  redundancy: number;
+  /** HHI above which a segment is concentrated. */
+  hhiThreshold: number;
+  /** Substitutability threshold θ of the cascade. */
+  theta: number;
+  /** Relation types counted as supply. */
+  supplyTypes: string[];
+  /** Centrality that orders the targeted resilience curve. */
+  resilienceOrder: string;
+  /** Sizes of the lists (leaders, targets, critical, portfolio). */
+  limits: { leaders: number; targets: number; critical: number; portfolio: number };
+  [key: string]: unknown;
+}
+
+export interface StageFigures {
+  coverage: number | null;
+  redundancy: number | null;
+  segments: number;
+  present: number;
+}
+
+export interface ReportCompleteness {
+  coverage: number;
+  redundancy: number;
+  link: number;
+  path: number;
+  /** By value; null when the chain firms buy nothing. */
+  localSupplyRatio: number | null;
+  localSupply: {
+    byValue: number | null;
+    byCount: number | null;
+    edges: number;
+    localEdges: number;
+    inferredEdges: number;
+  };
+  paths: { all: number; present: number };
+  feeds: { all: number; present: number };
+  segments: { all: number; present: number };
+  byStage: Record<Stage, StageFigures>;
+}
+
+export interface ReportSegment {
+  id: string;
+  name: string;
+  stage: Stage;
+  weight: number;
+  /** n_s: companies of the cluster in the segment. */
+  companies: number;
+  /** HHI of their shares; null when none. */
+  hhi: number | null;
+  status: SegmentStatus;
+  /** The cluster's companies in the segment, largest share first. */
+  members: CompanyRef[];
+  [key: string]: unknown;
+}
+
+export interface ReportWeakLink {
+  kind: WeakLinkKind;
+  segment?: string;
+  company?: string;
+  source?: string;
+  target?: string;
+  detail: string;
+  [key: string]: unknown;
+}
+
+export interface ReportMissingRole {
+  segment: string;
+  direction: 'upstream' | 'downstream' | 'absent';
+  /** Ids of the cluster's companies that need it. */
+  neededBy: string[];
+  [key: string]: unknown;
+}
+
+export interface ReportLeader extends CompanyRef {
+  score: number;
+  components: Record<string, number>;
+}
+
+export interface ReportTarget extends CompanyRef {
+  segment: string;
+  score: number;
+  components: Record<string, number>;
+  explanation: string;
+}
+
+export interface ReportCritical extends CompanyRef {
+  completenessDrop: number;
+  cutOff: string[];
+  [key: string]: unknown;
+}
+
+export interface ChainReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  generator: { name: 'chainlens'; version: string };
+  parameters: ReportParameters;
+  dataset: { name: string; companies: number; relations: number; [key: string]: unknown };
+  cluster: { id: string; companies: number; chainCompanies: number; [key: string]: unknown };
+  template: {
+    id: string;
+    name: string;
+    segments: number;
+    feeds: number;
+    byStage: Record<Stage, number>;
+  };
+  completeness: ReportCompleteness;
+  segments: ReportSegment[];
+  weakLinks: ReportWeakLink[];
+  missingRoles: ReportMissingRole[];
+  leaders: ReportLeader[];
+  targets: ReportTarget[];
+  critical: ReportCritical[];
+  resilience: {
+    random: number[];
+    targeted: number[];
+    R: { random: number; targeted: number };
+    [key: string]: unknown;
+  };
+  communities: { count: number; modularity: number; seed: number; [key: string]: unknown };
+  /** Additions beyond DESIGN §6 (documented in docs/report.md). */
+  [key: string]: unknown;
+}
