@@ -142,20 +142,23 @@ function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
   return lines;
 }
 
+/** The error for a region with no companies, suggesting the nearest regions of the data. */
+export function unknownRegionError(dataset: Dataset, region: string): DataError {
+  const regions = new Set<string>();
+  for (const r of dataset.companies.regions) {
+    const parts = regionParts(r);
+    for (let i = 1; i <= parts.length; i++) regions.add(parts.slice(0, i).join('/'));
+  }
+  const near = nearest(region, regions, 3);
+  return new DataError(
+    `region '${region}' has no companies in ${dataset.name}${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}`,
+  );
+}
+
 function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | undefined {
   if (options.region !== undefined) {
     const cluster = clusterByRegion(dataset.companies, options.region);
-    if (cluster.members.length === 0) {
-      const regions = new Set<string>();
-      for (const r of dataset.companies.regions) {
-        const parts = regionParts(r);
-        for (let i = 1; i <= parts.length; i++) regions.add(parts.slice(0, i).join('/'));
-      }
-      const near = nearest(options.region, regions, 3);
-      throw new DataError(
-        `region '${options.region}' has no companies in ${dataset.name}${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}`,
-      );
-    }
+    if (cluster.members.length === 0) throw unknownRegionError(dataset, options.region);
     return cluster;
   }
   if (options.companies !== undefined) {
