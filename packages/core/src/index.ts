@@ -35,4 +35,5 @@ export * from './chain/resilience.js';
 export * from './chain/what-if.js';
 export * from './report/metrics-table.js';
 export * from './chain/compare.js';
+export * from './chain/extract.js';
 export * from './report/types.js';
