@@ -27,6 +27,7 @@ import { completenessFromCounts } from './completeness.js';
 /** The completeness variants a drop or curve can be measured in. */
 export type CompletenessMeasure = 'coverage' | 'redundancy' | 'link' | 'path';
 
+/** Every completeness measure, in report order. */
 export const COMPLETENESS_MEASURES: readonly CompletenessMeasure[] = [
   'coverage',
   'redundancy',
@@ -34,6 +35,7 @@ export const COMPLETENESS_MEASURES: readonly CompletenessMeasure[] = [
   'path',
 ];
 
+/** Returns `measure` as a CompletenessMeasure, or throws a RangeError naming the valid ones. */
 export function checkMeasure(measure: string): CompletenessMeasure {
   if (!(COMPLETENESS_MEASURES as readonly string[]).includes(measure)) {
     throw new RangeError(
@@ -79,7 +81,7 @@ export interface CriticalityResult {
 }
 
 /** A model from a context (with the options) or the model given. */
-export function asModel(
+export function cascadeModelOf(
   source: ChainContext | CascadeModel,
   options: CascadeOptions,
 ): CascadeModel {
@@ -87,7 +89,7 @@ export function asModel(
 }
 
 /** Compares two numbers that are equal up to rounding (1e-12). */
-export function nearlyEqual(a: number, b: number): boolean {
+function nearlyEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-12;
 }
 
@@ -100,7 +102,7 @@ export function criticality(
   options: CriticalityOptions = {},
 ): CriticalityResult {
   const measure = checkMeasure(options.measure ?? 'redundancy');
-  const model = asModel(source, options);
+  const model = cascadeModelOf(source, options);
   const { ctx } = model;
   const { ids } = ctx.dataset.companies;
   const opts = { redundancy: model.parameters.redundancy };

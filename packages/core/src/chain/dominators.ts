@@ -12,7 +12,9 @@
  *   supplier in the graph (its supply comes from outside the cluster);
  * - `'upstream'`: only the first kind; `'sourceless'`: only the second.
  * Companies that σ cannot reach (e.g. a supply cycle with no root in it) have no dominator and
- * are reported as unreachable.
+ * are reported as unreachable. Besides `dominated` (subtree size − 1), `chainDominated` counts
+ * the chain firms (companies holding a segment) among them: with `nodes: 'cluster'` supply paths
+ * may run through companies outside the chain, but a chain report cares about the chain firms.
  *
  * Algorithm: Cooper, Harvey & Kennedy (2001), "A simple, fast dominance algorithm": iterate
  * idom(b) = intersect over processed predecessors in reverse postorder until stable, with an

@@ -39,7 +39,7 @@ import type { ChainContext } from './context.js';
 import { chainFirms } from './context.js';
 import { completenessFromCounts } from './completeness.js';
 import type { CompletenessMeasure } from './criticality.js';
-import { asModel, checkMeasure } from './criticality.js';
+import { cascadeModelOf, checkMeasure } from './criticality.js';
 
 export type ResilienceCentrality = 'degree' | 'out-degree' | 'pagerank' | 'pagerank-reverse';
 
@@ -161,7 +161,7 @@ export function resilience(
   if (!Number.isInteger(points) || points < 2)
     throw new RangeError(`points must be an integer ≥ 2, got ${points}`);
   const centrality = options.centrality ?? 'degree';
-  const model = asModel(source, options);
+  const model = cascadeModelOf(source, options);
   const { ctx } = model;
   const { ids } = ctx.dataset.companies;
   const firms = chainFirms(ctx);

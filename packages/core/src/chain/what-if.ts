@@ -21,7 +21,7 @@ import { completenessFromCounts } from './completeness.js';
 import type { Concentration } from './concentration.js';
 import { concentration } from './concentration.js';
 import type { ChainContext } from './context.js';
-import { asModel } from './criticality.js';
+import { cascadeModelOf } from './criticality.js';
 import { segmentsOf } from './membership.js';
 
 export interface WhatIfAddition {
@@ -87,7 +87,7 @@ export function whatIf(
   change: WhatIfChange,
   options: CascadeOptions = {},
 ): WhatIfResult {
-  const model = asModel(source, options);
+  const model = cascadeModelOf(source, options);
   const { ctx } = model;
   const { structure, membership } = ctx;
   const { ids } = ctx.dataset.companies;
