@@ -1,0 +1,417 @@
+/**
+ * Targets for 补链招商 (investment attraction to fill the chain; report.json `targets`, DESIGN §3,
+ * anchors.md §3.8) and a greedy portfolio of them.
+ *
+ * Candidates: every company outside the cluster (whole dataset) that holds a segment whose status
+ * is weak, missing-upstream, missing-downstream or absent. Each candidate gets one row, for its
+ * best such segment (highest score; ties in template order), with the others listed in
+ * `segments`: one company, one row, so a firm holding five weak segments does not fill the list.
+ *
+ * score = needFactor(s) × strength(c) × tie(c, C) × gain(c), every factor reported:
+ * - need(s): how many local firms need s. For a segment local firms buy (weak, missing-upstream,
+ *   absent) the number of the cluster's chain firms that have s as an input with no local
+ *   supplier (from `inputGaps`); for a missing-downstream segment, the number of local firms in
+ *   the segments that feed it (they would sell to it). needFactor = need + 1, so that a candidate
+ *   nobody locally needs yet is ranked by its other factors instead of vanishing.
+ * - strength(c): the candidate's weight in the whole supply graph in the role it would play:
+ *   distinct customers (out-degree) for a segment the cluster would buy, distinct suppliers
+ *   (in-degree) for a missing-downstream one; (d + 1) / (d_max + 1) with d_max over every company
+ *   of the dataset in that role (the +1 plays the part of PageRank's teleport: no data on a
+ *   company's links is weak evidence, not zero strength). Degree is the default because it can
+ *   be checked by hand and said in a sentence, and the number of existing supplier links is the
+ *   strongest predictor of new ones in Brintrup et al.'s supply-network link prediction;
+ *   `strength: 'pagerank'` uses reverse PageRank (supplier role) or PageRank (buyer role) on the
+ *   whole supply graph, divided by its maximum.
+ * - tie(c, C) = 1 + relations of any type between c and companies of C (either direction).
+ * - gain(c) = ΔK_red: the redundancy-adjusted completeness after c joins C (n_s + 1 for every
+ *   template segment c holds) minus before. A candidate whose segments already have ≥ r local
+ *   firms gains 0 and scores 0: it stays in the list, after every candidate that adds something,
+ *   ordered by needFactor × strength × tie, then id.
+ *
+ * Portfolio: k candidates picked greedily by marginal gain of one completeness variant
+ * (K_red by default). K_cov and K_red are monotone submodular in the set of added companies
+ * (a weighted sum of concave functions of counts), so greedy is within 1 − 1/e of the best
+ * k-set (Nemhauser, Wolsey & Fisher 1978); K_link and K_path reward pairs and have no such
+ * guarantee. Documented in docs/chain-analysis/targets.md.
+ */
+import type { SegmentStatus } from '../report/types.js';
+import { RELATION_TYPES } from '../graph/types.js';
+import { metricGraphFromCompact } from '../graph/snapshot.js';
+import type { PageRankOptions } from '../metrics/pagerank.js';
+import { pagerank, pagerankReverse } from '../metrics/pagerank.js';
+import type { Completeness, CompletenessOptions } from './completeness.js';
+import { completenessFromCounts } from './completeness.js';
+import type { ChainContext } from './context.js';
+import { segmentsOf } from './membership.js';
+import { inputGaps } from './missing-roles.js';
+import type { SegmentRow, SegmentTableOptions } from './segments.js';
+import { segmentTable } from './segments.js';
+import type { CompanyLabel } from './common.js';
+import { companyLabel, companyText, compareIds, count, fmt, listText, sortKey } from './common.js';
+
+export type TargetStrength = 'degree' | 'pagerank';
+
+export interface TargetOptions extends SegmentTableOptions, CompletenessOptions {
+  /** `strength` 'degree' | 'pagerank' ['degree']: how strength(c) is measured (module notes). */
+  strength?: TargetStrength;
+  /** `pagerank` PageRankOptions [α 0.85, weighted]: for `strength: 'pagerank'`. */
+  pagerank?: PageRankOptions;
+  /** `limit` number [20]: rows returned by `targets` (the portfolio considers every candidate). */
+  limit?: number;
+}
+
+/** The factors of a target's score (a type alias, so it is assignable to Record<string, number>). */
+export type TargetComponents = {
+  /** need(s) and needFactor = need + 1. */
+  need: number;
+  needFactor: number;
+  /** strength(c) in (0, 1], and the raw figure: degree in the role, or the PageRank score. */
+  strength: number;
+  strengthRaw: number;
+  /** tie = 1 + links; links = relations of any type with the cluster, of which inferred supply. */
+  tie: number;
+  links: number;
+  inferredLinks: number;
+  /** gain = after − before: K_red with and without the candidate. */
+  gain: number;
+  before: number;
+  after: number;
+};
+
+export interface Target extends CompanyLabel {
+  /** The segment the row is for (the candidate's best weak or missing segment). */
+  segment: string;
+  /** That segment's status in the cluster. */
+  status: SegmentStatus;
+  /** `supplier` when the cluster would buy the segment from it, `buyer` for missing-downstream. */
+  role: 'supplier' | 'buyer';
+  /** Every weak or missing segment it holds (ids, template order); `segment` is one of them. */
+  segments: string[];
+  score: number;
+  components: TargetComponents;
+  /** One plain sentence, forwardable as is. */
+  explanation: string;
+}
+
+interface Ranked {
+  c: number;
+  target: Target;
+  rest: number;
+}
+
+const INFERRED = RELATION_TYPES.indexOf('inferred-supply');
+
+/** The largest value, 0 when empty (no spread: arrays may be long). */
+function maxOf(values: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > m) m = values[i]!;
+  return m;
+}
+
+/** Every candidate, scored and ranked (no limit). */
+function rankCandidates(ctx: ChainContext, options: TargetOptions): Ranked[] {
+  const { dataset, structure, counts, membership } = ctx;
+  const S = structure.size;
+  const rows: SegmentRow[] = segmentTable(ctx, options);
+  const open = rows.map((r) => r.status !== 'present');
+
+  // need(s)
+  const gapFirms: Set<string>[] = Array.from({ length: S }, () => new Set<string>());
+  for (const gap of inputGaps(ctx)) {
+    for (const s of gap.missingInputs) gapFirms[structure.index.get(s)!]!.add(gap.company);
+  }
+  const need = Int32Array.from({ length: S }, (_, s) => {
+    if (rows[s]!.status !== 'missing-downstream') return gapFirms[s]!.size;
+    const sellers = new Set<number>();
+    for (const t of structure.inputs[s]!) for (const c of ctx.localMembers[t]!) sellers.add(c);
+    return sellers.size;
+  });
+
+  // Candidates: outside the cluster, holding an open segment.
+  const candidates: number[] = [];
+  const N = dataset.companies.ids.length;
+  for (let c = 0; c < N; c++) {
+    if (ctx.inCluster[c]) continue;
+    if (Array.from(segmentsOf(membership, c)).some((s) => open[s])) candidates.push(c);
+  }
+
+  // strength
+  const mode = options.strength ?? 'degree';
+  if (mode !== 'degree' && mode !== 'pagerank') {
+    throw new RangeError(`strength must be 'degree' or 'pagerank', got '${String(mode)}'`);
+  }
+  const graph = metricGraphFromCompact(ctx.supply);
+  let supplierRaw: Float64Array;
+  let buyerRaw: Float64Array;
+  let supplierStrength: (x: number) => number;
+  let buyerStrength: (x: number) => number;
+  if (mode === 'degree') {
+    supplierRaw = new Float64Array(N);
+    buyerRaw = new Float64Array(N);
+    for (let u = 0; u < N; u++) {
+      for (let p = graph.out.offsets[u]!; p < graph.out.offsets[u + 1]!; p++) {
+        const v = graph.out.nodes[p]!;
+        if (v === u) continue;
+        supplierRaw[u]!++;
+        buyerRaw[v]!++;
+      }
+    }
+    const ms = maxOf(supplierRaw);
+    const mb = maxOf(buyerRaw);
+    supplierStrength = (d) => (d + 1) / (ms + 1);
+    buyerStrength = (d) => (d + 1) / (mb + 1);
+  } else {
+    supplierRaw = pagerankReverse(graph, options.pagerank).scores;
+    buyerRaw = pagerank(graph, options.pagerank).scores;
+    const ms = maxOf(supplierRaw);
+    const mb = maxOf(buyerRaw);
+    supplierStrength = (x) => (ms > 0 ? x / ms : 0);
+    buyerStrength = (x) => (mb > 0 ? x / mb : 0);
+  }
+
+  // tie: relations of any type between a candidate and the cluster, by type.
+  const isCandidate = new Uint8Array(N);
+  for (const c of candidates) isCandidate[c] = 1;
+  const links = new Map<number, Int32Array>();
+  const rel = dataset.relations;
+  for (let r = 0; r < rel.source.length; r++) {
+    const a = rel.source[r]!;
+    const b = rel.target[r]!;
+    let other = -1;
+    if (ctx.inCluster[a] && !ctx.inCluster[b]) other = b;
+    else if (ctx.inCluster[b] && !ctx.inCluster[a]) other = a;
+    if (other < 0 || !isCandidate[other]) continue;
+    let byType = links.get(other);
+    if (!byType) links.set(other, (byType = new Int32Array(RELATION_TYPES.length)));
+    byType[rel.type[r]!]!++;
+  }
+
+  // gain
+  const r = options.redundancy ?? 2;
+  const before = completenessFromCounts(structure, counts, { redundancy: r }).redundancy;
+  const trial = Float64Array.from(counts);
+
+  const ranked: Ranked[] = [];
+  for (const c of candidates) {
+    const held = Array.from(segmentsOf(membership, c));
+    for (const s of held) trial[s]!++;
+    const after = completenessFromCounts(structure, trial, { redundancy: r }).redundancy;
+    for (const s of held) trial[s]!--;
+    const gain = after - before;
+    const byType = links.get(c) ?? new Int32Array(RELATION_TYPES.length);
+    const linkCount = byType.reduce((a, b) => a + b, 0);
+    const tie = 1 + linkCount;
+    const openHeld = held.filter((s) => open[s]);
+    let best: { s: number; score: number; rest: number; components: TargetComponents } | null =
+      null;
+    for (const s of openHeld) {
+      const buyer = rows[s]!.status === 'missing-downstream';
+      const raw = buyer ? buyerRaw[c]! : supplierRaw[c]!;
+      const strength = buyer ? buyerStrength(raw) : supplierStrength(raw);
+      const needFactor = need[s]! + 1;
+      const rest = needFactor * strength * tie;
+      const score = rest * gain;
+      if (best === null || sortKey(score) > sortKey(best.score)) {
+        best = {
+          s,
+          score,
+          rest,
+          components: {
+            need: need[s]!,
+            needFactor,
+            strength,
+            strengthRaw: raw,
+            tie,
+            links: linkCount,
+            inferredLinks: byType[INFERRED]!,
+            gain,
+            before,
+            after,
+          },
+        };
+      }
+    }
+    const { s, score, rest, components } = best!;
+    const row = rows[s]!;
+    const target: Target = {
+      ...companyLabel(dataset, c),
+      segment: row.id,
+      status: row.status,
+      role: row.status === 'missing-downstream' ? 'buyer' : 'supplier',
+      segments: openHeld.map((t) => structure.ids[t]!),
+      score,
+      components,
+      explanation: explain(ctx, c, s, row, openHeld, byType, components, r),
+    };
+    ranked.push({ c, target, rest });
+  }
+  ranked.sort(
+    (a, b) =>
+      sortKey(b.target.score) - sortKey(a.target.score) ||
+      sortKey(b.rest) - sortKey(a.rest) ||
+      compareIds(a.target.company, b.target.company),
+  );
+  return ranked;
+}
+
+/** Two figures that read differently: 2 decimals, or 3 when 2 would look equal. */
+function fromTo(a: number, b: number): [string, string] {
+  return fmt(a) !== fmt(b) ? [fmt(a), fmt(b)] : [fmt(a, 3), fmt(b, 3)];
+}
+
+function explain(
+  ctx: ChainContext,
+  c: number,
+  s: number,
+  row: SegmentRow,
+  openHeld: number[],
+  byType: Int32Array,
+  k: TargetComponents,
+  r: number,
+): string {
+  const { structure, dataset } = ctx;
+  const seg = structure.names[s]!;
+  let status: string;
+  if (row.status === 'missing-upstream') status = 'missing upstream here: no local company';
+  else if (row.status === 'missing-downstream')
+    status = 'missing downstream here: no local company';
+  else if (row.status === 'absent') status = 'absent here, next to no local segment';
+  else {
+    const why: string[] = [];
+    if (row.reasons.includes('single-source')) why.push('1 local company');
+    if (row.reasons.includes('concentrated')) {
+      why.push(`HHI ${fmt(row.hhi!)} across ${row.companies} local companies`);
+    }
+    if (row.reasons.includes('external-only')) why.push('local buyers get it only from outside');
+    status = `weak here: ${why.join(', ')}`;
+  }
+  let need: string;
+  if (row.status === 'missing-downstream') {
+    need = `which ${count(k.need, 'local firm')} could supply`;
+  } else if (k.need > 0) {
+    need = `needed as input by ${count(k.need, 'local firm')} with no local supplier`;
+  } else {
+    need = 'no local firm lacks it as an input yet';
+  }
+  const others = openHeld.filter((t) => t !== s).map((t) => structure.names[t]!);
+  const also = others.length > 0 ? `; also makes ${listText(others)}` : '';
+  let tie: string;
+  if (k.links === 0) tie = 'no existing links with the cluster';
+  else {
+    const parts: string[] = [];
+    RELATION_TYPES.forEach((type, i) => {
+      if (byType[i]! > 0)
+        parts.push(`${byType[i]} ${type === 'inferred-supply' ? 'inferred supply' : type}`);
+    });
+    tie = `${count(k.links, 'existing link')} with the cluster (${parts.join(', ')})`;
+  }
+  const [a, b] = fromTo(k.before, k.after);
+  const gain =
+    k.gain > 0
+      ? `would raise redundancy-adjusted completeness from ${a} to ${b}`
+      : `would leave redundancy-adjusted completeness at ${fmt(k.before)} (its segments already have ${r} local firms)`;
+  return `${companyText(dataset, c)} makes ${seg} (${status}), ${need}${also}; ${tie}; ${gain}.`;
+}
+
+/**
+ * Candidate companies outside the cluster for its weak and missing segments, best first (one row
+ * per company, for its best segment). See the module notes for the score.
+ */
+export function targets(ctx: ChainContext, options: TargetOptions = {}): Target[] {
+  const limit = options.limit ?? 20;
+  return rankCandidates(ctx, options)
+    .slice(0, Math.max(0, limit))
+    .map((x) => x.target);
+}
+
+export type PortfolioObjective = 'coverage' | 'redundancy' | 'link' | 'path';
+
+export interface PortfolioOptions extends TargetOptions {
+  /** `objective` 'coverage' | 'redundancy' | 'link' | 'path' ['redundancy']: the K maximised. */
+  objective?: PortfolioObjective;
+}
+
+export interface PortfolioPick extends CompanyLabel {
+  /** Every template segment the company holds (each gets n_s + 1). */
+  segments: string[];
+  /** Marginal gain of the objective from this pick. */
+  gain: number;
+  /** The objective after this pick. */
+  value: number;
+}
+
+export interface Portfolio {
+  objective: PortfolioObjective;
+  /** k asked for; `picks` may be shorter when no candidate adds anything. */
+  k: number;
+  picks: PortfolioPick[];
+  /** Every completeness variant before and after the picks. */
+  before: Completeness;
+  after: Completeness;
+  /** True when picking stopped before k because no remaining candidate had a positive gain. */
+  stoppedEarly: boolean;
+}
+
+/**
+ * Picks up to k targets greedily by marginal gain of `objective`; ties by target score, then id.
+ * Stops early when no candidate adds anything. O(k · candidates · (S + F)).
+ */
+export function portfolio(ctx: ChainContext, k: number, options: PortfolioOptions = {}): Portfolio {
+  if (!(Number.isInteger(k) && k >= 0)) throw new RangeError(`k must be an integer >= 0, got ${k}`);
+  const objective = options.objective ?? 'redundancy';
+  if (!['coverage', 'redundancy', 'link', 'path'].includes(objective)) {
+    throw new RangeError(
+      `objective must be coverage, redundancy, link or path, got '${objective}'`,
+    );
+  }
+  const { structure, membership, dataset } = ctx;
+  const copts: CompletenessOptions = { redundancy: options.redundancy ?? 2 };
+  const ranked = rankCandidates(ctx, options);
+  const counts = Float64Array.from(ctx.counts);
+  const before = completenessFromCounts(structure, counts, copts);
+  let value = before[objective];
+  const taken = new Uint8Array(ranked.length);
+  const picks: PortfolioPick[] = [];
+  let stoppedEarly = false;
+  while (picks.length < k) {
+    let bestI = -1;
+    let bestGain = 0;
+    let bestValue = value;
+    for (let i = 0; i < ranked.length; i++) {
+      if (taken[i]) continue;
+      const held = segmentsOf(membership, ranked[i]!.c);
+      for (const s of held) counts[s]!++;
+      const v = completenessFromCounts(structure, counts, copts)[objective];
+      for (const s of held) counts[s]!--;
+      // ranked is in target order, so a strict > keeps the better-ranked of equal gains.
+      if (sortKey(v - value) > sortKey(bestGain)) {
+        bestI = i;
+        bestGain = v - value;
+        bestValue = v;
+      }
+    }
+    if (bestI < 0) {
+      stoppedEarly = true;
+      break;
+    }
+    taken[bestI] = 1;
+    const c = ranked[bestI]!.c;
+    const held = segmentsOf(membership, c);
+    for (const s of held) counts[s]!++;
+    picks.push({
+      ...companyLabel(dataset, c),
+      segments: Array.from(held, (s) => structure.ids[s]!),
+      gain: bestGain,
+      value: bestValue,
+    });
+    value = bestValue;
+  }
+  return {
+    objective,
+    k,
+    picks,
+    before,
+    after: completenessFromCounts(structure, counts, copts),
+    stoppedEarly,
+  };
+}

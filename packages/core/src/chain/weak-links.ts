@@ -1,0 +1,287 @@
+/**
+ * Weak links of a cluster's chain (弱链 / 断链; report.json `weakLinks`, DESIGN §3 and §6,
+ * anchors.md §3.2–3.3), of exactly the five kinds of DESIGN §6, in this order:
+ *
+ * - `single-source`: a segment with n_s = 1 (one local firm: a single point of failure).
+ * - `concentrated`: a segment with n_s ≥ 2 and HHI_s > τ (n_s = 1 is reported as single-source
+ *   only); the detail gives HHI_s and N_eff = 1/HHI_s.
+ * - `cut-point`: an articulation point of the cluster's supply view (undirected; Hopcroft–Tarjan
+ *   via metrics/cutpoints.ts): removing the company splits its connected part of the local
+ *   supply web; `parts` are the sizes of the pieces left, `separated` how many companies end up
+ *   outside the largest piece.
+ * - `bridge`: a bridge of that view: the only supply link joining two groups of local firms. A
+ *   doubled link (parallel or opposite relations) is never a bridge. `parts` are the two sides;
+ *   `edgeBetweenness` is the link's normalised edge betweenness on the view (Brandes 2008), the
+ *   share of shortest paths between local firms that cross it.
+ * - `external-only`: a segment the cluster holds whose local buyers (cluster firms in the
+ *   segments it feeds) buy it only from outside the cluster (see `segmentSupplyOrigins`).
+ *
+ * Provenance: every finding that rests on supply edges (cut-point, bridge, external-only) says
+ * how many relations it rests on (`edges`) and how many of them are inferred (`inferredEdges`).
+ * Documented in docs/chain-analysis/weak-links.md.
+ */
+import type { WeakLinkKind } from '../report/types.js';
+import type { Adjacency } from '../graph/snapshot.js';
+import { cutPoints } from '../metrics/cutpoints.js';
+import { edgeBetweenness } from '../metrics/betweenness.js';
+import type { ChainContext } from './context.js';
+import { isInferredRelation } from './context.js';
+import { segmentsOf } from './membership.js';
+import type { LocalViewOptions } from './local-view.js';
+import { localSupplyView } from './local-view.js';
+import type { SegmentTableOptions } from './segments.js';
+import { segmentTable } from './segments.js';
+import { compareIds, count, fmt, listText } from './common.js';
+
+export interface WeakLinkOptions extends SegmentTableOptions, LocalViewOptions {
+  /** `edgeBetweenness` boolean [true]: give each bridge its edge betweenness (O(n·m) on the view). */
+  edgeBetweenness?: boolean;
+}
+
+export interface WeakLink {
+  kind: WeakLinkKind;
+  /** Segment id (single-source, concentrated, external-only). */
+  segment?: string;
+  /** Company id (single-source: the one firm; cut-point: the articulation point). */
+  company?: string;
+  /** Bridge ends as company ids, in the direction of the supply relation. */
+  source?: string;
+  target?: string;
+  /** One plain sentence with the numbers. */
+  detail: string;
+  /** single-source, concentrated: n_s. */
+  companies?: number;
+  /** concentrated: HHI_s and N_eff. */
+  hhi?: number;
+  effective?: number;
+  /** cut-point: sizes of the pieces its removal leaves (largest first); bridge: the two sides. */
+  parts?: number[];
+  /** cut-point, bridge: companies outside the largest remaining piece. */
+  separated?: number;
+  /** bridge: normalised edge betweenness on the view (when computed). */
+  edgeBetweenness?: number;
+  /** external-only: local buyers of the segment, and distinct outside suppliers. */
+  buyers?: number;
+  externalSuppliers?: number;
+  /** cut-point, bridge, external-only: relations the finding rests on, and how many are inferred. */
+  edges?: number;
+  inferredEdges?: number;
+}
+
+/** Sizes of the pieces of v's component when v is removed (BFS), largest first. */
+function partsWithout(
+  adj: Adjacency,
+  start: number[],
+  removed: number,
+  seen: Int32Array,
+  stamp: number,
+) {
+  const parts: number[] = [];
+  const queue: number[] = [];
+  for (const s0 of start) {
+    if (s0 === removed || seen[s0] === stamp) continue;
+    seen[s0] = stamp;
+    queue.length = 0;
+    queue.push(s0);
+    for (let h = 0; h < queue.length; h++) {
+      const u = queue[h]!;
+      for (let p = adj.offsets[u]!; p < adj.offsets[u + 1]!; p++) {
+        const w = adj.nodes[p]!;
+        if (w === removed || seen[w] === stamp) continue;
+        seen[w] = stamp;
+        queue.push(w);
+      }
+    }
+    parts.push(queue.length);
+  }
+  return parts.sort((a, b) => b - a);
+}
+
+/** Size of the piece holding `from` when the edge {from, cut} is removed. */
+function sideSize(adj: Adjacency, from: number, cut: number, seen: Int32Array, stamp: number) {
+  const queue = [from];
+  seen[from] = stamp;
+  for (let h = 0; h < queue.length; h++) {
+    const u = queue[h]!;
+    for (let p = adj.offsets[u]!; p < adj.offsets[u + 1]!; p++) {
+      const w = adj.nodes[p]!;
+      if (seen[w] === stamp || (u === from && w === cut)) continue;
+      seen[w] = stamp;
+      queue.push(w);
+    }
+  }
+  return queue.length;
+}
+
+/** Position of v in u's sorted undirected list. */
+function position(adj: Adjacency, u: number, v: number): number {
+  let lo = adj.offsets[u]!;
+  let hi = adj.offsets[u + 1]! - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (adj.nodes[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The weak links of the context's cluster, kinds in DESIGN order. See the module notes. */
+export function weakLinks(ctx: ChainContext, options: WeakLinkOptions = {}): WeakLink[] {
+  const { dataset, structure } = ctx;
+  const ids = dataset.companies.ids;
+  const names = dataset.companies.names;
+  const nameOf = (c: number) => names[c] || ids[c]!;
+  const segName = (s: number) => structure.names[s]!;
+  const rows = segmentTable(ctx, options);
+  const out: WeakLink[] = [];
+
+  // Segment kinds, in template order.
+  rows.forEach((row, s) => {
+    if (row.reasons.includes('single-source')) {
+      const c = ctx.localMembers[s]![0]!;
+      out.push({
+        kind: 'single-source',
+        segment: row.id,
+        company: ids[c]!,
+        detail: `${segName(s)} has a single local company, ${nameOf(c)}.`,
+        companies: 1,
+      });
+    }
+  });
+  rows.forEach((row, s) => {
+    if (row.reasons.includes('concentrated')) {
+      out.push({
+        kind: 'concentrated',
+        segment: row.id,
+        detail:
+          `${segName(s)} is concentrated: HHI ${fmt(row.hhi!)} over ${row.companies} local ` +
+          `companies, as if ${fmt(row.effective, 1)} equal ones (N_eff).`,
+        companies: row.companies,
+        hhi: row.hhi!,
+        effective: row.effective,
+      });
+    }
+  });
+
+  // Cut points and bridges of the local supply view.
+  const view = localSupplyView(ctx, options);
+  const { compact, graph } = view;
+  const adj = graph.undirected;
+  const n = graph.n;
+  const cp = cutPoints(graph);
+  const seen = new Int32Array(n).fill(-1);
+  let stamp = 0;
+  const cutRows: Array<{ row: WeakLink; separated: number; id: string }> = [];
+  for (const v of cp.articulationPoints) {
+    const parts = partsWithout(
+      adj,
+      Array.from(adj.nodes.subarray(adj.offsets[v]!, adj.offsets[v + 1]!)),
+      v,
+      seen,
+      stamp++,
+    );
+    const separated = parts.slice(1).reduce((a, b) => a + b, 0);
+    const total = parts.reduce((a, b) => a + b, 0) + 1;
+    let edges = 0;
+    let inferred = 0;
+    for (let e = compact.outOffsets[v]!; e < compact.outOffsets[v + 1]!; e++) {
+      if (compact.outTargets[e] === v) continue;
+      edges++;
+      if (isInferredRelation(ctx, compact.outRelations[e]!)) inferred++;
+    }
+    for (let e = compact.inOffsets[v]!; e < compact.inOffsets[v + 1]!; e++) {
+      if (compact.inSources[e] === v) continue;
+      edges++;
+      if (isInferredRelation(ctx, compact.inRelations[e]!)) inferred++;
+    }
+    const c = compact.companyOf[v]!;
+    const segs = Array.from(segmentsOf(ctx.membership, c), segName);
+    const holding = segs.length > 0 ? ` (${segs.join(', ')})` : '';
+    cutRows.push({
+      id: ids[c]!,
+      separated,
+      row: {
+        kind: 'cut-point',
+        company: ids[c]!,
+        detail:
+          `${nameOf(c)}${holding} holds together ${total} local companies: without it they fall ` +
+          `into ${listText(parts.map(String))}, cutting ${count(separated, 'company', 'companies')} ` +
+          `off the largest part; rests on ${count(edges, 'supply relation')}, ${inferred} inferred.`,
+        parts,
+        separated,
+        edges,
+        inferredEdges: inferred,
+      },
+    });
+  }
+  cutRows.sort((a, b) => b.separated - a.separated || compareIds(a.id, b.id));
+  for (const r of cutRows) out.push(r.row);
+
+  const withEb = options.edgeBetweenness ?? true;
+  const eb =
+    withEb && cp.bridgeSources.length > 0 ? edgeBetweenness(graph, { directed: false }) : null;
+  const bridgeRows: Array<{ row: WeakLink; small: number; key: [string, string] }> = [];
+  for (let i = 0; i < cp.bridgeSources.length; i++) {
+    const a = cp.bridgeSources[i]!;
+    const b = cp.bridgeTargets[i]!;
+    // A bridge merges exactly one relation: find it to know its direction and provenance.
+    let source = a;
+    let target = b;
+    let relation = -1;
+    for (let e = compact.outOffsets[a]!; e < compact.outOffsets[a + 1]!; e++) {
+      if (compact.outTargets[e] === b) relation = compact.outRelations[e]!;
+    }
+    if (relation < 0) {
+      source = b;
+      target = a;
+      for (let e = compact.outOffsets[b]!; e < compact.outOffsets[b + 1]!; e++) {
+        if (compact.outTargets[e] === a) relation = compact.outRelations[e]!;
+      }
+    }
+    const inferred = isInferredRelation(ctx, relation) ? 1 : 0;
+    const sa = sideSize(adj, source, target, seen, stamp++);
+    const sb = sideSize(adj, target, source, seen, stamp++);
+    const parts = [Math.max(sa, sb), Math.min(sa, sb)];
+    const cs = compact.companyOf[source]!;
+    const ct = compact.companyOf[target]!;
+    const row: WeakLink = {
+      kind: 'bridge',
+      source: ids[cs]!,
+      target: ids[ct]!,
+      detail:
+        `${nameOf(cs)} → ${nameOf(ct)} is the only supply link joining ` +
+        `${count(sa, 'local company', 'local companies')} on ${nameOf(cs)}'s side to ${sb} on ` +
+        `${nameOf(ct)}'s side${inferred ? '; the link is inferred' : ''}.`,
+      parts,
+      separated: parts[1]!,
+      edges: 1,
+      inferredEdges: inferred,
+    };
+    if (eb) row.edgeBetweenness = eb.values[position(adj, a, b)]!;
+    bridgeRows.push({ row, small: parts[1]!, key: [ids[cs]!, ids[ct]!] });
+  }
+  bridgeRows.sort(
+    (x, y) => y.small - x.small || compareIds(x.key[0], y.key[0]) || compareIds(x.key[1], y.key[1]),
+  );
+  for (const r of bridgeRows) out.push(r.row);
+
+  rows.forEach((row, s) => {
+    if (!row.reasons.includes('external-only')) return;
+    const o = row.supply;
+    out.push({
+      kind: 'external-only',
+      segment: row.id,
+      detail:
+        `${segName(s)} has ${count(row.companies, 'local company', 'local companies')}, but the ` +
+        `${count(o.buyers, 'local buyer')} of it get it only from ` +
+        `${count(o.externalSuppliers, 'company', 'companies')} outside the cluster ` +
+        `(${count(o.edges, 'supply relation')}, ${o.inferredEdges} inferred).`,
+      companies: row.companies,
+      buyers: o.buyers,
+      externalSuppliers: o.externalSuppliers,
+      edges: o.edges,
+      inferredEdges: o.inferredEdges,
+    });
+  });
+  return out;
+}

@@ -1,0 +1,238 @@
+/**
+ * Weak links, missing roles, input gaps, leaders, targets and related segments on the shipped
+ * cn-listed data (4,689 listed companies, inferred supply only), checked against naive
+ * re-computations from the raw tables, and for determinism. The template is a small lithium
+ * battery chain written here against cn-listed product names, so the test does not depend on
+ * any shipped template; the shipped ones (datasets/templates) get the same invariant checks
+ * when they are there.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { templateSchema } from '@chainlens/io';
+import { readDataset } from '@chainlens/io/node';
+import type { ChainContext, ChainTemplate, Dataset } from '../../src/index.js';
+import {
+  chainContext,
+  clusterByRegion,
+  inputGaps,
+  leaders,
+  missingRoles,
+  portfolio,
+  relatedSegments,
+  relationTypeCode,
+  segmentTable,
+  targets,
+  weakLinks,
+} from '../../src/index.js';
+
+const ROOT = new URL('../../../../datasets/', import.meta.url);
+
+const LITHIUM: ChainTemplate = {
+  id: 'test-lithium',
+  name: '锂电池 (test)',
+  segments: [
+    {
+      id: 'lithium',
+      name: '锂资源',
+      stage: 'upstream',
+      weight: 1,
+      includes: ['碳酸锂', '氢氧化锂', '锂盐', '锂', '锂矿*'],
+    },
+    {
+      id: 'cathode',
+      name: '正极材料',
+      stage: 'midstream',
+      weight: 2,
+      includes: ['*正极材料', '磷酸铁锂', '钴酸锂', '锰酸锂', '三元*'],
+    },
+    {
+      id: 'anode',
+      name: '负极材料',
+      stage: 'midstream',
+      weight: 1,
+      includes: ['负极*', '*负极材料', '人造石墨'],
+    },
+    {
+      id: 'electrolyte',
+      name: '电解液',
+      stage: 'midstream',
+      weight: 1,
+      includes: ['电解液', '六氟磷酸锂'],
+    },
+    { id: 'separator', name: '隔膜', stage: 'midstream', weight: 1, includes: ['*隔膜'] },
+    {
+      id: 'cells',
+      name: '锂电池',
+      stage: 'midstream',
+      weight: 2,
+      includes: ['*锂电池', '锂离子电池', '动力电池', '锂离子电芯', '电芯'],
+    },
+    {
+      id: 'nev',
+      name: '新能源汽车',
+      stage: 'downstream',
+      weight: 2,
+      includes: ['新能源汽车*', '整车'],
+    },
+    { id: 'storage', name: '储能', stage: 'downstream', weight: 1, includes: ['储能*'] },
+  ],
+  feeds: [
+    ['lithium', 'cathode'],
+    ['lithium', 'electrolyte'],
+    ['cathode', 'cells'],
+    ['anode', 'cells'],
+    ['electrolyte', 'cells'],
+    ['separator', 'cells'],
+    ['cells', 'nev'],
+    ['cells', 'storage'],
+  ],
+};
+
+let ds: Dataset;
+beforeAll(() => {
+  ds = readDataset(new URL('cn-listed/', ROOT).pathname).dataset;
+});
+
+/** Naive membership: which segment ids company c holds, straight from the membership rows. */
+function naiveHolds(template: ChainTemplate, data: Dataset): Map<number, Set<string>> {
+  const like = (p: string, name: string) => {
+    if (p.length > 1 && p.startsWith('*') && p.endsWith('*')) return name.includes(p.slice(1, -1));
+    if (p.startsWith('*')) return name.endsWith(p.slice(1));
+    if (p.endsWith('*')) return name.startsWith(p.slice(0, -1));
+    return name === p;
+  };
+  const out = new Map<number, Set<string>>();
+  const m = data.memberships;
+  for (let r = 0; r < m.company.length; r++) {
+    for (const s of template.segments) {
+      if (m.segment[r] === s.id || s.includes.some((p) => like(p, m.segment[r]!))) {
+        const c = m.company[r]!;
+        if (!out.has(c)) out.set(c, new Set());
+        out.get(c)!.add(s.id);
+      }
+    }
+  }
+  return out;
+}
+
+/** The invariants every analysis must keep on real data, whatever the template. */
+function checkInvariants(ctx: ChainContext, template: ChainTemplate, prefix: string) {
+  const data = ctx.dataset;
+  const holds = naiveHolds(template, data);
+  const inside = (c: number) =>
+    data.companies.regions[c] !== '' && (data.companies.regions[c] + '/').startsWith(prefix + '/');
+  const ids = data.companies.ids;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const supplyCodes = new Set([relationTypeCode('supply'), relationTypeCode('inferred-supply')]);
+
+  // Input gaps, naive: for each local chain firm c, own segment t, input s of t: a gap when c
+  // does not hold s and no supply row u → c has u local and holding s.
+  const inputsOf = new Map<string, string[]>();
+  for (const [a, b] of template.feeds) inputsOf.set(b, [...(inputsOf.get(b) ?? []), a]);
+  const localSupplierSegments = new Map<number, Set<string>>();
+  const rel = data.relations;
+  for (let r = 0; r < rel.source.length; r++) {
+    const u = rel.source[r]!;
+    const v = rel.target[r]!;
+    if (!supplyCodes.has(rel.type[r]!) || u === v || !inside(u) || !inside(v)) continue;
+    if (!localSupplierSegments.has(v)) localSupplierSegments.set(v, new Set());
+    for (const s of holds.get(u) ?? []) localSupplierSegments.get(v)!.add(s);
+  }
+  const order = new Map(template.segments.map((s, i) => [s.id, i]));
+  const naiveGaps: string[] = [];
+  for (const [c, own] of holds) {
+    if (!inside(c)) continue;
+    for (const t of own) {
+      const missing = (inputsOf.get(t) ?? [])
+        .filter((s) => !own.has(s) && !localSupplierSegments.get(c)?.has(s))
+        .sort((a, b) => order.get(a)! - order.get(b)!);
+      if (missing.length > 0) naiveGaps.push(`${ids[c]}|${t}|${missing.join(',')}`);
+    }
+  }
+  const gaps = inputGaps(ctx);
+  expect(gaps.map((g) => `${g.company}|${g.segment}|${g.missingInputs.join(',')}`).sort()).toEqual(
+    naiveGaps.sort(),
+  );
+
+  // Targets: outside the cluster, holding the (weak or missing) segment of their row; links
+  // counted straight from the relation rows.
+  const status = new Map(segmentTable(ctx).map((r) => [r.id, r.status]));
+  const list = targets(ctx, { limit: 50 });
+  for (const t of list) {
+    const c = index.get(t.company)!;
+    expect(inside(c)).toBe(false);
+    expect(holds.get(c)!.has(t.segment)).toBe(true);
+    expect(status.get(t.segment)).not.toBe('present');
+    for (const s of t.segments) expect(status.get(s)).not.toBe('present');
+    let links = 0;
+    for (let r = 0; r < rel.source.length; r++) {
+      const a = rel.source[r]!;
+      const b = rel.target[r]!;
+      if ((a === c && inside(b)) || (b === c && inside(a))) links++;
+    }
+    expect(t.components.links).toBe(links);
+    expect(t.components.tie).toBe(links + 1);
+    // cn-listed has no observed supply: every supply link is inferred.
+    expect(t.components.inferredLinks).toBe(t.components.links);
+    expect(t.explanation.split('; ').length).toBeGreaterThanOrEqual(3);
+  }
+  for (let i = 1; i < list.length; i++)
+    expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score - 1e-12);
+  return { gaps, list };
+}
+
+describe('chain analyses on cn-listed, 广东, test lithium template', () => {
+  it('a company with no local supplier for a needed input shows up in inputGaps (naive check)', () => {
+    const ctx = chainContext(ds, LITHIUM, clusterByRegion(ds.companies, '广东'));
+    const { gaps, list } = checkInvariants(ctx, LITHIUM, '广东');
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(list.length).toBeGreaterThan(0);
+    // Missing roles name local firms that hold the segments next to the missing one.
+    for (const m of missingRoles(ctx)) {
+      expect(ctx.counts[ctx.structure.index.get(m.segment)!]).toBe(0);
+      for (const id of m.neededBy) {
+        const c = ds.companies.ids.indexOf(id);
+        expect(ctx.inCluster[c]).toBe(1);
+      }
+    }
+    // Weak links on inferred-only data: every edge-based finding rests only on inferred edges.
+    for (const w of weakLinks(ctx))
+      if (w.edges !== undefined) expect(w.inferredEdges).toBe(w.edges);
+  });
+
+  it('is deterministic: two independent runs give identical JSON', () => {
+    const run = () => {
+      const ctx = chainContext(ds, LITHIUM, clusterByRegion(ds.companies, '浙江'));
+      return JSON.stringify({
+        segments: segmentTable(ctx),
+        weakLinks: weakLinks(ctx),
+        missingRoles: missingRoles(ctx),
+        inputGaps: inputGaps(ctx),
+        leaders: leaders(ctx),
+        targets: targets(ctx),
+        portfolio: portfolio(ctx, 5),
+        related: relatedSegments(ctx),
+      });
+    };
+    const a = run();
+    expect(run()).toBe(a);
+    expect(a).not.toContain('NaN');
+  });
+});
+
+const TEMPLATES = new URL('templates/', ROOT);
+const shipped = existsSync(TEMPLATES)
+  ? readdirSync(TEMPLATES)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
+
+describe.skipIf(shipped.length === 0)('shipped templates on cn-listed (浙江)', () => {
+  it.each(shipped)('%s: input gaps match the naive check, targets are outside and open', (file) => {
+    const template = templateSchema.parse(
+      JSON.parse(readFileSync(new URL(file, TEMPLATES), 'utf8')),
+    ) as ChainTemplate;
+    const ctx = chainContext(ds, template, clusterByRegion(ds.companies, '浙江'));
+    checkInvariants(ctx, template, '浙江');
+  });
+});

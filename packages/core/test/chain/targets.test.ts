@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { chainContext, clusterByRegion, portfolio, targets } from '../../src/index.js';
+import { EBIKE, ebikeDataset } from './fixture-ebike.js';
+
+/*
+ * Hand computation on fixture-ebike.ts, cluster 浙江 (units of 1/13 for completeness).
+ *
+ * Open segments (status ≠ present): steel, cell, saddle, paint, frame, battery, coating, bike,
+ * rental. Candidates: companies outside 浙江 holding one: S1 S2 C9 Q9 P1 F9 E1 E2 K1 B9 R1 (M9
+ * holds only motor, which is present).
+ *
+ * need (from inputGaps; rental: the local firms feeding it) and needFactor = need + 1:
+ *   steel 2 (F1, F2) → 3; saddle 2 (B1, B2) → 3; battery 2 → 3; coating 2 → 3; rental 2 (B1,
+ *   B2 sell to it) → 3; cell, frame, bike, paint 0 → 1.
+ * strength, degree mode: supplier role (d_out + 1)/(max d_out + 1) with max d_out = 2 (M2, C1,
+ *   F1, S1, E1, Q9, K1); buyer role (rental) (d_in + 1)/(max d_in + 1), max d_in = 9 (B2).
+ * tie = 1 + relations of any type with 浙江: S1 r11 r12(I) → 3; S2 r13 → 2; C9 0 → 1; Q9 r18
+ *   r19 → 3; P1 0 → 1; F9 r27(I) → 2; E1 r14 r15 r21 + r26 (collaboration) → 5; E2 r16(I) → 2;
+ *   K1 r28(I) → 2; B9 r20 → 2; R1 r23 r24 → 3.
+ * gain = ΔK_red, r = 2. Before: Σ w·min(1, n/2) = cell ½ + motor 1 + saddle ½ + frame 2 +
+ *   bike 2 = 6 → 6/13. Adding: S1 steel +½; S2 steel +½ (frame already 2); C9 cell +½; Q9
+ *   saddle +½; P1 paint +½, coating +½ = 1; F9 frame 0; E1 battery 2·½ = 1; E2 battery 1 +
+ *   cell ½ + rental ½ = 2; K1 coating +½; B9 rental +½ (bike 0); R1 rental +½.
+ *
+ * Best segment and score = needFactor × strength × tie × gain:
+ *   E1 battery   3 × 1   × 5 × 1/13   = 15/13
+ *   E2 battery   3 × 2/3 × 2 × 2/13   =  8/13  (cell 1·2/3·2 = 4/3, rental 3·(0+1)/10·2 = 0.6
+ *                                              per unit gain: battery is best)
+ *   Q9 saddle    3 × 1   × 3 × ½/13   = 4.5/13
+ *   S1 steel     3 × 1   × 3 × ½/13   = 4.5/13 (tie with Q9 on every factor: by id, Q9 first)
+ *   K1 coating   3 × 1   × 2 × ½/13   =  3/13
+ *   S2 steel     3 × 2/3 × 2 × ½/13   =  2/13
+ *   R1 rental    3 × 3/10 × 3 × ½/13  = 1.35/13 (buyer: d_in 2)
+ *   P1 coating   3 × 1/3 × 1 × 1/13   =  1/13  (d_out 0)
+ *   B9 rental    3 × 3/10 × 2 × ½/13  = 0.9/13 (bike: 1 × 1/3 × 2 = 2/3 < 1.8)
+ *   C9 cell      1 × 2/3 × 1 × ½/13   = (1/3)/13
+ *   F9 frame     1 × 2/3 × 2 × 0      = 0
+ */
+describe('targets of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
+  const ds = ebikeDataset();
+  const ctx = chainContext(ds, EBIKE, clusterByRegion(ds.companies, '浙江'));
+  const list = targets(ctx);
+  const by = (id: string) => list.find((t) => t.company === id)!;
+
+  it('orders the candidates by score, ties by the other factors and id', () => {
+    expect(list.map((t) => [t.company, t.segment])).toEqual([
+      ['E1', 'battery'],
+      ['E2', 'battery'],
+      ['Q9', 'saddle'],
+      ['S1', 'steel'],
+      ['K1', 'coating'],
+      ['S2', 'steel'],
+      ['R1', 'rental'],
+      ['P1', 'coating'],
+      ['B9', 'rental'],
+      ['C9', 'cell'],
+      ['F9', 'frame'],
+    ]);
+    const expected = [15, 8, 4.5, 4.5, 3, 2, 1.35, 1, 0.9, 1 / 3, 0];
+    list.forEach((t, i) => expect(t.score).toBeCloseTo(expected[i]! / 13, 12));
+    for (const t of list) expect(ctx.inCluster[ds.companies.ids.indexOf(t.company)]).toBe(0);
+  });
+
+  it('reports every factor', () => {
+    expect(by('E1').components).toEqual({
+      need: 2,
+      needFactor: 3,
+      strength: 1,
+      strengthRaw: 2,
+      tie: 5,
+      links: 4,
+      inferredLinks: 0,
+      gain: expect.closeTo(1 / 13, 12),
+      before: expect.closeTo(6 / 13, 12),
+      after: expect.closeTo(7 / 13, 12),
+    });
+    expect(by('E2')).toMatchObject({
+      status: 'missing-upstream',
+      role: 'supplier',
+      segments: ['cell', 'battery', 'rental'],
+      components: { need: 2, strengthRaw: 1, tie: 2, links: 1, inferredLinks: 1 },
+    });
+    expect(by('E2').components.strength).toBeCloseTo(2 / 3, 12);
+    expect(by('R1')).toMatchObject({
+      status: 'missing-downstream',
+      role: 'buyer',
+      components: { need: 2, strengthRaw: 2, tie: 3 },
+    });
+    expect(by('R1').components.strength).toBeCloseTo(0.3, 12);
+    expect(by('F9')).toMatchObject({
+      status: 'weak',
+      components: { need: 0, needFactor: 1, gain: 0 },
+    });
+    expect(by('K1').segments).toEqual(['frame', 'coating']);
+  });
+
+  it('explains each target in one forwardable sentence', () => {
+    expect(by('E1').explanation).toBe(
+      '公司E1 (江苏/常州) makes 电池组 (missing upstream here: no local company), needed as input ' +
+        'by 2 local firms with no local supplier; 4 existing links with the cluster (3 supply, ' +
+        '1 collaboration); would raise redundancy-adjusted completeness from 0.46 to 0.54.',
+    );
+    expect(by('E2').explanation).toBe(
+      '公司E2 (江苏/常州) makes 电池组 (missing upstream here: no local company), needed as input ' +
+        'by 2 local firms with no local supplier; also makes 电芯 and 租赁; 1 existing link with ' +
+        'the cluster (1 inferred supply); would raise redundancy-adjusted completeness from 0.46 to 0.62.',
+    );
+    expect(by('Q9').explanation).toBe(
+      '公司Q9 (江苏/常州) makes 坐垫 (weak here: 1 local company, local buyers get it only from ' +
+        'outside), needed as input by 2 local firms with no local supplier; 2 existing links with ' +
+        'the cluster (2 supply); would raise redundancy-adjusted completeness from 0.46 to 0.50.',
+    );
+    expect(by('R1').explanation).toBe(
+      '公司R1 (江苏/南京) makes 租赁 (missing downstream here: no local company), which 2 local ' +
+        'firms could supply; 2 existing links with the cluster (2 supply); would raise ' +
+        'redundancy-adjusted completeness from 0.46 to 0.50.',
+    );
+    expect(by('F9').explanation).toBe(
+      '公司F9 (江苏/苏州) makes 车架 (weak here: HHI 0.68 across 2 local companies), no local firm ' +
+        'lacks it as an input yet; 1 existing link with the cluster (1 inferred supply); would ' +
+        'leave redundancy-adjusted completeness at 0.46 (its segments already have 2 local firms).',
+    );
+    expect(by('P1').explanation).toContain('no existing links with the cluster');
+  });
+
+  it('limit, PageRank strength and determinism', () => {
+    expect(targets(ctx, { limit: 2 }).map((t) => t.company)).toEqual(['E1', 'E2']);
+    const pr = targets(ctx, { strength: 'pagerank' });
+    expect(pr).toHaveLength(11);
+    for (const t of pr) {
+      expect(t.components.strength).toBeGreaterThan(0);
+      expect(t.components.strength).toBeLessThanOrEqual(1);
+    }
+    expect(JSON.stringify(targets(ctx))).toBe(JSON.stringify(list));
+    expect(JSON.parse(JSON.stringify(list))).toEqual(list);
+  });
+});
+
+describe('portfolio of the 浙江 e-bike cluster', () => {
+  const ds = ebikeDataset();
+  const ctx = chainContext(ds, EBIKE, clusterByRegion(ds.companies, '浙江'));
+
+  it('greedy by ΔK_red with before/after of every variant', () => {
+    // Step 1 gains (×13): E2 2, E1 1, P1 1, the rest ½ or 0 → E2 (battery, cell, rental).
+    // Step 2: E1 (battery 1→2) 1 and P1 1 tie; E1 ranks higher as a target → E1.
+    // Step 3: P1 1 (paint, coating), the rest ½ or 0 → P1.
+    const p = portfolio(ctx, 3);
+    expect(p.picks.map((x) => [x.company, x.segments])).toEqual([
+      ['E2', ['cell', 'battery', 'rental']],
+      ['E1', ['battery']],
+      ['P1', ['paint', 'coating']],
+    ]);
+    p.picks.forEach((x, i) => {
+      expect(x.gain).toBeCloseTo([2, 1, 1][i]! / 13, 12);
+      expect(x.value).toBeCloseTo([8, 9, 10][i]! / 13, 12);
+    });
+    // Before: coverage 7/13 (cell 1, motor 1, saddle 1, frame 2, bike 2); link: frame→bike,
+    // motor→bike, saddle→bike = 3/9; path 0/5 (rental, the only sink, is absent).
+    expect(p.before.coverage).toBeCloseTo(7 / 13, 12);
+    expect(p.before.redundancy).toBeCloseTo(6 / 13, 12);
+    expect(p.before.link).toBeCloseTo(3 / 9, 12);
+    expect(p.before.paths).toEqual({ all: 5, present: 0 });
+    // After: only steel missing → coverage 12/13; K_red: steel 0, saddle/paint/coating/rental ½,
+    // the rest full → 13 − 1 − 2 = 10 → 10/13; every feed but steel→frame → 8/9; every path but
+    // the steel one → 4/5.
+    expect(p.after.coverage).toBeCloseTo(12 / 13, 12);
+    expect(p.after.redundancy).toBeCloseTo(10 / 13, 12);
+    expect(p.after.link).toBeCloseTo(8 / 9, 12);
+    expect(p.after.path).toBeCloseTo(4 / 5, 12);
+    expect(p.stoppedEarly).toBe(false);
+  });
+
+  it('stops when nothing adds anything', () => {
+    // After E2 E1 P1, the ½ gains in target order: Q9 (saddle), S1 (steel), K1 (coating), S2
+    // (steel 1→2), R1 (rental 1→2); then B9 adds rental 2→3 and bike 2→3: 0; C9, F9: 0.
+    // Final K_red: everything full but paint (n=1): 12.5/13.
+    const p = portfolio(ctx, 20);
+    expect(p.picks.map((x) => x.company)).toEqual(['E2', 'E1', 'P1', 'Q9', 'S1', 'K1', 'S2', 'R1']);
+    expect(p.stoppedEarly).toBe(true);
+    expect(p.after.redundancy).toBeCloseTo(12.5 / 13, 12);
+  });
+
+  it('other objectives: coverage', () => {
+    // Step 1 (weights newly present): E2 battery 2 + rental 1 = 3 → E2. Step 2: P1 paint 1 +
+    // coating 1 = 2 → P1. Step 3: S1, S2 steel 1 each → S1 (higher target). Coverage 13/13.
+    const p = portfolio(ctx, 3, { objective: 'coverage' });
+    expect(p.picks.map((x) => x.company)).toEqual(['E2', 'P1', 'S1']);
+    expect(p.picks.map((x) => x.gain * 13)).toEqual([3, 2, 1].map((g) => expect.closeTo(g, 10)));
+    expect(p.after.coverage).toBeCloseTo(1, 12);
+    expect(() => portfolio(ctx, -1)).toThrow(/k must be/);
+  });
+});
