@@ -7,6 +7,7 @@ import { DataError } from '@chainlens/io';
 import { UsageError, analyzeCommand } from './commands/analyze.js';
 import { metricsCommand } from './commands/metrics.js';
 import { validateCommand } from './commands/validate.js';
+import { templateExtractCommand, templateListCommand } from './commands/template.js';
 import { DEFAULT_DATASET } from './datasets.js';
 import type { Out } from './output.js';
 import { consoleOut } from './output.js';
@@ -89,6 +90,54 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--quiet', 'no progress output'))
     .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
       code = await metricsCommand(dataset, options, out);
+    });
+
+  const template = program
+    .command('template')
+    .description(
+      'chain templates: list the bundled and dataset templates, extract one from product links',
+    );
+  template
+    .command('list')
+    .description(
+      'list the templates a dataset can use (its own and the bundled ones) with segment counts by stage',
+    )
+    .argument('[dataset]', 'a dataset folder or a bundled dataset name', DEFAULT_DATASET)
+    .action((dataset: string) => {
+      code = templateListCommand(dataset, out);
+    });
+  template
+    .command('extract')
+    .description(
+      'build a template from the product links: the upstream closure of an end product through input_of links',
+    )
+    .argument(
+      '[dataset]',
+      'a dataset folder with products and product links, or a bundled dataset name',
+      DEFAULT_DATASET,
+    )
+    .addOption(new Option('--product <name>', 'the end product (id or exact name)'))
+    .addOption(new Option('--depth <n>', 'input_of steps to follow upstream').default('3'))
+    .addOption(
+      new Option('--max-segments <n>', 'keep at most N segments, nearest first').default('30'),
+    )
+    .addOption(
+      new Option(
+        '--subcategories',
+        "also gather the end product's head-final narrower kinds and their inputs",
+      ),
+    )
+    .addOption(
+      new Option(
+        '--kind <kinds...>',
+        'follow only input products of these kinds (e.g. product: no industry links)',
+      ),
+    )
+    .addOption(new Option('--id <id>', 'template id (default: <product>-chain)'))
+    .addOption(new Option('--name <name>', 'template name'))
+    .addOption(new Option('--out <file>', 'write the template JSON to FILE (default: stdout)'))
+    .action((dataset: string, options: Parameters<typeof templateExtractCommand>[1]) => {
+      code = templateExtractCommand(dataset, options, out);
     });
 
   try {

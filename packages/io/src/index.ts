@@ -10,4 +10,4 @@ export * from './manifest.js';
 export * from './dataset.js';
 export * from './write.js';
 export { editDistance, nearest } from './tables/common.js';
-export { templateSchema } from './tables/templates.js';
+export { readTemplate, templateSchema } from './tables/templates.js';
