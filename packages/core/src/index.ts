@@ -44,3 +44,4 @@ export * from './report/metrics-table.js';
 export * from './chain/compare.js';
 export * from './chain/extract.js';
 export * from './report/types.js';
+export * from './report/render/index.js';

@@ -1,0 +1,13 @@
+/**
+ * Renderers of a ChainReport: report.json text (`reportJson`), report.md (`renderMarkdown`) and
+ * report.html (`renderHtml`). Pure string functions, so the CLI writes the files and the viewer
+ * can offer the same files for download.
+ */
+export { escapeHtml, escapeMarkdown, jsonForScript } from './escape.js';
+export { reportJson } from './json.js';
+export { renderMarkdown } from './markdown.js';
+export type { MarkdownOptions } from './markdown.js';
+export { renderHtml } from './html.js';
+export type { HtmlOptions } from './html.js';
+export { layoutChainMap, wrapText, textWidth } from './chain-map.js';
+export type { ChainMapLayout, MapBox } from './chain-map.js';

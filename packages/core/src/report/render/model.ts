@@ -1,0 +1,307 @@
+/**
+ * What report.md and report.html share: number formats, labels for statuses and kinds, and
+ * look-ups into a ChainReport (company and segment names by id, the template's feeds, the
+ * resilience curve's x values). Pure functions of the report; no analysis happens here.
+ */
+import type { Stage } from '../../graph/types.js';
+import { STAGES } from '../../graph/types.js';
+import type {
+  ChainReport,
+  CompanyRef,
+  ReportSegment,
+  SegmentStatus,
+  WeakLinkKind,
+} from '../types.js';
+
+/** `x` as a percentage with `digits` [1] decimals (`0.8461` → `84.6%`); `—` for null/NaN. */
+export function pct(x: number | null | undefined, digits = 1): string {
+  return x == null || !Number.isFinite(x) ? '—' : `${(100 * x).toFixed(digits)}%`;
+}
+
+/** `x` with `digits` [3] decimals; `—` for null/NaN. */
+export function fixed(x: number | null | undefined, digits = 3): string {
+  return x == null || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+}
+
+/**
+ * A score component: integers as integers (`45`), other numbers with `digits` [3] decimals;
+ * `—` for null/NaN.
+ */
+export function figure(x: number | null | undefined, digits = 3): string {
+  if (x == null || !Number.isFinite(x)) return '—';
+  return Number.isInteger(x) ? count(x) : x.toFixed(digits);
+}
+
+/** An integer with thousands separators (`4689` → `4,689`); `—` for null/NaN. */
+export function count(x: number | null | undefined): string {
+  return x == null || !Number.isFinite(x) ? '—' : Math.round(x).toLocaleString('en-US');
+}
+
+/** Plural of a counted noun: `plural(1, 'firm')` → `1 firm`, `plural(3, 'firm')` → `3 firms`. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${count(n)} ${n === 1 ? noun : nouns}`;
+}
+
+/** Statuses in legend order, with a label and what each means. */
+export const STATUS_INFO: Record<SegmentStatus, { label: string; meaning: string }> = {
+  present: { label: 'present', meaning: 'held by enough local firms' },
+  weak: { label: 'weak', meaning: 'one firm, or concentrated (HHI above the threshold)' },
+  'missing-upstream': {
+    label: 'missing upstream',
+    meaning: 'no local firm, and it feeds a present segment',
+  },
+  'missing-downstream': {
+    label: 'missing downstream',
+    meaning: 'no local firm, and a present segment feeds it',
+  },
+  absent: { label: 'absent', meaning: 'no local firm, and no present neighbour' },
+};
+
+/** The statuses in legend order. */
+export const STATUSES = Object.keys(STATUS_INFO) as SegmentStatus[];
+
+/** Labels of the weak-link kinds. */
+export const WEAK_LINK_LABEL: Record<WeakLinkKind, string> = {
+  'single-source': 'single source',
+  concentrated: 'concentrated',
+  'cut-point': 'cut point',
+  bridge: 'bridge',
+  'external-only': 'external only',
+};
+
+/** Capitalised stage names. */
+export const STAGE_LABEL: Record<Stage, string> = {
+  upstream: 'Upstream',
+  midstream: 'Midstream',
+  downstream: 'Downstream',
+};
+
+/** Look-ups that the renderers need, built once per report. */
+export interface ReportIndex {
+  report: ChainReport;
+  /** Company id → the report's CompanyRef (from segments' members, leaders, targets, critical). */
+  companies: Map<string, CompanyRef>;
+  /** Segment id → segment. */
+  segments: Map<string, ReportSegment>;
+  /** Segments by stage, in report order. */
+  byStage: Record<Stage, ReportSegment[]>;
+  /** Feeds of the template as [from, to] segment ids; empty when the report has none. */
+  feeds: Array<[string, string]>;
+  /** Whether the report carries the feeds (the chain map draws arrows only then). */
+  hasFeeds: boolean;
+}
+
+function isPair(x: unknown): x is [string, string] {
+  return Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string';
+}
+
+/**
+ * The template's feeds carried by a report: the first array of [from, to] pairs found at
+ * `template.feedList`, `template.feeds` (when it is a list rather than a count) or a top-level
+ * `feeds`. Pairs naming a segment the report lacks are dropped.
+ */
+export function reportFeeds(report: ChainReport): Array<[string, string]> | undefined {
+  const t = report.template as unknown as Record<string, unknown>;
+  for (const candidate of [t.feedList, t.feeds, report.feeds]) {
+    if (Array.isArray(candidate) && candidate.every(isPair)) {
+      const ids = new Set(report.segments.map((s) => s.id));
+      return candidate.filter(([a, b]) => ids.has(a) && ids.has(b)).map(([a, b]) => [a, b]);
+    }
+  }
+  return undefined;
+}
+
+/** Builds the look-ups of a report. */
+export function indexReport(report: ChainReport): ReportIndex {
+  const companies = new Map<string, CompanyRef>();
+  const add = (c: CompanyRef) => {
+    if (c && typeof c.company === 'string' && !companies.has(c.company)) {
+      companies.set(c.company, { company: c.company, name: c.name, region: c.region });
+    }
+  };
+  for (const s of report.segments) for (const m of s.members ?? []) add(m);
+  for (const list of [report.leaders, report.targets, report.critical])
+    for (const c of list) add(c);
+  const segments = new Map(report.segments.map((s) => [s.id, s]));
+  const byStage = Object.fromEntries(STAGES.map((st) => [st, [] as ReportSegment[]])) as Record<
+    Stage,
+    ReportSegment[]
+  >;
+  for (const s of report.segments) byStage[s.stage]?.push(s);
+  const feeds = reportFeeds(report);
+  return {
+    report,
+    companies,
+    segments,
+    byStage,
+    feeds: feeds ?? [],
+    hasFeeds: feeds !== undefined,
+  };
+}
+
+/** A company's display name: its name from the report, or the id when the report lacks it. */
+export function companyName(index: ReportIndex, id: string): string {
+  return index.companies.get(id)?.name ?? id;
+}
+
+/** A segment's display name, or the id when the report lacks it. */
+export function segmentName(index: ReportIndex, id: string | undefined): string {
+  if (id === undefined) return '';
+  return index.segments.get(id)?.name ?? id;
+}
+
+/**
+ * Keys of the `components` records of a list (leaders, targets), in first-seen order, so that
+ * a table can give each component its own column.
+ */
+export function componentKeys(
+  rows: ReadonlyArray<{ components?: Record<string, number> }>,
+): string[] {
+  const keys: string[] = [];
+  for (const r of rows)
+    for (const k of Object.keys(r.components ?? {})) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
+/**
+ * x of each point of the resilience curves, as the share of chain firms removed: `q / firms`
+ * when the report carries `resilience.q` and `resilience.firms`, else evenly spread over [0, 1].
+ */
+export function resilienceX(report: ChainReport): number[] {
+  const r = report.resilience as Record<string, unknown>;
+  const n = Math.max(report.resilience.random.length, report.resilience.targeted.length);
+  const q = r.q;
+  const firms = r.firms;
+  if (Array.isArray(q) && q.length === n && typeof firms === 'number' && firms > 0) {
+    return q.map((v) => Number(v) / firms);
+  }
+  return Array.from({ length: n }, (_, i) => (n > 1 ? i / (n - 1) : 0));
+}
+
+/** Short text for a weak link's place: its segment, company, or source → target. */
+export function weakLinkPlace(index: ReportIndex, w: ChainReport['weakLinks'][number]): string {
+  const parts: string[] = [];
+  if (w.segment !== undefined) parts.push(segmentName(index, w.segment));
+  if (w.company !== undefined) parts.push(companyName(index, w.company));
+  if (w.source !== undefined || w.target !== undefined) {
+    parts.push(`${companyName(index, w.source ?? '?')} → ${companyName(index, w.target ?? '?')}`);
+  }
+  return parts.join(' · ');
+}
+
+/** The report's title: template name and cluster. */
+export function reportTitle(report: ChainReport): string {
+  return `${report.template.name} — ${clusterLabel(report.cluster.id)}`;
+}
+
+/** A cluster id without its `region:` prefix. */
+export function clusterLabel(id: string): string {
+  return id.replace(/^region:/, '');
+}
+
+/**
+ * Formatters for the columns of a `components` table: a column whose values are all integers
+ * shows integers (`45`), any other column three decimals for every row, so a column reads
+ * alike from top to bottom.
+ */
+export function componentFormats(
+  rows: ReadonlyArray<{ components?: Record<string, number> }>,
+  keys: readonly string[],
+): Record<string, (x: number | null | undefined) => string> {
+  const out: Record<string, (x: number | null | undefined) => string> = {};
+  for (const key of keys) {
+    const integral = rows.every((r) => {
+      const v = r.components?.[key];
+      return v == null || !Number.isFinite(v) || Number.isInteger(v);
+    });
+    out[key] = integral ? count : (x) => fixed(x);
+  }
+  return out;
+}
+
+/** A greedy pick of the report's `portfolio` addition. */
+export interface PortfolioPickView {
+  company: string;
+  name: string;
+  region: string;
+  segments: string[];
+  gain: number;
+  value: number;
+}
+
+/** The report's `portfolio` addition (greedy k targets, DESIGN §3), when present and well formed. */
+export interface PortfolioView {
+  objective: string;
+  picks: PortfolioPickView[];
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** The `portfolio` addition of a report, or undefined when it lacks one or it has another shape. */
+export function reportPortfolio(report: ChainReport): PortfolioView | undefined {
+  const p = report.portfolio;
+  if (!isRecord(p) || !Array.isArray(p.picks) || !isRecord(p.before) || !isRecord(p.after)) {
+    return undefined;
+  }
+  const picks = p.picks.filter(
+    (x): x is PortfolioPickView =>
+      isRecord(x) &&
+      typeof x.company === 'string' &&
+      typeof x.gain === 'number' &&
+      typeof x.value === 'number',
+  );
+  return {
+    objective: typeof p.objective === 'string' ? p.objective : 'redundancy',
+    picks: picks.map((x) => ({
+      ...x,
+      name: String(x.name ?? x.company),
+      region: String(x.region ?? ''),
+      segments: Array.isArray(x.segments) ? x.segments.map(String) : [],
+    })),
+    before: p.before,
+    after: p.after,
+  };
+}
+
+/** A row of the report's `related` addition (segments to extend into, 延链). */
+export interface RelatedView {
+  segment: string;
+  name: string;
+  stage: string;
+  status: string;
+  density: number;
+  nearest: Array<{ segment: string; name: string; proximity: number }>;
+}
+
+/** The `related` addition of a report, or an empty list when it lacks one. */
+export function reportRelated(report: ChainReport): RelatedView[] {
+  const r = report.related;
+  if (!Array.isArray(r)) return [];
+  return r
+    .filter((x): x is Record<string, unknown> => isRecord(x) && typeof x.segment === 'string')
+    .map((x) => ({
+      segment: String(x.segment),
+      name: String(x.name ?? x.segment),
+      stage: String(x.stage ?? ''),
+      status: String(x.status ?? ''),
+      density: Number(x.density),
+      nearest: (Array.isArray(x.nearestPresent) ? x.nearestPresent : [])
+        .filter(isRecord)
+        .map((n) => ({
+          segment: String(n.segment),
+          name: String(n.name ?? n.segment),
+          proximity: Number(n.proximity),
+        })),
+    }));
+}
+
+/** Completeness measures in display order, with their symbols. */
+export const MEASURES: Array<[key: 'coverage' | 'redundancy' | 'link' | 'path', label: string]> = [
+  ['coverage', 'coverage K_cov'],
+  ['redundancy', 'redundancy K_red'],
+  ['link', 'link K_link'],
+  ['path', 'path K_path'],
+];
