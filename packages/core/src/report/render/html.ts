@@ -71,7 +71,7 @@ h3{font-size:15px;margin:18px 0 6px}
 svg text{font-family:inherit;fill:var(--fg)}
 .band-label{font-size:13px;font-weight:650}
 .band-note{font-size:11.5px;fill:var(--muted)}
-.seg-name{font-size:12px;font-weight:550}
+.seg-name{font-size:12px;font-weight:500}
 .seg-count{font-size:11px;fill:var(--muted)}
 .seg-count .n{font-weight:700;fill:var(--fg)}
 .chart .tick,.chart .row-note{font-size:11px;fill:var(--muted)}
@@ -84,14 +84,14 @@ th,td{text-align:left;vertical-align:top;padding:6px 9px;border-bottom:1px solid
 th{font-size:12px;font-weight:600;color:var(--muted);background:var(--soft);border-bottom:1px solid var(--line);white-space:nowrap}
 td.num,th.num{text-align:right;white-space:nowrap}
 tbody tr:hover{background:#fafbfc}
-.co{font-weight:600}
+.co{font-weight:500}
 .id{color:var(--muted);font-size:11.5px;margin-left:6px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .dim{color:var(--muted)}
 .chip{display:inline-block;padding:1px 8px;border-radius:10px;font-size:11.5px;font-weight:600;white-space:nowrap;border:1px solid}
 .why{max-width:440px}
 table.targets tr.main td{border-bottom:0;padding-bottom:2px}
 table.targets tr.why-row td{padding-top:0;color:var(--muted);font-size:12.5px;max-width:none}
-.delta{display:inline-block;margin:0 14px 0 4px;white-space:nowrap}
+.deltas{margin:0 0 6px}.delta{display:inline-block;margin:0 22px 4px 0;white-space:nowrap;padding:3px 10px;border-radius:6px;background:var(--soft)}
 table.segs{table-layout:fixed}
 table.segs th:nth-child(1){width:27%}table.segs th:nth-child(2){width:150px}table.segs th:nth-child(3){width:95px}table.segs th:nth-child(4){width:70px}
 details summary{cursor:pointer;color:var(--accent)}
@@ -357,7 +357,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
           : '';
       }).join('');
       push(
-        `<p class="lede">Picked one by one by the largest gain in ${h(portfolio.objective)} completeness (greedy, within 1 − 1/e of the best set). With all ${plural(portfolio.picks.length, 'pick')}: ${change}</p>`,
+        `<p class="lede">Picked one by one by the largest gain in ${h(portfolio.objective)} completeness (greedy, within 1 − 1/e of the best set). With all ${plural(portfolio.picks.length, 'pick')}:</p><p class="deltas">${change}</p>`,
         tableHtml(
           'table-portfolio',
           [
