@@ -29,6 +29,7 @@ export interface CompanyLabel {
   region: string;
 }
 
+/** The label of company index c (region '' when unknown). */
 export function companyLabel(dataset: Dataset, c: number): CompanyLabel {
   const t = dataset.companies;
   return { company: t.ids[c]!, name: t.names[c]!, region: t.regions[c]! };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { chainContext, clusterByRegion, portfolio, targets } from '../../src/index.js';
+import {
+  chainContext,
+  clusterByRegion,
+  inputGaps,
+  leaders,
+  missingRoles,
+  portfolio,
+  segmentTable,
+  targets,
+  weakLinks,
+} from '../../src/index.js';
 import { EBIKE, ebikeDataset } from './fixture-ebike.js';
 
 /*
@@ -188,5 +198,43 @@ describe('portfolio of the 浙江 e-bike cluster', () => {
     expect(p.picks.map((x) => x.gain * 13)).toEqual([3, 2, 1].map((g) => expect.closeTo(g, 10)));
     expect(p.after.coverage).toBeCloseTo(1, 12);
     expect(() => portfolio(ctx, -1)).toThrow(/k must be/);
+  });
+});
+
+describe('an empty cluster (no company in 上海)', () => {
+  it('has every segment absent, no weak links, leaders or gaps, and every holder as a target', () => {
+    const ds = ebikeDataset();
+    const ctx = chainContext(ds, EBIKE, clusterByRegion(ds.companies, '上海'));
+    // No segment is present, so none is missing up- or downstream of a present one.
+    expect(new Set(segmentTable(ctx).map((r) => r.status))).toEqual(new Set(['absent']));
+    expect(weakLinks(ctx)).toEqual([]);
+    expect(
+      missingRoles(ctx).every((m) => m.direction === 'absent' && m.neededBy.length === 0),
+    ).toBe(true);
+    expect(inputGaps(ctx)).toEqual([]);
+    expect(leaders(ctx)).toEqual([]);
+    // Every company but the bank X holds a segment; each adds at least ½·1/13 to K_red = 0.
+    const all = targets(ctx, { limit: 100 });
+    expect(all).toHaveLength(22);
+    for (const t of all) {
+      expect(t.components.before).toBe(0);
+      expect(t.components.gain).toBeGreaterThanOrEqual(0.5 / 13 - 1e-12);
+      expect(t.components.links).toBe(0);
+    }
+    const p = portfolio(ctx, 2);
+    expect(p.before.coverage).toBe(0);
+    expect(p.picks).toHaveLength(2);
+  });
+});
+
+describe('a cluster holding every company', () => {
+  it('has no candidates: no targets, and the portfolio stops at once', () => {
+    const ds = ebikeDataset();
+    const ctx = chainContext(ds, EBIKE, clusterByRegion(ds.companies, ''));
+    expect(targets(ctx)).toEqual([]);
+    const p = portfolio(ctx, 3);
+    expect(p.picks).toEqual([]);
+    expect(p.stoppedEarly).toBe(true);
+    expect(p.after).toEqual(p.before);
   });
 });
