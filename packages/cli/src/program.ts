@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DataError } from '@chainlens/io';
 import { UsageError, analyzeCommand } from './commands/analyze.js';
 import { metricsCommand } from './commands/metrics.js';
+import { exportCommand } from './commands/export.js';
 import { validateCommand } from './commands/validate.js';
 import { templateExtractCommand, templateListCommand } from './commands/template.js';
 import { DEFAULT_DATASET } from './datasets.js';
@@ -90,6 +91,36 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--quiet', 'no progress output'))
     .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
       code = await metricsCommand(dataset, options, out);
+    });
+
+  program
+    .command('export')
+    .description(
+      'write a dataset view with company and relation attributes, metrics and communities as GEXF (Gephi), GraphML (Cytoscape), CSV or Arrow',
+    )
+    .argument('<dataset>', 'a dataset folder, an edge-list CSV, or a bundled dataset name')
+    .addOption(
+      new Option('--to <format>', 'gexf, graphml, csv or arrow (default: from the --out name)'),
+    )
+    .addOption(
+      new Option(
+        '--out <file>',
+        'file to write; csv and arrow write FILE.nodes.* and FILE.edges.* (nodes.* and edges.* inside a folder)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--relation <types...>',
+        'relation types to export (supply, inferred-supply, collaboration, ownership); default: all',
+      ),
+    )
+    .addOption(new Option('--region <path>', 'export the companies of a region, e.g. 浙江/宁波'))
+    .addOption(new Option('--seed <n>', 'seed of Louvain and sampled betweenness').default('1'))
+    .addOption(new Option('--no-metrics', 'leave out the metric and community columns (faster)'))
+    .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
+    .addOption(new Option('--quiet', 'no progress output'))
+    .action(async (dataset: string, options: Parameters<typeof exportCommand>[1]) => {
+      code = await exportCommand(dataset, options, out);
     });
 
   const template = program

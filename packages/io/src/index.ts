@@ -9,5 +9,6 @@ export * from './table.js';
 export * from './manifest.js';
 export * from './dataset.js';
 export * from './write.js';
+export * from './export/index.js';
 export { editDistance, nearest } from './tables/common.js';
 export { readTemplate, templateSchema } from './tables/templates.js';

@@ -91,7 +91,8 @@ export function metricsCsv(
   return stringify(rows, { header: true, columns: ['id', 'name', ...METRIC_COLUMNS] });
 }
 
-async function runBetweenness(
+/** Betweenness of `graph` as `metricsTable` plans it, on worker threads, with a progress bar. */
+export async function runBetweenness(
   graph: MetricGraph,
   seed: number,
   workers: number | undefined,

@@ -1,0 +1,283 @@
+/**
+ * `chainlens export <dataset> --to gexf|graphml|csv|arrow --out FILE [--relation TYPE…]
+ * [--region PATH] [--seed N] [--no-metrics]`: the graph of a dataset view, with company and
+ * relation attributes, the per-company metrics of `chainlens metrics` and the Louvain community
+ * of each company, in a file that Gephi (GEXF), Cytoscape (GraphML) or a dataframe library (CSV,
+ * Arrow) opens. docs/export.md describes the formats and columns.
+ *
+ * The view takes every relation type unless `--relation` narrows it (unlike `chainlens metrics`,
+ * whose default is the one supply view): an export hands the whole graph on, each edge with its
+ * `type`, so that nothing is left out silently and the reader can filter by type; the metrics
+ * are computed on the same edges as the file holds, so the two agree.
+ *
+ * CSV and Arrow write two tables: `--out graph.csv` writes `graph.nodes.csv` and
+ * `graph.edges.csv`; `--out DIR/` (or an existing folder) writes `DIR/nodes.csv` and
+ * `DIR/edges.csv`.
+ */
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import type { Dataset } from '@chainlens/core';
+import { RELATION_TYPES, buildMetricGraph, metricsTable } from '@chainlens/core';
+import type { ExportGraph, ExportGraphOptions } from '@chainlens/io';
+import {
+  DataError,
+  buildExportGraph,
+  countXmlInvalid,
+  exportArrowMetadata,
+  exportTableArrow,
+  exportTableCsv,
+  graphmlNotes,
+  nearest,
+  toGexf,
+  toGraphml,
+} from '@chainlens/io';
+import { readDataset } from '@chainlens/io/node';
+import { resolveDataset } from '../datasets.js';
+import type { Out } from '../output.js';
+import { count } from '../output.js';
+import { createProgress } from '../progress.js';
+import { regionCluster } from '../region.js';
+import { UsageError } from './analyze.js';
+import { relationView, runBetweenness } from './metrics.js';
+
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'arrow'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  to?: string;
+  out?: string;
+  relation?: string[];
+  region?: string;
+  seed?: string;
+  /** false with --no-metrics. */
+  metrics?: boolean;
+  workers?: string;
+  quiet?: boolean;
+}
+
+const EXTENSIONS: Record<string, ExportFormat> = {
+  '.gexf': 'gexf',
+  '.graphml': 'graphml',
+  '.xml': 'graphml',
+  '.csv': 'csv',
+  '.arrow': 'arrow',
+  '.feather': 'arrow',
+};
+
+function integer(value: string | undefined, name: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    throw new UsageError(`--${name} must be an integer ≥ ${min}, got '${value}'`);
+  }
+  return n;
+}
+
+/** The format asked for, or the one the --out extension names. */
+export function exportFormat(to: string | undefined, out: string | undefined): ExportFormat {
+  if (to === undefined) {
+    const byExtension = out === undefined ? undefined : EXTENSIONS[extname(out).toLowerCase()];
+    if (byExtension) return byExtension;
+    throw new UsageError(
+      `choose a format with --to ${EXPORT_FORMATS.join('|')} (or give --out a .gexf, .graphml, .csv or .arrow name)`,
+    );
+  }
+  const format = to.trim().toLowerCase();
+  if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
+  const near = nearest(format, EXPORT_FORMATS, 1);
+  throw new UsageError(
+    `unknown export format '${to}'${near.length ? ` (did you mean '${near[0]}'?)` : ''}; known: ${EXPORT_FORMATS.join(', ')}`,
+  );
+}
+
+/**
+ * The files an export writes: FILE for GEXF and GraphML; for CSV and Arrow a nodes and an
+ * edges file beside FILE (its extension replaced) or inside FILE when it is a folder.
+ */
+export function exportPaths(format: ExportFormat, out: string): { nodes: string; edges?: string } {
+  if (format === 'gexf' || format === 'graphml') return { nodes: out };
+  const ext = format === 'csv' ? '.csv' : '.arrow';
+  if (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory())) {
+    return { nodes: join(out, `nodes${ext}`), edges: join(out, `edges${ext}`) };
+  }
+  const base = out.replace(/(\.(nodes|edges))?\.(csv|arrow|feather)$/i, '');
+  return { nodes: `${base}.nodes${ext}`, edges: `${base}.edges${ext}` };
+}
+
+/** Fails with a usage error before any work when `path` cannot be written. */
+function checkWritable(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`cannot write ${path}: there is no folder '${dir}'`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new UsageError(`cannot write ${path}: it is a folder`);
+  }
+  try {
+    accessSync(existsSync(path) ? path : dir, constants.W_OK);
+  } catch {
+    throw new UsageError(
+      `cannot write ${path}: no permission to write ${existsSync(path) ? 'the file' : `in '${dir}'`}`,
+    );
+  }
+}
+
+function write(path: string, data: string | Uint8Array): number {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOSPC'
+          ? 'no space left on the disk'
+          : code === 'ENOENT'
+            ? `there is no folder '${dirname(path)}'`
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : (e as Error).message;
+    throw new UsageError(`cannot write ${path}: ${why}`);
+  }
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+}
+
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+
+/** Values that hold characters XML 1.0 forbids (written as U+FFFD in GEXF and GraphML). */
+function invalidXmlValues(graph: ExportGraph): { values: number; first?: string } {
+  let values = 0;
+  let first: string | undefined;
+  for (const [table, label] of [
+    [graph.nodes, 'company'],
+    [graph.edges, 'relation'],
+  ] as const) {
+    const ids = table.columns[0]!.values as readonly string[];
+    for (const c of table.columns) {
+      if (c.type !== 'string') continue;
+      c.values.forEach((v, i) => {
+        if (countXmlInvalid(v) === 0) return;
+        values++;
+        first ??= `${label} ${ids[i]}, ${c.name}`;
+      });
+    }
+  }
+  return { values, first };
+}
+
+/** The one-line reason an empty view has nothing to export. */
+function emptyReason(dataset: Dataset, types: readonly string[], region?: string): string {
+  const what =
+    types.length === RELATION_TYPES.length ? 'relation' : `${types.join(' or ')} relation`;
+  const where = region ? `among the companies of ${region}` : `in ${dataset.name}`;
+  const present = RELATION_TYPES.map((t, code) => ({
+    t,
+    n: dataset.relations.type.reduce((a, x) => a + (x === code ? 1 : 0), 0),
+  })).filter((x) => x.n > 0);
+  return `nothing to export: no ${what} ${where} (${dataset.name} has ${present.length ? present.map((p) => `${p.t} ${count(p.n)}`).join(', ') : 'no relations'}${region ? '; try a larger region or other --relation types' : ''})`;
+}
+
+export async function exportCommand(
+  datasetArg: string,
+  options: ExportOptions,
+  out: Out,
+): Promise<number> {
+  const format = exportFormat(options.to, options.out);
+  if (options.out === undefined || options.out.trim() === '') {
+    throw new UsageError(
+      `missing --out FILE: where to write the ${format.toUpperCase()} export (e.g. --out graph.${format === 'graphml' ? 'graphml' : format})`,
+    );
+  }
+  const paths = exportPaths(format, options.out);
+  checkWritable(paths.nodes);
+  if (paths.edges) checkWritable(paths.edges);
+  const seed = integer(options.seed, 'seed', 1, 0);
+  const workers =
+    options.workers === undefined ? undefined : integer(options.workers, 'workers', 1, 1);
+  const withMetrics = options.metrics !== false;
+
+  const started = performance.now();
+  const path = resolveDataset(datasetArg);
+  const { dataset } = readDataset(path);
+  // Every relation type unless --relation narrows the view (see the module notes).
+  const types = relationView(dataset, options.relation ?? [...RELATION_TYPES]);
+  if (dataset.companies.ids.length === 0) {
+    throw new DataError(`nothing to export: ${dataset.name} (${path}) has no companies`);
+  }
+  const cluster = options.region === undefined ? undefined : regionCluster(dataset, options.region);
+  const view = { types, ...(cluster ? { nodes: cluster.members } : {}) };
+
+  let metrics: ExportGraphOptions['metrics'];
+  if (withMetrics) {
+    const graph = buildMetricGraph(dataset, view);
+    if (graph.arcs === 0) throw new DataError(emptyReason(dataset, types, options.region));
+    const progress = createProgress({ quiet: options.quiet ?? false });
+    const bc = await runBetweenness(graph, seed, workers, progress);
+    metrics = { graph, table: metricsTable(graph, { seed, betweenness: bc }) };
+  }
+  const graph = buildExportGraph(dataset, {
+    ...view,
+    ...(options.region === undefined ? {} : { region: options.region }),
+    ...(metrics ? { metrics } : {}),
+  });
+  if (graph.edges.rows === 0) throw new DataError(emptyReason(dataset, types, options.region));
+
+  const written: string[] = [];
+  const notes = [...graph.notes];
+  if (format === 'gexf' || format === 'graphml') {
+    const text = format === 'gexf' ? toGexf(graph) : toGraphml(graph);
+    written.push(`${paths.nodes} (${size(write(paths.nodes, text))})`);
+    if (format === 'graphml') notes.push(...graphmlNotes(graph));
+    const invalid = invalidXmlValues(graph);
+    if (invalid.values > 0) {
+      notes.push(
+        `${count(invalid.values)} values hold control characters that XML 1.0 does not allow; they are written as U+FFFD (first: ${invalid.first})`,
+      );
+    }
+  } else {
+    const edges = paths.edges!;
+    const nodeData =
+      format === 'csv'
+        ? exportTableCsv(graph.nodes)
+        : exportTableArrow(graph.nodes, exportArrowMetadata(graph, 'nodes'));
+    const edgeData =
+      format === 'csv'
+        ? exportTableCsv(graph.edges)
+        : exportTableArrow(graph.edges, exportArrowMetadata(graph, 'edges'));
+    written.push(`${paths.nodes} (${size(write(paths.nodes, nodeData))})`);
+    written.push(`${edges} (${size(write(edges, edgeData))})`);
+  }
+
+  const byType = new Map<string, number>();
+  for (const t of graph.edges.columns.find((c) => c.name === 'type')!.values as string[])
+    byType.set(t, (byType.get(t) ?? 0) + 1);
+  const elapsed = (performance.now() - started) / 1000;
+  out.out(
+    `Exported ${dataset.name}${options.region ? ` (region ${options.region})` : ''} on ${types.length === RELATION_TYPES.length ? 'every relation type' : `${types.join(' + ')} relations`} as ${format === 'gexf' ? 'GEXF 1.2' : format === 'graphml' ? 'GraphML' : format === 'csv' ? 'CSV' : 'Arrow IPC'}: ${plural(graph.nodes.rows, 'company', 'companies')}, ${plural(graph.edges.rows, 'relation', 'relations')} (${[...byType].map(([t, n]) => `${t} ${count(n)}`).join(', ')}; parallel relations kept).`,
+  );
+  if (byType.has('inferred-supply')) {
+    out.out('  inferred-supply edges are derived from products, not observed supply.');
+  }
+  const nodeColumns = graph.nodes.columns.length;
+  if (metrics) {
+    const info = metrics.table.info;
+    out.out(
+      `  ${nodeColumns} company columns with the metrics (betweenness ${info.betweenness.exact ? 'exact' : `sampled, k=${info.betweenness.k}`}; Louvain seed ${info.communities.seed}: ${count(info.communities.count)} communities, modularity ${info.communities.modularity.toFixed(4)}), ${graph.edges.columns.length} relation columns.`,
+    );
+  } else {
+    out.out(
+      `  ${nodeColumns} company columns (no metrics: --no-metrics), ${graph.edges.columns.length} relation columns.`,
+    );
+  }
+  for (const note of notes) out.out(`  note: ${note}`);
+  out.out(`  Wrote ${written.join(' and ')} in ${elapsed.toFixed(1)} s.`);
+  out.out(
+    `  Open it in ${format === 'gexf' ? 'Gephi (File > Open)' : format === 'graphml' ? 'Cytoscape (File > Import > Network from File) or Gephi' : 'pandas, R, DuckDB or a spreadsheet'}; docs/export.md lists the columns.`,
+  );
+  return 0;
+}
