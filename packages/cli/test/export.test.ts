@@ -4,7 +4,7 @@
  * against the dataset's own rows; the XML files validated against the published schemas; and
  * the one-line errors with their exit codes.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -213,6 +213,36 @@ describe('chainlens export', () => {
     expect(type('articulation')).toBe('Bool');
     expect(nodes.getChild('id')!.get(0)).toBe(dataset.companies.ids[zhejiang.members[0]!]);
     expect(edges.schema.metadata.get('chainlens.table')).toBe('edges');
+  });
+
+  it('says what it had to change: control characters, a column named like a computed one', async () => {
+    const data = join(dir, 'awkward');
+    mkdirSync(data);
+    writeFileSync(
+      join(data, 'chainlens.json'),
+      JSON.stringify({ name: 'awkward', companies: 'companies.csv', relations: 'relations.csv' }),
+    );
+    writeFileSync(
+      join(data, 'companies.csv'),
+      'id,name,region,community\n000001,<script>alert(1)</script>,,A\n000002,宁德\u0001时代,,B\n',
+    );
+    writeFileSync(join(data, 'relations.csv'), 'source,target\n000001,000002\n000001,000002\n');
+    const file = join(dir, 'awkward.graphml');
+    const r = await cli('export', data, '--out', file, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 companies, 2 relations (supply 2; parallel relations kept)');
+    expect(r.stdout).toContain(
+      "note: company column 'community' is written as 'community_data' (the export computes 'community')",
+    );
+    expect(r.stdout).toContain(
+      'note: 1 value holds control characters that XML 1.0 does not allow, written as U+FFFD (first: company 000002, name)',
+    );
+    expect(validateXml({ file }, 'graphml.xsd')).toBe('');
+    const g = readGraphml(readFileSync(file, 'utf8'));
+    expect(g.getNodeAttribute('000001', 'name')).toBe('<script>alert(1)</script>');
+    expect(g.getNodeAttribute('000002', 'name')).toBe('宁德\uFFFD时代');
+    expect(g.getNodeAttribute('000001', 'community_data')).toBe('A');
+    expect(g.edges()).toEqual(['r0', 'r1']);
   });
 
   it('answers bad usage with exit 2 and bad data with exit 1, in one line', async () => {

@@ -236,7 +236,7 @@ export async function exportCommand(
     const invalid = invalidXmlValues(graph);
     if (invalid.values > 0) {
       notes.push(
-        `${count(invalid.values)} values hold control characters that XML 1.0 does not allow; they are written as U+FFFD (first: ${invalid.first})`,
+        `${plural(invalid.values, 'value holds', 'values hold')} control characters that XML 1.0 does not allow, written as U+FFFD (first: ${invalid.first})`,
       );
     }
   } else {
