@@ -57,7 +57,7 @@ let eto: Dataset;
 beforeAll(() => {
   cn = readDataset(join(ROOT, 'datasets/cn-listed')).dataset;
   eto = readDataset(join(ROOT, 'datasets/eto-semiconductors')).dataset;
-});
+}, 120_000);
 
 describe('chainlens template list', () => {
   it('lists the six bundled templates with their segment counts by stage', async () => {

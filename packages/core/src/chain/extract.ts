@@ -10,18 +10,18 @@
  *   `subcategory_of` sources whose name ends with the end product's name, the "head-final"
  *   links the cn-listed README recommends: 磷酸铁锂正极材料 → 正极材料, not 柴油机 → 柴油), and
  *   their inputs are followed as the end product's own. Only the end product's: doing it for
- *   every product reached floods the closure with recipe links (服装 → … → 鸡蛋 and its 307
- *   dishes in cn-listed);
+ *   every product reached floods the closure with recipe links (in cn-listed, 服装 at depth 3
+ *   then reaches 鸡蛋 with its 307 narrower kinds);
  * - feeds are the `input_of` links between kept segments. Links from a greater to a smaller
  *   distance are always kept (they cannot close a cycle); the others (between segments at the
- *   same distance, or toward a greater one) are kept only when they close no cycle, in link
- *   order, so the feeds are always a DAG. The description says how many were left out;
+ *   same distance, or toward a greater one) are kept only when they close no cycle, in the
+ *   order they were found, so the feeds are always a DAG. The description says how many were left out;
  * - stages by distance: the end product (d = 0) is downstream, the deepest distance reached
  *   (d = D) is upstream, everything between midstream (with D = 1 there is no midstream);
  * - `maxSegments` caps the size: starting from the end product, the template grows one
  *   segment at a time, always adding, among the products that feed a segment already kept,
  *   the nearest one (smallest distance), the most linked first among equally near ones (most
- *   `input_of` links to other products of the closure; ties: product order). So the direct
+ *   `input_of` links to other products of the closure; ties: the order they were found). So the direct
  *   inputs come first and every kept segment reaches the end product.
  *
  * Segment ids are the products' ids (unique in a valid dataset, and stable as long as the

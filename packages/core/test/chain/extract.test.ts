@@ -242,7 +242,7 @@ describe('extractTemplate on the shipped cn-listed data', () => {
       list.push(l.source!);
       inputsOf.set(l.target!, list);
     }
-  });
+  }, 120_000);
 
   /** Independent breadth-first distances from `product` over the CSV, to `depth`. */
   const distances = (product: string, depth: number) => {
