@@ -7,6 +7,7 @@ import { DataError } from '@chainlens/io';
 import { UsageError, analyzeCommand } from './commands/analyze.js';
 import { metricsCommand } from './commands/metrics.js';
 import { exportCommand } from './commands/export.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { templateExtractCommand, templateListCommand } from './commands/template.js';
 import { DEFAULT_DATASET } from './datasets.js';
@@ -121,6 +122,16 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--quiet', 'no progress output'))
     .action(async (dataset: string, options: Parameters<typeof exportCommand>[1]) => {
       code = await exportCommand(dataset, options, out);
+    });
+
+  program
+    .command('serve')
+    .description('open the viewer on http://127.0.0.1 (localhost only) with a dataset loaded')
+    .argument('[dataset]', 'a dataset folder, an edge-list CSV, or a bundled dataset name')
+    .addOption(new Option('--port <n>', 'TCP port (0: any free port)').default('4680'))
+    .addOption(new Option('--open', 'open the viewer in the default browser'))
+    .action(async (dataset: string | undefined, options: { port: string; open?: boolean }) => {
+      code = await serveCommand(dataset, { port: options.port, open: options.open ?? false }, out);
     });
 
   const template = program

@@ -1,0 +1,222 @@
+/**
+ * The messages between the page and the analysis worker (`worker.ts`). Every request carries an
+ * id; the worker answers it once with a result or an error, and may send progress lines before.
+ * Typed arrays in results are transferred, not copied.
+ *
+ * Requests that the engine cannot serve yet answer an error with `code: 'not-available'`, never
+ * a made-up result: `analyze` (the chain report of DESIGN §6) is one of them until
+ * `@chainlens/core` exports `analyze()`.
+ */
+import type { RelationType } from '@chainlens/core';
+import type { ValidationReport } from '@chainlens/io';
+import type { ChainReport } from './panel/report-types.js';
+
+/** An entry of `data/index.json`: a dataset the server (or a static build) offers. */
+export interface DataIndexEntry {
+  /** Stable id, used in the picker and the URL (`#dataset=cn-listed`). */
+  id: string;
+  name: string;
+  description?: string;
+  license?: string;
+  /** `manifest`: a folder with chainlens.json; `edge-list`: one CSV of source,target[,weight]. */
+  kind: 'manifest' | 'edge-list';
+  /** URL of the manifest or edge-list file, relative to the page. */
+  url: string;
+  /** True for datasets shipped in the repository's datasets/ folder. */
+  bundled: boolean;
+}
+
+/** `data/index.json`, written by `chainlens serve` (or a static build with bundled data). */
+export interface DataIndex {
+  version: 1;
+  datasets: DataIndexEntry[];
+  /** Shared chain templates (datasets/templates/*.json), URLs relative to the page. */
+  templates: { url: string; file: string }[];
+  /** Id of the dataset to open at start (the one given on the command line). */
+  open?: string;
+}
+
+/** A file the user dropped or picked, with its path inside the dropped folder. */
+export interface DroppedFile {
+  path: string;
+  file: Blob;
+}
+
+export interface RegionNode {
+  /** Last part of the path (`苏州`). */
+  name: string;
+  /** Full path (`江苏/苏州`). */
+  path: string;
+  /** Companies whose region lies inside this path. */
+  count: number;
+  children: RegionNode[];
+}
+
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  segments: number;
+  /** `dataset` (from the manifest) or the shared template file it came from. */
+  source: string;
+}
+
+/** A categorical company attribute the graph can be coloured by (few distinct values). */
+export interface AttributeInfo {
+  column: string;
+  /** Distinct non-empty values over the whole dataset. */
+  values: number;
+}
+
+export interface LoadedSummary {
+  name: string;
+  description?: string;
+  license?: string;
+  companies: number;
+  relations: number;
+  relationsByType: Record<RelationType, number>;
+  memberships: number;
+  companiesWithRegion: number;
+  regionTree: RegionNode;
+  templates: TemplateInfo[];
+  /** Shared template files that failed to load, one line each. */
+  templateProblems: string[];
+  attributes: AttributeInfo[];
+  report: ValidationReport;
+}
+
+/** Which companies to study: everyone, a region prefix, or the companies with no region. */
+export type ClusterChoice =
+  { kind: 'all' } | { kind: 'region'; path: string } | { kind: 'no-region' };
+
+export interface ViewRequest {
+  cluster: ClusterChoice;
+  types: RelationType[];
+  /** Draw companies without any relation in the view (they are counted either way). */
+  showIsolated: boolean;
+  /** Louvain seed. */
+  seed: number;
+}
+
+/** The graph to draw, as columns. Node positions k index every per-node column. */
+export interface ViewData {
+  /** `full`: every kept company is a node; `aggregated`: nodes are communities (see worker/view.ts). */
+  mode: 'full' | 'aggregated';
+  clusterLabel: string;
+  /** Companies in the cluster (before hiding the isolated ones). */
+  clusterSize: number;
+  /** Companies of the cluster with no relation in the view, not drawn (0 when drawn). */
+  hiddenIsolated: number;
+  /** Arcs of the view (parallel relations merged), whether drawn or aggregated. */
+  arcs: number;
+  nodes: {
+    /** Node key: company id, or `community:<k>` in the aggregated view. */
+    keys: string[];
+    labels: string[];
+    regions: string[];
+    /** Company index, or −1 for a community node. */
+    company: Int32Array;
+    /** Companies a node stands for (1 for a company). */
+    weight: Int32Array;
+    community: Int32Array;
+    degree: Float64Array;
+    pagerank: Float64Array;
+    /** Categorical attribute columns (those listed in LoadedSummary.attributes). */
+    attributes: Record<string, string[]>;
+  };
+  /** Merged arcs: source/target are node positions; `types` is a bit mask of RELATION_TYPES. */
+  edges: {
+    source: Int32Array;
+    target: Int32Array;
+    weight: Float64Array;
+    types: Uint8Array;
+    /** Relations merged into the arc. */
+    count: Int32Array;
+  };
+  communities: {
+    /** Louvain communities of the cluster (an isolated company is one of its own). */
+    count: number;
+    /** Communities with at least one kept (drawn or aggregated) company. */
+    shown: number;
+    modularity: number;
+    seed: number;
+    labels: string[];
+    sizes: number[];
+  };
+}
+
+/** Betweenness of the nodes of the current view (company nodes only). */
+export interface BetweennessData {
+  values: Float64Array;
+  /** Number of sources: n when exact, else the sample size. */
+  k: number;
+  exact: boolean;
+  seed: number | null;
+}
+
+export interface Neighbour {
+  id: string;
+  name: string;
+  region: string;
+  types: RelationType[];
+  weight: number;
+  /** Whether that company is drawn in the current view. */
+  inView: boolean;
+}
+
+export interface CompanyDetails {
+  id: string;
+  name: string;
+  region: string;
+  attributes: { column: string; value: string }[];
+  /** Memberships (segments or products) with their share, largest first; NaN = unknown. */
+  memberships: { item: string; share: number }[];
+  membershipsNotListed: number;
+  metrics: { label: string; value: string }[];
+  suppliers: Neighbour[];
+  customers: Neighbour[];
+  /** Neighbours through relations without a direction in meaning (collaboration). */
+  partners: Neighbour[];
+  neighboursNotListed: number;
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  region: string;
+  inView: boolean;
+}
+
+export type Request =
+  | { type: 'load-url'; entry: DataIndexEntry; templates: DataIndex['templates'] }
+  | {
+      type: 'load-files';
+      files: DroppedFile[];
+      templates: DataIndex['templates'];
+    }
+  | { type: 'view'; view: ViewRequest }
+  | { type: 'expand'; community: number }
+  | { type: 'betweenness' }
+  | { type: 'company'; company: string }
+  | { type: 'search'; query: string; limit: number }
+  | { type: 'analyze'; templateId: string; cluster: ClusterChoice };
+
+export interface Results {
+  'load-url': LoadedSummary;
+  'load-files': LoadedSummary;
+  view: ViewData;
+  expand: ViewData;
+  betweenness: BetweennessData;
+  company: CompanyDetails;
+  search: SearchHit[];
+  analyze: ChainReport;
+}
+
+export type RequestType = Request['type'];
+
+/** A request on the wire: `id` pairs it with its reply (no request has a field of that name). */
+export type Envelope = Request & { id: number };
+
+export type Reply =
+  | { id: number; kind: 'result'; result: unknown }
+  | { id: number; kind: 'error'; message: string; code?: string }
+  | { id: number; kind: 'progress'; message: string };

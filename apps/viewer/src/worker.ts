@@ -1,0 +1,157 @@
+/**
+ * The analysis worker: parses and validates datasets (`@chainlens/io`), builds views and runs
+ * the metrics (`@chainlens/core`), so the page never freezes. Messages: see protocol.ts.
+ */
+import type { ChainTemplate, Dataset } from '@chainlens/core';
+import { summarizeDataset } from '@chainlens/core';
+import { DataError } from '@chainlens/io';
+import type { LoadResult } from '@chainlens/io';
+import type { Envelope, LoadedSummary, Reply, Request, Results } from './protocol.js';
+import type { DatasetIndex } from './worker/explore.js';
+import { companyDetails, indexDataset, regionTree, searchCompanies } from './worker/explore.js';
+import { loadFromFiles, loadFromUrl, loadSharedTemplates } from './worker/load.js';
+import type { ViewState } from './worker/view.js';
+import { buildView, categoricalColumns, expandCommunity, viewBetweenness } from './worker/view.js';
+
+/** Thrown for requests the engine cannot serve yet; the page shows the message as it is. */
+class NotAvailable extends Error {}
+
+interface Loaded {
+  dataset: Dataset;
+  index: DatasetIndex;
+  /** Shared templates (datasets/templates/*.json) loaded beside the dataset's own. */
+  shared: { template: ChainTemplate; file: string }[];
+  view?: ViewState;
+}
+
+let loaded: Loaded | undefined;
+
+const post = (reply: Reply, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(reply, transfer);
+
+function requireLoaded(): Loaded {
+  if (!loaded) throw new Error('no dataset is loaded');
+  return loaded;
+}
+
+function requireView(): ViewState {
+  const view = requireLoaded().view;
+  if (!view) throw new Error('no view has been built');
+  return view;
+}
+
+async function finishLoad(
+  result: LoadResult,
+  templates: Request & { type: 'load-url' | 'load-files' },
+  progress: (m: string) => void,
+): Promise<LoadedSummary> {
+  progress('Indexing');
+  const { dataset, report, manifest } = result;
+  const shared = await loadSharedTemplates(templates.templates, self.location.href);
+  loaded = { dataset, index: indexDataset(dataset), shared: shared.templates };
+  const s = summarizeDataset(dataset);
+  return {
+    name: dataset.name,
+    description: manifest.description,
+    license: manifest.license,
+    companies: s.companies,
+    relations: s.relations,
+    relationsByType: s.relationsByType,
+    memberships: s.memberships,
+    companiesWithRegion: s.companiesWithRegion,
+    regionTree: regionTree(dataset),
+    templates: [
+      ...dataset.templates.map((t) => ({
+        id: t.id,
+        name: t.name,
+        segments: t.segments.length,
+        source: 'dataset',
+      })),
+      ...shared.templates.map(({ template: t, file }) => ({
+        id: t.id,
+        name: t.name,
+        segments: t.segments.length,
+        source: file,
+      })),
+    ],
+    templateProblems: shared.problems,
+    attributes: categoricalColumns(dataset),
+    report,
+  };
+}
+
+async function handle(
+  request: Request,
+  progress: (m: string) => void,
+): Promise<Results[keyof Results]> {
+  switch (request.type) {
+    case 'load-url': {
+      loaded = undefined;
+      const result = await loadFromUrl(request.entry, self.location.href, progress);
+      return finishLoad(result, request, progress);
+    }
+    case 'load-files': {
+      loaded = undefined;
+      const result = await loadFromFiles(request.files, progress);
+      return finishLoad(result, request, progress);
+    }
+    case 'view': {
+      const l = requireLoaded();
+      progress('Computing degree, PageRank and communities');
+      const { state, data } = buildView(l.dataset, request.view);
+      l.view = state;
+      return data;
+    }
+    case 'expand': {
+      const l = requireLoaded();
+      return expandCommunity(l.dataset, requireView(), request.community);
+    }
+    case 'betweenness':
+      progress('Computing betweenness');
+      return viewBetweenness(requireView());
+    case 'company': {
+      const l = requireLoaded();
+      return companyDetails(l.dataset, l.index, l.view, request.company);
+    }
+    case 'search': {
+      const l = requireLoaded();
+      return searchCompanies(l.dataset, l.index, l.view, request.query, request.limit);
+    }
+    case 'analyze':
+      // The chain report (DESIGN §6) comes from core's analyze(), which does not exist yet.
+      // Wire it here: `return analyze(l.dataset, { cluster, template, seed })`.
+      throw new NotAvailable(
+        'Chain analysis is not available yet: @chainlens/core does not export analyze() so far.',
+      );
+  }
+}
+
+/** Typed arrays inside a result, to transfer rather than copy. */
+function transferables(value: unknown, out: Transferable[] = [], depth = 0): Transferable[] {
+  if (depth > 3 || value === null || typeof value !== 'object') return out;
+  if (ArrayBuffer.isView(value)) {
+    if (!out.includes(value.buffer as ArrayBuffer)) out.push(value.buffer as ArrayBuffer);
+    return out;
+  }
+  if (Array.isArray(value)) return out;
+  for (const v of Object.values(value)) transferables(v, out, depth + 1);
+  return out;
+}
+
+self.onmessage = (event: MessageEvent<Envelope>) => {
+  const { id, ...request } = event.data;
+  const progress = (message: string) => post({ id, kind: 'progress', message });
+  handle(request as Request, progress).then(
+    (result) => {
+      // Cached arrays (betweenness) stay in the worker: copy those instead of transferring.
+      const transfer = request.type === 'betweenness' ? [] : transferables(result);
+      post({ id, kind: 'result', result }, transfer);
+    },
+    (e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      const code =
+        e instanceof NotAvailable ? 'not-available' : e instanceof DataError ? 'data' : undefined;
+      post({ id, kind: 'error', message, ...(code ? { code } : {}) });
+    },
+  );
+};

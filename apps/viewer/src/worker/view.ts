@@ -1,0 +1,388 @@
+/**
+ * The view: the companies under study (a cluster), the relation types shown, and what the page
+ * draws of them. Metrics run on the cluster's simple directed graph (`metricGraphFromCompact`:
+ * parallel relations merged, weights summed), all from `@chainlens/core`:
+ * - size: distinct partners (`degree().neighbours`), PageRank (`pagerank`), or betweenness
+ *   (`betweenness`, on demand: exact on small views, sampled with a seed on large ones);
+ * - colour: Louvain communities (`louvain`, seeded), region, or a categorical attribute.
+ *
+ * Large views: while the kept companies number at most {@link MAX_DRAWN_NODES}, each is a node.
+ * Above that the page starts from the community graph: one node per Louvain community (sized by
+ * its companies; the communities beyond the {@link MAX_COMMUNITY_NODES} largest are gathered in
+ * one "smaller communities" node), arcs summed between communities, arcs inside one dropped.
+ * `expand` then swaps a community node for its companies, keeping their arcs to the rest (to
+ * company nodes, or summed per community node).
+ */
+import type { CompactGraph, Dataset, MetricGraph } from '@chainlens/core';
+import {
+  betweenness,
+  buildCompactGraph,
+  clusterByRegion,
+  degree,
+  louvain,
+  metricGraphFromCompact,
+  normalizeRegion,
+  pagerank,
+  regionParts,
+} from '@chainlens/core';
+import type { BetweennessData, ClusterChoice, ViewData, ViewRequest } from '../protocol.js';
+
+/** Views with more companies than this start from the community graph. */
+export const MAX_DRAWN_NODES = 20_000;
+/** At most this many community nodes in the aggregated view (plus one "smaller communities"). */
+export const MAX_COMMUNITY_NODES = 2_000;
+/** Betweenness is exact while n·(n + arcs) stays below this, else sampled. */
+export const EXACT_BETWEENNESS_WORK = 1e8;
+
+export interface ViewState {
+  request: ViewRequest;
+  graph: MetricGraph;
+  /** Relation-type bit mask (bit i = RELATION_TYPES[i]) of each arc of graph.out. */
+  arcTypes: Uint8Array;
+  degree: ReturnType<typeof degree>;
+  pagerank: Float64Array;
+  community: Int32Array;
+  communityCount: number;
+  modularity: number;
+  communityLabels: string[];
+  communitySizes: number[];
+  /** Metric-graph nodes kept (the isolated ones are dropped unless asked for). */
+  kept: Uint8Array;
+  keptCount: number;
+  mode: 'full' | 'aggregated';
+  /** Aggregated view: the groups (communities) drawn as their companies. */
+  expanded: Set<number>;
+  /** Company index → metric-graph node, or −1 outside the cluster. */
+  localOf: Int32Array;
+  /** Metric-graph node → display node of the last `displayGraph`, or −1 when not drawn. */
+  display: Int32Array;
+  displayCount: number;
+  /** Betweenness per metric-graph node, computed on demand. */
+  betweenness?: { values: Float64Array; k: number; exact: boolean; seed: number | null };
+}
+
+/** Company indices of a cluster choice (undefined: every company). */
+export function clusterMembers(dataset: Dataset, choice: ClusterChoice): Int32Array | undefined {
+  if (choice.kind === 'all') return undefined;
+  if (choice.kind === 'region') return clusterByRegion(dataset.companies, choice.path).members;
+  const members: number[] = [];
+  dataset.companies.regions.forEach((r, i) => {
+    if (regionParts(r).length === 0) members.push(i);
+  });
+  return Int32Array.from(members);
+}
+
+export function clusterLabel(choice: ClusterChoice): string {
+  if (choice.kind === 'all') return 'All companies';
+  if (choice.kind === 'no-region') return 'Companies without a region';
+  return normalizeRegion(choice.path);
+}
+
+/** For each arc of `graph.out`, the bit mask of the relation types merged into it. */
+export function arcTypeMasks(
+  dataset: Dataset,
+  compact: CompactGraph,
+  graph: MetricGraph,
+): Uint8Array {
+  const masks = new Uint8Array(graph.out.nodes.length);
+  const { offsets, nodes } = graph.out;
+  for (let u = 0; u < compact.n; u++) {
+    for (let k = compact.outOffsets[u]!; k < compact.outOffsets[u + 1]!; k++) {
+      const v = compact.outTargets[k]!;
+      // graph.out lists u's targets ascending: binary search for v.
+      let lo = offsets[u]!;
+      let hi = offsets[u + 1]! - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (nodes[mid]! < v) lo = mid + 1;
+        else hi = mid;
+      }
+      masks[lo]! |= 1 << dataset.relations.type[compact.outRelations[k]!]!;
+    }
+  }
+  return masks;
+}
+
+/** Categorical columns the page may colour by: 2..60 distinct non-empty values. */
+export function categoricalColumns(dataset: Dataset): { column: string; values: number }[] {
+  const out: { column: string; values: number }[] = [];
+  for (const [column, values] of Object.entries(dataset.companies.attributes)) {
+    const distinct = new Set<string>();
+    for (const v of values) {
+      if (v !== '') distinct.add(v);
+      if (distinct.size > 60) break;
+    }
+    if (distinct.size >= 2 && distinct.size <= 60) out.push({ column, values: distinct.size });
+  }
+  return out;
+}
+
+/** Computes a view: the cluster's graph, its metrics and communities, and what to draw. */
+export function buildView(
+  dataset: Dataset,
+  request: ViewRequest,
+): { state: ViewState; data: ViewData } {
+  const nodes = clusterMembers(dataset, request.cluster);
+  const compact = buildCompactGraph(
+    dataset,
+    nodes ? { types: request.types, nodes } : { types: request.types },
+  );
+  const graph = metricGraphFromCompact(compact);
+  const deg = degree(graph);
+  const pr = pagerank(graph).scores;
+  const lv = louvain(graph, { seed: request.seed });
+
+  // A community is named by its member with the highest PageRank.
+  const sizes = new Array<number>(lv.count).fill(0);
+  const best = new Int32Array(lv.count).fill(-1);
+  for (let u = 0; u < graph.n; u++) {
+    const c = lv.community[u]!;
+    sizes[c]!++;
+    if (best[c] === -1 || pr[u]! > pr[best[c]!]!) best[c] = u;
+  }
+  const names = dataset.companies.names;
+  const labels = sizes.map((size, c) => {
+    const top = names[graph.companyOf[best[c]!]!]!;
+    return size > 1 ? `${top} +${size - 1}` : top;
+  });
+
+  const keepAll = request.showIsolated || graph.edges === 0;
+  const kept = new Uint8Array(graph.n);
+  let keptCount = 0;
+  for (let u = 0; u < graph.n; u++) {
+    if (keepAll || deg.neighbours[u]! > 0) {
+      kept[u] = 1;
+      keptCount++;
+    }
+  }
+  const state: ViewState = {
+    request,
+    graph,
+    arcTypes: arcTypeMasks(dataset, compact, graph),
+    degree: deg,
+    pagerank: pr,
+    community: lv.community,
+    communityCount: lv.count,
+    modularity: lv.modularity,
+    communityLabels: labels,
+    communitySizes: sizes,
+    kept,
+    keptCount,
+    mode: keptCount > MAX_DRAWN_NODES ? 'aggregated' : 'full',
+    expanded: new Set(),
+    localOf: compact.localOf,
+    display: new Int32Array(graph.n).fill(-1),
+    displayCount: 0,
+  };
+  return { state, data: displayGraph(dataset, state) };
+}
+
+/** Whether metric node u is drawn as a company node (not hidden, not inside a community node). */
+export function isDrawn(state: ViewState, u: number): boolean {
+  if (u < 0 || !state.kept[u]) return false;
+  return state.mode === 'full' || state.expanded.has(groupOf(state, u));
+}
+
+/** The group (community node) of metric node u in the aggregated view. */
+function groupOf(state: ViewState, u: number): number {
+  return Math.min(state.community[u]!, MAX_COMMUNITY_NODES);
+}
+
+function groupMembers(state: ViewState, g: number): number {
+  if (g < MAX_COMMUNITY_NODES) return state.communitySizes[g]!;
+  return state.communitySizes.slice(MAX_COMMUNITY_NODES).reduce((a, b) => a + b, 0);
+}
+
+/** Companies drawn one node each in the current aggregated view. */
+function drawnCompanies(state: ViewState): number {
+  let n = 0;
+  for (const g of state.expanded) n += groupMembers(state, g);
+  return n;
+}
+
+/**
+ * Swaps a community node of the aggregated view for its companies. Throws when that would
+ * draw more than {@link MAX_DRAWN_NODES} companies.
+ */
+export function expandCommunity(dataset: Dataset, state: ViewState, community: number): ViewData {
+  if (state.mode !== 'aggregated') throw new Error('every company is drawn already');
+  const g = Math.min(community, MAX_COMMUNITY_NODES);
+  const add = groupMembers(state, g);
+  const drawn = drawnCompanies(state);
+  if (drawn + add > MAX_DRAWN_NODES) {
+    throw new Error(
+      `expanding this community would draw ${(drawn + add).toLocaleString('en')} companies; the viewer draws at most ${MAX_DRAWN_NODES.toLocaleString('en')} (reload the view to collapse the others)`,
+    );
+  }
+  state.expanded.add(g);
+  return displayGraph(dataset, state);
+}
+
+/** The nodes and arcs to draw for the current state. */
+export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
+  const { graph } = state;
+  const { companies } = dataset;
+  const columns = categoricalColumns(dataset).map((c) => c.column);
+  const aggregated = state.mode === 'aggregated';
+
+  // Display node of each kept metric node: its own position, or its group's.
+  const display = new Int32Array(graph.n).fill(-1);
+  const keys: string[] = [];
+  const labels: string[] = [];
+  const regions: string[] = [];
+  const company: number[] = [];
+  const weight: number[] = [];
+  const community: number[] = [];
+  const deg: number[] = [];
+  const pr: number[] = [];
+  const attributes: Record<string, string[]> = Object.fromEntries(columns.map((c) => [c, []]));
+  const groupPosition = new Map<number, number>();
+  for (let u = 0; u < graph.n; u++) {
+    if (!state.kept[u]) continue;
+    const g = aggregated ? groupOf(state, u) : -1;
+    if (!aggregated || state.expanded.has(g)) {
+      const c = graph.companyOf[u]!;
+      display[u] = keys.length;
+      keys.push(companies.ids[c]!);
+      labels.push(companies.names[c]!);
+      regions.push(companies.regions[c]!);
+      company.push(c);
+      weight.push(1);
+      community.push(state.community[u]!);
+      deg.push(state.degree.neighbours[u]!);
+      pr.push(state.pagerank[u]!);
+      for (const col of columns) attributes[col]!.push(companies.attributes[col]![c]!);
+      continue;
+    }
+    let p = groupPosition.get(g);
+    if (p === undefined) {
+      p = keys.length;
+      groupPosition.set(g, p);
+      keys.push(g < MAX_COMMUNITY_NODES ? `community:${g}` : 'community:other');
+      labels.push(
+        g < MAX_COMMUNITY_NODES
+          ? `#${g + 1} ${state.communityLabels[g]!}`
+          : `${(state.communityCount - MAX_COMMUNITY_NODES).toLocaleString('en')} smaller communities`,
+      );
+      regions.push('');
+      company.push(-1);
+      weight.push(0);
+      community.push(g);
+      deg.push(0);
+      pr.push(0);
+      for (const col of columns) attributes[col]!.push('');
+    }
+    display[u] = p;
+    weight[p]!++;
+    pr[p]! += state.pagerank[u]!;
+  }
+
+  // Arcs between display nodes; arcs that touch a community node are summed per pair.
+  const src: number[] = [];
+  const tgt: number[] = [];
+  const w: number[] = [];
+  const types: number[] = [];
+  const count: number[] = [];
+  const merged = new Map<number, number>();
+  const { offsets, nodes, weights, counts } = graph.out;
+  const nDisplay = keys.length;
+  for (let u = 0; u < graph.n; u++) {
+    const a = display[u]!;
+    if (a < 0) continue;
+    for (let k = offsets[u]!; k < offsets[u + 1]!; k++) {
+      const b = display[nodes[k]!]!;
+      if (b < 0 || b === a) continue;
+      if (company[a]! < 0 || company[b]! < 0) {
+        const pair = a * nDisplay + b;
+        const at = merged.get(pair);
+        if (at !== undefined) {
+          w[at]! += weights[k]!;
+          types[at]! |= state.arcTypes[k]!;
+          count[at]! += counts[k]!;
+          continue;
+        }
+        merged.set(pair, src.length);
+      }
+      src.push(a);
+      tgt.push(b);
+      w.push(weights[k]!);
+      types.push(state.arcTypes[k]!);
+      count.push(counts[k]!);
+    }
+  }
+  state.display = display;
+  state.displayCount = nDisplay;
+  for (let p = 0; p < nDisplay; p++) if (company[p]! < 0) deg[p] = 0;
+  for (let a = 0; a < src.length; a++) {
+    if (company[src[a]!]! < 0) deg[src[a]!]!++;
+    if (company[tgt[a]!]! < 0) deg[tgt[a]!]!++;
+  }
+
+  return {
+    mode: state.mode,
+    clusterLabel: clusterLabel(state.request.cluster),
+    clusterSize: graph.n,
+    hiddenIsolated: graph.n - state.keptCount,
+    arcs: graph.arcs,
+    nodes: {
+      keys,
+      labels,
+      regions,
+      company: Int32Array.from(company),
+      weight: Int32Array.from(weight),
+      community: Int32Array.from(community),
+      degree: Float64Array.from(deg),
+      pagerank: Float64Array.from(pr),
+      attributes,
+    },
+    edges: {
+      source: Int32Array.from(src),
+      target: Int32Array.from(tgt),
+      weight: Float64Array.from(w),
+      types: Uint8Array.from(types),
+      count: Int32Array.from(count),
+    },
+    communities: {
+      count: state.communityCount,
+      shown: shownCommunities(state),
+      modularity: state.modularity,
+      seed: state.request.seed,
+      labels: state.communityLabels,
+      sizes: state.communitySizes,
+    },
+  };
+}
+
+function shownCommunities(state: ViewState): number {
+  const seen = new Uint8Array(state.communityCount);
+  let n = 0;
+  for (let u = 0; u < state.graph.n; u++) {
+    if (state.kept[u] && !seen[state.community[u]!]) {
+      seen[state.community[u]!] = 1;
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Betweenness of the view's companies (directed, normalised as NetworkX), exact while
+ * n·(n + arcs) ≤ {@link EXACT_BETWEENNESS_WORK}, else from k seeded sources (Brandes–Pich).
+ * Returned per display node of the last `displayGraph` (a community node: its highest); cached.
+ */
+export function viewBetweenness(state: ViewState): BetweennessData {
+  if (!state.betweenness) {
+    const { n, arcs } = state.graph;
+    const exact = n * (n + arcs) <= EXACT_BETWEENNESS_WORK;
+    const k = exact ? n : Math.max(1, Math.min(n, Math.floor(EXACT_BETWEENNESS_WORK / (n + arcs))));
+    const result = betweenness(state.graph, exact ? {} : { k, seed: state.request.seed });
+    state.betweenness = { values: result.values, k: result.k, exact, seed: result.seed };
+  }
+  const { values, k, exact, seed } = state.betweenness;
+  const perDisplay = new Float64Array(state.displayCount);
+  for (let u = 0; u < state.graph.n; u++) {
+    const p = state.display[u]!;
+    if (p >= 0 && state.kept[u]) perDisplay[p] = Math.max(perDisplay[p]!, values[u]!);
+  }
+  return { values: perDisplay, k, exact, seed };
+}
