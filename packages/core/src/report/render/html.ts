@@ -28,6 +28,7 @@ import {
   fixed,
   indexReport,
   pct,
+  parameterText,
   plural,
   segmentName,
 } from './model.js';
@@ -460,7 +461,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
     'limits',
   ]);
   for (const [key, v] of Object.entries(p)) {
-    if (!known.has(key)) paramRows.push([h(key), h(typeof v === 'string' ? v : JSON.stringify(v))]);
+    if (!known.has(key)) paramRows.push([h(key), h(parameterText(v))]);
   }
   const dataRows: Array<[string, string]> = [
     ['companies in the dataset', count(d.companies)],

@@ -21,6 +21,7 @@ import {
   fixed,
   indexReport,
   pct,
+  parameterText,
   plural,
   resilienceX,
   segmentName,
@@ -102,8 +103,7 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
     ],
   ];
   for (const [key, v] of Object.entries(p)) {
-    if (!known.includes(key))
-      paramRows.push([md(key), md(typeof v === 'string' ? v : JSON.stringify(v))]);
+    if (!known.includes(key)) paramRows.push([md(key), md(parameterText(v))]);
   }
   push(...table(['parameter', 'value'], paramRows), '');
 

@@ -44,8 +44,11 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
 
 /** Statuses in legend order, with a label and what each means. */
 export const STATUS_INFO: Record<SegmentStatus, { label: string; meaning: string }> = {
-  present: { label: 'present', meaning: 'held by enough local firms' },
-  weak: { label: 'weak', meaning: 'one firm, or concentrated (HHI above the threshold)' },
+  present: { label: 'present', meaning: 'held by several local firms, not concentrated' },
+  weak: {
+    label: 'weak',
+    meaning: 'one local firm, concentrated (HHI above the threshold) or supplied only from outside',
+  },
   'missing-upstream': {
     label: 'missing upstream',
     meaning: 'no local firm, and it feeds a present segment',
@@ -305,3 +308,10 @@ export const MEASURES: Array<[key: 'coverage' | 'redundancy' | 'link' | 'path', 
   ['link', 'link K_link'],
   ['path', 'path K_path'],
 ];
+
+/** A parameter value as text: lists joined with commas (`none` when empty), objects as JSON. */
+export function parameterText(v: unknown): string {
+  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.map((x) => parameterText(x)).join(', ');
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
