@@ -54,7 +54,7 @@ export function parseManifest(bytes: Uint8Array | undefined, file = MANIFEST_FIL
 }
 
 /** Builds the "is this membership item known" check from templates and the product list. */
-function itemVocabulary(templates: ChainTemplate[], products: ProductTable | undefined) {
+export function itemVocabulary(templates: ChainTemplate[], products: ProductTable | undefined) {
   if (templates.length === 0 && !products) return {};
   const known = new Set<string>(products?.ids ?? []);
   for (const t of templates) for (const s of t.segments) known.add(s.id);

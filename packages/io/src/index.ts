@@ -12,3 +12,11 @@ export * from './write.js';
 export * from './export/index.js';
 export { editDistance, nearest } from './tables/common.js';
 export { readTemplate, templateSchema } from './tables/templates.js';
+// The table readers and their row frame, for tables streamed in chunks (`@chainlens/scale`).
+export type { TableInput, TableSpec, RowAccess } from './tables/common.js';
+export { runTable } from './tables/common.js';
+export { COMPANIES, readCompanies } from './tables/companies.js';
+export { MEMBERSHIPS, readMemberships } from './tables/memberships.js';
+export { RELATIONS, readRelations } from './tables/relations.js';
+export type { RelationOptions } from './tables/relations.js';
+export { readProductLinks, readProducts } from './tables/products.js';

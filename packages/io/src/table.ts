@@ -73,7 +73,8 @@ export function scanTable(
   }
 }
 
-function checkHeader(columns: string[]): string[] {
+/** Trims header names and refuses an empty or repeated one (TableError naming it). */
+export function checkHeader(columns: string[]): string[] {
   const names = columns.map((c) => c.trim());
   const seen = new Map<string, number>();
   names.forEach((name, i) => {

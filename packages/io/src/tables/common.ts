@@ -6,7 +6,7 @@ import type { IssueLog, TableReport } from '../issues.js';
 import { DataError } from '../issues.js';
 import { setOwn } from '@chainlens/core';
 import { clip, parseNumberCell } from '../numbers.js';
-import type { Cell } from '../table.js';
+import type { Cell, TableSink } from '../table.js';
 import { TableError, scanTable } from '../table.js';
 import type { DecodeOptions } from '../text.js';
 
@@ -22,6 +22,11 @@ export interface TableInput {
   file: string;
   bytes: Uint8Array | undefined;
   decode?: DecodeOptions;
+  /**
+   * Feeds the table to the sink instead of `bytes` (a table streamed in chunks from a file too
+   * large to hold, as `@chainlens/scale` does); it may throw TableError like `scanTable`.
+   */
+  scan?: (sink: TableSink) => void;
 }
 
 /** One data row as a validator sees it. */
@@ -97,7 +102,7 @@ export function runTable(
       throw new DataError(`${where}: ${message}`, issue);
     }
   };
-  if (!input.bytes) {
+  if (!input.bytes && !input.scan) {
     fail('missing-file', `${spec.table} file not found`);
     return run;
   }
@@ -151,58 +156,55 @@ export function runTable(
   };
 
   try {
-    scanTable(
-      input.bytes,
-      file,
-      {
-        header(columns, complete = true) {
-          index = new Map(columns.map((c, i) => [c, i]));
-          width = columns.length;
-          const missing = complete ? spec.required.filter((c) => !index.has(c)) : [];
-          if (missing.length > 0) {
-            const hints = missing
-              .map((m) => {
-                const near = nearest(m, columns);
-                return near.length ? ` ('${m}': did you mean '${near[0]}'?)` : '';
-              })
-              .join('');
-            throw new TableError(
-              'missing-column',
-              `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}; the header has ${columns.map((c) => `'${clip(c)}'`).join(', ')}${hints}`,
-              1,
-            );
-          }
-          const known = new Set([...spec.required, ...spec.optional]);
-          extraIdx = columns.flatMap((c, i) => (known.has(c) ? [] : [i]));
-          run.extraColumns = extraIdx.map((i) => columns[i]!);
-        },
-        row(cells, r) {
-          row = r;
-          values = cells;
-          rejected = false;
-          warned = false;
-          report.read++;
-          if (cells.length !== width) {
-            access.reject(
-              'ragged-row',
-              undefined,
-              `row has ${cells.length} field${cells.length === 1 ? '' : 's'}, the header has ${width}`,
-            );
-          } else {
-            visit(access);
-          }
-          if (rejected) report.rejected++;
-          else report.accepted++;
-          if (warned && !rejected) report.warnings++;
-        },
-        bad(r, code, message) {
-          report.read++;
-          report.rejected++;
-          log.add({ severity: 'error', code, file, row: r, message });
-        },
+    const sink: TableSink = {
+      header(columns, complete = true) {
+        index = new Map(columns.map((c, i) => [c, i]));
+        width = columns.length;
+        const missing = complete ? spec.required.filter((c) => !index.has(c)) : [];
+        if (missing.length > 0) {
+          const hints = missing
+            .map((m) => {
+              const near = nearest(m, columns);
+              return near.length ? ` ('${m}': did you mean '${near[0]}'?)` : '';
+            })
+            .join('');
+          throw new TableError(
+            'missing-column',
+            `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}; the header has ${columns.map((c) => `'${clip(c)}'`).join(', ')}${hints}`,
+            1,
+          );
+        }
+        const known = new Set([...spec.required, ...spec.optional]);
+        extraIdx = columns.flatMap((c, i) => (known.has(c) ? [] : [i]));
+        run.extraColumns = extraIdx.map((i) => columns[i]!);
       },
-      input.decode,
-    );
+      row(cells, r) {
+        row = r;
+        values = cells;
+        rejected = false;
+        warned = false;
+        report.read++;
+        if (cells.length !== width) {
+          access.reject(
+            'ragged-row',
+            undefined,
+            `row has ${cells.length} field${cells.length === 1 ? '' : 's'}, the header has ${width}`,
+          );
+        } else {
+          visit(access);
+        }
+        if (rejected) report.rejected++;
+        else report.accepted++;
+        if (warned && !rejected) report.warnings++;
+      },
+      bad(r, code, message) {
+        report.read++;
+        report.rejected++;
+        log.add({ severity: 'error', code, file, row: r, message });
+      },
+    };
+    if (input.scan) input.scan(sink);
+    else scanTable(input.bytes!, file, sink, input.decode);
   } catch (e) {
     if (e instanceof TableError) fail(e.code, e.message, e.row, e.column);
     else if (e instanceof DataError && e.issue) fail(e.issue.code, e.issue.message, e.issue.row);

@@ -1,0 +1,535 @@
+/**
+ * A seeded generator of national-scale company data in the manifest format: companies with
+ * province/city/county regions, memberships in the segments of chain templates, and supply,
+ * collaboration and ownership relations. Everything per company lives in typed arrays; rows
+ * are produced in batches (columns of integers), never as one object per row, so 5M companies
+ * and 50M relations stream to disk in a few hundred MB.
+ *
+ * The model (every probability is an option):
+ *
+ * - **Regions.** Each company sits in a leaf region (`省/市/县`, from `data/cn-regions.csv`).
+ *   Cities are drawn in proportion to `cityWeight` (by default the listed companies of that
+ *   city in datasets/cn-listed plus a floor, so 上海, 深圳, 北京 dominate and most prefectures
+ *   are small); counties inside a city by a Zipf law over a seeded order. Sizes come out skewed.
+ * - **Companies.** A size s = 1/√(1 − 0.99999·u) (Pareto, α = 2, s in [1, 316)) drives both how
+ *   much a company sells (its out-degree is proportional to s) and how often it is chosen as a
+ *   customer, supplier partner or parent (in proportion to s), so degrees are heavy-tailed.
+ * - **Memberships.** One segment per company (stage-weighted: downstream 2, midstream 1.5,
+ *   upstream 1; with probability `cluster` one of three segments its city specialises in, which
+ *   makes regional clusters), and with probability `second` a second segment next to the first
+ *   along a feed (vertical integration). Shares in hundredths; `unknownShare` of them empty.
+ * - **Supply** (source = supplier): from one of the company's segments to a segment it feeds
+ *   (probability `alongFeeds`), else to its own segment or another segment of its template;
+ *   the customer is drawn among that segment's companies in the same city (`sameCity`), the same
+ *   province (`sameProvince`) or the whole country, in proportion to size. Companies of final
+ *   segments (no feed out) sell a third as much in the data (their customers are consumers).
+ * - **Collaboration**: same segment, same city (70 %) or province, as many as size says
+ *   (mean `collaborations`); **ownership**: with probability `owned` a company is tied to a
+ *   company of its template (same province 70 %, drawn by size), the larger owning the
+ *   smaller, weight = equity share (0.51–1.00).
+ *
+ * Deterministic: integer arithmetic, exact IEEE operations (+ − × ÷ √) on a mulberry32 stream,
+ * no Math.random, no transcendental function; the same options give the same bytes anywhere.
+ */
+import { mulberry32 } from './gen.js';
+
+/** A leaf region: an administrative code (used inside ids) and its path. */
+export interface RegionEntry {
+  code: string;
+  path: string;
+}
+
+/** The part of a chain template the generator needs. */
+export interface TemplateShape {
+  id: string;
+  segments: { id: string; stage: string }[];
+  feeds: [string, string][];
+}
+
+export interface NationalOptions {
+  /** Number of companies (≥ 10). */
+  companies: number;
+  /** PRNG seed (any 32-bit integer). */
+  seed: number;
+  /** Leaf regions (`省/市/县` or `省/市`). */
+  regions: RegionEntry[];
+  /** Chain templates whose segments companies belong to (at least one segment). */
+  templates: TemplateShape[];
+  /** Weight of each city (`省/市`) when drawing regions; 1 + its count here, floor 1. */
+  cityWeight?: Map<string, number>;
+  /** Mean relations per company (all types). Default 10. */
+  relationsPerCompany?: number;
+  /** Probability that a customer is drawn in the supplier's city. Default 0.45. */
+  sameCity?: number;
+  /** Probability that a customer is drawn in the supplier's province (else anywhere). Default 0.2. */
+  sameProvince?: number;
+  /** Probability that supply follows a feed of the template. Default 0.85. */
+  alongFeeds?: number;
+  /** Probability of one of the city's specialised segments. Default 0.4. */
+  cluster?: number;
+  /** Probability of a second membership. Default 0.3. */
+  second?: number;
+  /** Share of memberships without a share. Default 0.15. */
+  unknownShare?: number;
+  /** Probability that a company has a parent (ownership). Default 0.35. */
+  owned?: number;
+  /** Mean collaborations per company. Default 0.9. */
+  collaborations?: number;
+}
+
+/** Relation type codes of a batch, as in `@chainlens/core`'s RELATION_TYPES. */
+export const SUPPLY = 0;
+export const COLLABORATION = 1;
+export const OWNERSHIP = 2;
+export const TYPE_NAMES = ['supply', 'collaboration', 'ownership'] as const;
+
+/** A batch of relation rows as columns (`length` rows are valid). */
+export interface RelationBatch {
+  length: number;
+  source: Int32Array;
+  target: Int32Array;
+  type: Uint8Array;
+  /** Weight in hundredths (weight = cents / 100, exactly the double that `x.yz` parses to). */
+  cents: Int32Array;
+}
+
+const ID_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'; // USCC characters (no I, O, S, V, Z)
+const NAME_CHARS =
+  '恒达华盛鑫源泰丰瑞隆宏信诚远通利新天博润金昌永嘉兴安康德正中宇科合创联明辉东方海鹏飞云龙腾祥凯越';
+const BUSINESS = [
+  '科技',
+  '材料',
+  '电子',
+  '机械',
+  '化工',
+  '新能源',
+  '精密',
+  '实业',
+  '智能',
+  '装备',
+  '半导体',
+  '光电',
+];
+const SUFFIX = ['有限公司', '股份有限公司', '集团有限公司', '有限责任公司'];
+const STAGE_WEIGHT: Record<string, number> = { upstream: 1, midstream: 1.5, downstream: 2 };
+
+/** A list of lists in one typed array (CSR), filled by counting sort. */
+interface Buckets {
+  offsets: Int32Array;
+  items: Int32Array;
+  /** Cumulative size of the companies in a bucket, from its start. */
+  cum: Float64Array;
+}
+
+function check(o: NationalOptions): void {
+  if (!Number.isSafeInteger(o.companies) || o.companies < 10 || o.companies > 100_000_000)
+    throw new RangeError('companies must be an integer in [10, 100,000,000]');
+  if (!Number.isSafeInteger(o.seed)) throw new RangeError('seed must be an integer');
+  if (o.regions.length === 0) throw new RangeError('no regions');
+  if (!o.templates.some((t) => t.segments.length > 0)) throw new RangeError('no segments');
+}
+
+/** Binary search: first p in [a, b) with cum[p] > r (cum ascending). */
+function firstAbove(cum: Float64Array, a: number, b: number, r: number): number {
+  let lo = a;
+  let hi = b - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid]! > r) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The generator: build it (draws every company), then write `companiesCsv`,
+ * `membershipsCsv` and the relations (`relationBatches`, or `relationsCsv`) in any order;
+ * each is deterministic on its own.
+ */
+export class NationalGenerator {
+  readonly n: number;
+  readonly options: Required<Omit<NationalOptions, 'cityWeight'>>;
+  /** Leaf region of each company, its city and province (indices). */
+  readonly region: Int32Array;
+  readonly regionCity: Int32Array;
+  readonly cityProvince: Int32Array;
+  readonly regionPaths: string[];
+  readonly cityNames: string[];
+  /** Size of each company (≥ 1). */
+  readonly size: Float64Array;
+  /** Segments (global index), second = −1 when none; first share in hundredths, −1 unknown. */
+  readonly seg1: Int32Array;
+  readonly seg2: Int32Array;
+  readonly share1: Int32Array;
+  /** Global segments: ids, template index, and the segments each feeds. */
+  readonly segmentIds: string[];
+  readonly segmentTemplate: Int32Array;
+  readonly feedsOut: Int32Array[];
+  readonly feedsIn: Int32Array[];
+  readonly templateSegments: Int32Array[];
+  private readonly ids: string[];
+  private supplyScale = 0;
+
+  constructor(options: NationalOptions) {
+    check(options);
+    this.options = {
+      companies: options.companies,
+      seed: options.seed,
+      regions: options.regions,
+      templates: options.templates,
+      relationsPerCompany: options.relationsPerCompany ?? 10,
+      sameCity: options.sameCity ?? 0.45,
+      sameProvince: options.sameProvince ?? 0.2,
+      alongFeeds: options.alongFeeds ?? 0.85,
+      cluster: options.cluster ?? 0.4,
+      second: options.second ?? 0.3,
+      unknownShare: options.unknownShare ?? 0.15,
+      owned: options.owned ?? 0.35,
+      collaborations: options.collaborations ?? 0.9,
+    };
+    const o = this.options;
+    const n = (this.n = o.companies);
+    const rand = mulberry32(o.seed);
+
+    // Regions: leaf → city → province.
+    this.regionPaths = o.regions.map((r) => r.path);
+    const cityIndex = new Map<string, number>();
+    const provinceIndex = new Map<string, number>();
+    const regionCity = new Int32Array(o.regions.length);
+    const cityProvince: number[] = [];
+    this.cityNames = [];
+    o.regions.forEach((r, i) => {
+      const parts = r.path.split('/');
+      const city = parts.slice(0, 2).join('/');
+      let c = cityIndex.get(city);
+      if (c === undefined) {
+        c = cityIndex.size;
+        cityIndex.set(city, c);
+        this.cityNames.push(city);
+        let p = provinceIndex.get(parts[0]!);
+        if (p === undefined) provinceIndex.set(parts[0]!, (p = provinceIndex.size));
+        cityProvince.push(p);
+      }
+      regionCity[i] = c;
+    });
+    this.regionCity = regionCity;
+    this.cityProvince = Int32Array.from(cityProvince);
+    const cities = cityIndex.size;
+
+    // Region weights: city weight × Zipf over the city's leaves (seeded order).
+    const leaves: number[][] = Array.from({ length: cities }, () => []);
+    o.regions.forEach((_, i) => leaves[regionCity[i]!]!.push(i));
+    const regionWeight = new Float64Array(o.regions.length);
+    for (let c = 0; c < cities; c++) {
+      const list = leaves[c]!;
+      for (let i = list.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [list[i], list[j]] = [list[j]!, list[i]!];
+      }
+      let h = 0;
+      for (let k = 0; k < list.length; k++) h += 1 / (k + 1);
+      const cw = options.cityWeight?.get(this.cityNames[c]!) ?? 1;
+      for (let k = 0; k < list.length; k++) regionWeight[list[k]!] = (cw * (1 / (k + 1))) / h;
+    }
+    const regionCum = new Float64Array(o.regions.length);
+    let acc = 0;
+    for (let i = 0; i < regionCum.length; i++) regionCum[i] = acc += regionWeight[i]!;
+
+    // Segments: global ids (a segment shared by two templates is one segment), feeds.
+    const segIndex = new Map<string, number>();
+    const segTemplate: number[] = [];
+    const segStageWeight: number[] = [];
+    this.segmentIds = [];
+    this.templateSegments = [];
+    o.templates.forEach((t, ti) => {
+      const mine: number[] = [];
+      for (const s of t.segments) {
+        let g = segIndex.get(s.id);
+        if (g === undefined) {
+          g = segIndex.size;
+          segIndex.set(s.id, g);
+          this.segmentIds.push(s.id);
+          segTemplate.push(ti);
+          segStageWeight.push(STAGE_WEIGHT[s.stage] ?? 1);
+        }
+        mine.push(g);
+      }
+      this.templateSegments.push(Int32Array.from(mine));
+    });
+    const segments = segIndex.size;
+    this.segmentTemplate = Int32Array.from(segTemplate);
+    const outs: Set<number>[] = Array.from({ length: segments }, () => new Set());
+    const ins: Set<number>[] = Array.from({ length: segments }, () => new Set());
+    for (const t of o.templates) {
+      for (const [a, b] of t.feeds) {
+        const x = segIndex.get(a);
+        const y = segIndex.get(b);
+        if (x === undefined || y === undefined || x === y) continue;
+        outs[x]!.add(y);
+        ins[y]!.add(x);
+      }
+    }
+    this.feedsOut = outs.map((s) => Int32Array.from([...s].sort((a, b) => a - b)));
+    this.feedsIn = ins.map((s) => Int32Array.from([...s].sort((a, b) => a - b)));
+    const segCum = new Float64Array(segments);
+    acc = 0;
+    for (let s = 0; s < segments; s++) segCum[s] = acc += segStageWeight[s]!;
+    // Each city specialises in three segments.
+    const favoured = new Int32Array(cities * 3);
+    for (let i = 0; i < favoured.length; i++) {
+      favoured[i] = firstAbove(segCum, 0, segments, rand() * segCum[segments - 1]!);
+    }
+
+    // Companies.
+    this.region = new Int32Array(n);
+    this.size = new Float64Array(n);
+    this.seg1 = new Int32Array(n);
+    this.seg2 = new Int32Array(n).fill(-1);
+    this.share1 = new Int32Array(n);
+    let sellWeight = 0;
+    for (let i = 0; i < n; i++) {
+      const r = firstAbove(
+        regionCum,
+        0,
+        regionCum.length,
+        rand() * regionCum[regionCum.length - 1]!,
+      );
+      this.region[i] = r;
+      const s = 1 / Math.sqrt(1 - 0.99999 * rand());
+      this.size[i] = s;
+      const city = regionCity[r]!;
+      const seg =
+        rand() < o.cluster
+          ? favoured[city * 3 + Math.floor(rand() * 3)]!
+          : firstAbove(segCum, 0, segments, rand() * segCum[segments - 1]!);
+      this.seg1[i] = seg;
+      if (rand() < o.second) {
+        const up = this.feedsIn[seg]!;
+        const down = this.feedsOut[seg]!;
+        const k = up.length + down.length;
+        if (k > 0) {
+          const pick = Math.floor(rand() * k);
+          this.seg2[i] = pick < up.length ? up[pick]! : down[pick - up.length]!;
+        }
+      }
+      if (rand() < o.unknownShare) this.share1[i] = -1;
+      else this.share1[i] = this.seg2[i]! >= 0 ? 55 + Math.floor(rand() * 40) : 100;
+      sellWeight += s * (this.feedsOut[seg]!.length > 0 ? 1 : 1 / 3);
+    }
+    // Supply out-degree = size × scale (+ a uniform fraction), so that the mean is what is left
+    // of `relationsPerCompany` after collaboration and ownership.
+    const supplyMean = Math.max(0, o.relationsPerCompany - o.collaborations - o.owned);
+    this.supplyScale = (supplyMean * n) / sellWeight;
+
+    const base = Math.floor(rand() * 819_628_286_980_801);
+    this.ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      // i ↦ i·P + base mod 31^10 is one-to-one (P is prime to 31) and exact (i·P < 2^53).
+      let x = (i * 87_654_319 + base) % 819_628_286_980_801;
+      let tail = '';
+      for (let k = 0; k < 10; k++) {
+        tail = ID_ALPHABET[x % 31]! + tail;
+        x = Math.floor(x / 31);
+      }
+      this.ids[i] = `91${o.regions[this.region[i]!]!.code.padEnd(6, '0')}${tail}`;
+    }
+  }
+
+  /** The id of company i (18 characters, like a unified social credit code). */
+  id(i: number): string {
+    return this.ids[i]!;
+  }
+
+  /** companies.csv in chunks of about `chunkSize` characters. */
+  *companiesCsv(chunkSize = 1 << 20): Generator<string> {
+    const rand = mulberry32(this.options.seed ^ 0x5bd1e995);
+    let chunk = 'id,name,region\n';
+    for (let i = 0; i < this.n; i++) {
+      const path = this.regionPaths[this.region[i]!]!;
+      const city = path.split('/')[1] ?? path;
+      const a = NAME_CHARS[Math.floor(rand() * NAME_CHARS.length)]!;
+      const b = NAME_CHARS[Math.floor(rand() * NAME_CHARS.length)]!;
+      const business = BUSINESS[Math.floor(rand() * BUSINESS.length)]!;
+      const suffix = SUFFIX[Math.floor(rand() * SUFFIX.length)]!;
+      chunk += `${this.ids[i]},${city}${a}${b}${business}${suffix},${path}\n`;
+      if (chunk.length >= chunkSize) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+
+  /** memberships.csv (company,segment,share) in chunks. */
+  *membershipsCsv(chunkSize = 1 << 20): Generator<string> {
+    let chunk = 'company,segment,share\n';
+    const cents = (c: number) => (c < 0 ? '' : c === 100 ? '1' : `0.${String(c).padStart(2, '0')}`);
+    for (let i = 0; i < this.n; i++) {
+      const s1 = this.share1[i]!;
+      chunk += `${this.ids[i]},${this.segmentIds[this.seg1[i]!]},${cents(s1)}\n`;
+      const s2 = this.seg2[i]!;
+      if (s2 >= 0) {
+        chunk += `${this.ids[i]},${this.segmentIds[s2]},${cents(s1 < 0 ? -1 : 100 - s1)}\n`;
+      }
+      if (chunk.length >= chunkSize) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+
+  /** Companies of each (segment, area) bucket, area = city, province or 0 (the country). */
+  private buckets(areaOf: (i: number) => number, areas: number): Buckets {
+    const segments = this.segmentIds.length;
+    const offsets = new Int32Array(segments * areas + 1);
+    const key = (s: number, i: number) => s * areas + areaOf(i);
+    for (let i = 0; i < this.n; i++) {
+      offsets[key(this.seg1[i]!, i) + 1]!++;
+      if (this.seg2[i]! >= 0) offsets[key(this.seg2[i]!, i) + 1]!++;
+    }
+    for (let k = 0; k < segments * areas; k++) offsets[k + 1]! += offsets[k]!;
+    const next = offsets.slice(0, segments * areas);
+    const items = new Int32Array(offsets[segments * areas]!);
+    for (let i = 0; i < this.n; i++) {
+      items[next[key(this.seg1[i]!, i)]!++] = i;
+      if (this.seg2[i]! >= 0) items[next[key(this.seg2[i]!, i)]!++] = i;
+    }
+    const cum = new Float64Array(items.length);
+    for (let k = 0; k < segments * areas; k++) {
+      let acc = 0;
+      for (let p = offsets[k]!; p < offsets[k + 1]!; p++) cum[p] = acc += this.size[items[p]!]!;
+    }
+    return { offsets, items, cum };
+  }
+
+  /**
+   * The relations in batches of `batchSize` rows (the arrays are reused: copy what you keep),
+   * grouped by the company that writes them (its sales, collaborations, then its parent).
+   */
+  *relationBatches(batchSize = 1 << 16): Generator<RelationBatch> {
+    if (batchSize < 8192) throw new RangeError('batchSize must be at least 8192');
+    const o = this.options;
+    const rand = mulberry32(o.seed ^ 0x27d4eb2f);
+    const cities = this.cityNames.length;
+    const provinces = this.cityProvince.reduce((a, p) => Math.max(a, p + 1), 0);
+    const cityOf = (i: number) => this.regionCity[this.region[i]!]!;
+    const byCity = this.buckets(cityOf, cities);
+    const byProvince = this.buckets((i) => this.cityProvince[cityOf(i)]!, provinces);
+    const byCountry = this.buckets(() => 0, 1);
+    const batch: RelationBatch = {
+      length: 0,
+      source: new Int32Array(batchSize),
+      target: new Int32Array(batchSize),
+      type: new Uint8Array(batchSize),
+      cents: new Int32Array(batchSize),
+    };
+    // Partners a company already has for the current relation type (mark[t] === stamp): they
+    // are redrawn, so that parallel relations stay rare.
+    const mark = new Int32Array(this.n).fill(-1);
+    let stamp = 0;
+    const draw = (b: Buckets, key: number, self: number): number => {
+      const a = b.offsets[key]!;
+      const e = b.offsets[key + 1]!;
+      if (e - a === 0 || (e - a === 1 && b.items[a] === self)) return -1;
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const p = firstAbove(b.cum, a, e, rand() * b.cum[e - 1]!);
+        const t = b.items[p]!;
+        if (t !== self && mark[t] !== stamp) {
+          mark[t] = stamp;
+          return t;
+        }
+      }
+      return -1;
+    };
+    /** A company of segment s near company i: same city w.p. pCity, province w.p. pProv. */
+    const partner = (i: number, s: number, pCity: number, pProvince: number): number => {
+      const city = cityOf(i);
+      const u = rand();
+      let t = -1;
+      if (u < pCity) t = draw(byCity, s * cities + city, i);
+      if (t < 0 && u < pCity + pProvince)
+        t = draw(byProvince, s * provinces + this.cityProvince[city]!, i);
+      if (t < 0) t = draw(byCountry, s, i);
+      return t;
+    };
+    const emit = (s: number, t: number, type: number, cents: number) => {
+      const k = batch.length++;
+      batch.source[k] = s;
+      batch.target[k] = t;
+      batch.type[k] = type;
+      batch.cents[k] = cents;
+    };
+    let sizeSum = 0;
+    for (let i = 0; i < this.n; i++) sizeSum += this.size[i]!;
+    for (let i = 0; i < this.n; i++) {
+      // A company writes at most 4,000 sales + 500 collaborations + 1 ownership.
+      if (batch.length + 4501 > batchSize) {
+        yield batch;
+        batch.length = 0;
+      }
+      const s1 = this.seg1[i]!;
+      const s2 = this.seg2[i]!;
+      const size = this.size[i]!;
+      // Sales.
+      stamp = 3 * i;
+      const sells = size * this.supplyScale * (this.feedsOut[s1]!.length > 0 ? 1 : 1 / 3);
+      const count = Math.min(4000, Math.floor(sells + rand()));
+      for (let k = 0; k < count; k++) {
+        const from = s2 >= 0 && rand() < 0.2 ? s2 : s1;
+        const feeds = this.feedsOut[from]!;
+        let to: number;
+        if (feeds.length > 0 && rand() < o.alongFeeds)
+          to = feeds[Math.floor(rand() * feeds.length)]!;
+        else if (rand() < 0.5) to = from;
+        else {
+          const mine = this.templateSegments[this.segmentTemplate[from]!]!;
+          to = mine[Math.floor(rand() * mine.length)]!;
+        }
+        const t = partner(i, to, o.sameCity, o.sameProvince);
+        if (t < 0) continue;
+        emit(i, t, SUPPLY, Math.floor(50 / (1 - 0.999 * rand())));
+      }
+      // Collaborations: same segment, mostly the same city.
+      const collaborations = Math.min(
+        500,
+        Math.floor((o.collaborations * size * this.n) / sizeSum + rand()),
+      );
+      stamp = 3 * i + 1;
+      for (let k = 0; k < collaborations; k++) {
+        const t = partner(i, s1, 0.7, 0.3);
+        if (t >= 0) emit(i, t, COLLABORATION, 100);
+      }
+      // Ownership: a company of the same template, same province w.p. 0.7, drawn by size; the
+      // larger of the two owns the other.
+      if (rand() < o.owned) {
+        stamp = 3 * i + 2;
+        const mine = this.templateSegments[this.segmentTemplate[s1]!]!;
+        const seg = mine[Math.floor(rand() * mine.length)]!;
+        const p = partner(i, seg, 0, 0.7);
+        const equity = 51 + Math.floor(rand() * 50);
+        if (p >= 0) {
+          if (this.size[p]! >= size) emit(p, i, OWNERSHIP, equity);
+          else emit(i, p, OWNERSHIP, equity);
+        }
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  /** relations.csv (source,target,type,weight) in chunks of about `chunkSize` characters. */
+  *relationsCsv(chunkSize = 1 << 20): Generator<string> {
+    let chunk = 'source,target,type,weight\n';
+    for (const b of this.relationBatches()) {
+      for (let k = 0; k < b.length; k++) {
+        const c = b.cents[k]!;
+        chunk += `${this.ids[b.source[k]!]},${this.ids[b.target[k]!]},${TYPE_NAMES[b.type[k]!]},${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}\n`;
+        if (chunk.length >= chunkSize) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+    }
+    if (chunk) yield chunk;
+  }
+}
