@@ -82,6 +82,10 @@ export interface LoadedSummary {
   templateProblems: string[];
   attributes: AttributeInfo[];
   report: ValidationReport;
+  /** No rejected row and no failed table (io's `isClean`). */
+  clean: boolean;
+  /** The listed issues as `file:row:column: message` lines (io's `formatIssue`), in order. */
+  issueLines: string[];
 }
 
 /** Which companies to study: everyone, a region prefix, or the companies with no region. */
@@ -108,6 +112,9 @@ export interface ViewData {
   hiddenIsolated: number;
   /** Arcs of the view (parallel relations merged), whether drawn or aggregated. */
   arcs: number;
+  /** Aggregated view: weak arcs between two community nodes not drawn, and their relations. */
+  prunedArcs: number;
+  prunedRelations: number;
   nodes: {
     /** Node key: company id, or `community:<k>` in the aggregated view. */
     keys: string[];

@@ -4,7 +4,7 @@
  */
 import type { ChainTemplate, Dataset } from '@chainlens/core';
 import { summarizeDataset } from '@chainlens/core';
-import { DataError } from '@chainlens/io';
+import { DataError, formatIssue, isClean } from '@chainlens/io';
 import type { LoadResult } from '@chainlens/io';
 import type { Envelope, LoadedSummary, Reply, Request, Results } from './protocol.js';
 import type { DatasetIndex } from './worker/explore.js';
@@ -77,6 +77,8 @@ async function finishLoad(
     templateProblems: shared.problems,
     attributes: categoricalColumns(dataset),
     report,
+    clean: isClean(report),
+    issueLines: report.issues.map(formatIssue),
   };
 }
 

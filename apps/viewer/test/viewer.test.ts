@@ -51,6 +51,8 @@ let served: Served;
 let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
+/** Requests that left the machine (the page must work offline: no CDN, no web fonts). */
+const external: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -67,6 +69,12 @@ beforeAll(async () => {
     void d.dismiss();
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['blob:', 'data:'].includes(url.protocol) && url.hostname !== '127.0.0.1') {
+      external.push(r.url());
+    }
+  });
 });
 
 afterAll(async () => {
@@ -293,5 +301,6 @@ describe("viewer with the user's own files", () => {
     expect(dialogs).toEqual([]);
     await graphInk('08-xss');
     expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
   });
 });

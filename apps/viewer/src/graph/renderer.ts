@@ -3,11 +3,47 @@
  * (neighbours, n steps up- or downstream, an entry of a panel), hide legend categories.
  * Everything visual about focus lives in the reducers, so the graph's own attributes stay data.
  */
+import Graph from 'graphology';
 import Sigma from 'sigma';
+import {
+  EdgeArrowProgram,
+  EdgeLineProgram,
+  NodeCircleProgram,
+  NodePointProgram,
+} from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from './model.js';
 
 export const LABEL_FONT =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
+
+/**
+ * Edge programs: arrows while the graph is small enough to read directions; one-pixel GL lines
+ * (2 vertices an edge instead of 9) above {@link LINE_EDGES_ABOVE} edges. Nodes are discs, or GL
+ * points above {@link POINT_NODES_ABOVE} nodes.
+ */
+export const LINE_EDGES_ABOVE = 30_000;
+export const POINT_NODES_ABOVE = 15_000;
+type ViewSettings = Settings<NodeAttributes, EdgeAttributes>;
+
+/**
+ * The programs a graph needs, and only those: sigma compiles every registered program when it
+ * starts (and a program whose class changes), which costs seconds under software WebGL.
+ */
+function programs(graph: ViewGraph): Partial<ViewSettings> {
+  const edge = graph.size > LINE_EDGES_ABOVE ? 'line' : 'arrow';
+  const node = graph.order > POINT_NODES_ABOVE ? 'point' : 'circle';
+  return {
+    defaultEdgeType: edge,
+    defaultNodeType: node,
+    edgeProgramClasses: {
+      [edge]: edge === 'line' ? EdgeLineProgram : EdgeArrowProgram,
+    } as unknown as ViewSettings['edgeProgramClasses'],
+    nodeProgramClasses: {
+      [node]: node === 'point' ? NodePointProgram : NodeCircleProgram,
+    } as unknown as ViewSettings['nodeProgramClasses'],
+  };
+}
 
 const FADED_NODE = '#e3e6ea';
 const FADED_EDGE = '#eef0f2';
@@ -23,6 +59,8 @@ export class GraphRenderer {
   private selected: string | null = null;
   private hovered: string | null = null;
   private hiddenNode: (attrs: NodeAttributes) => boolean = () => false;
+  /** Whether any legend category is hidden (else the node reducer skips its check). */
+  private filtering = false;
 
   constructor(
     container: HTMLElement,
@@ -37,7 +75,7 @@ export class GraphRenderer {
       labelDensity: 0.6,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 7,
-      defaultEdgeType: 'arrow',
+      ...programs(graph),
       hideEdgesOnMove: graph.size > 30_000,
       zIndex: true,
       minCameraRatio: 0.02,
@@ -50,13 +88,24 @@ export class GraphRenderer {
     this.sigma.on('enterNode', ({ node, event }) => {
       this.hovered = node;
       events.hover(node, event.x, event.y);
-      this.sigma.refresh({ skipIndexation: true });
+      this.refreshHover(node);
     });
-    this.sigma.on('leaveNode', () => {
+    this.sigma.on('leaveNode', ({ node }) => {
       this.hovered = null;
       events.hover(null, 0, 0);
-      this.sigma.refresh({ skipIndexation: true });
+      this.refreshHover(node);
     });
+  }
+
+  /**
+   * Redraws after a hover change: on large graphs only the hovered node is reprocessed (sigma
+   * reprocesses every node and edge on a full refresh: about a second at 20k / 100k in software
+   * WebGL); small graphs also dim the edges away from it.
+   */
+  private refreshHover(node: string): void {
+    const graph = this.sigma.getGraph();
+    if (graph.size < 5_000) this.sigma.refresh({ skipIndexation: true });
+    else this.sigma.refresh({ partialGraph: { nodes: [node] }, skipIndexation: true });
   }
 
   /** Swaps the graph (a new view); clears focus and selection. */
@@ -65,15 +114,27 @@ export class GraphRenderer {
     this.focus = null;
     this.selected = null;
     this.hovered = null;
+    // Settings first, on an empty graph: each change refreshes, and a refresh of a large
+    // graph costs about a second in software WebGL.
+    const wanted = { ...programs(graph), hideEdgesOnMove: graph.size > 30_000 };
+    const changed = (Object.keys(wanted) as (keyof typeof wanted)[]).some(
+      (k) =>
+        k !== 'edgeProgramClasses' &&
+        k !== 'nodeProgramClasses' &&
+        this.sigma.getSetting(k) !== wanted[k],
+    );
+    if (changed) {
+      this.sigma.setGraph(new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed' }));
+      this.sigma.setSettings(wanted);
+    }
     this.sigma.setGraph(graph);
     this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    this.sigma.setSetting('hideEdgesOnMove', graph.size > 30_000);
-    this.sigma.setSetting('defaultEdgeType', graph.size > 60_000 ? 'line' : 'arrow');
   }
 
-  /** Hides the nodes for which `predicate` holds (legend filters). */
-  setHidden(predicate: (attrs: NodeAttributes) => boolean): void {
+  /** Hides the nodes for which `predicate` holds (legend filters); `active` false: none is. */
+  setHidden(predicate: (attrs: NodeAttributes) => boolean, active: boolean): void {
     this.hiddenNode = predicate;
+    this.filtering = active;
     this.sigma.refresh({ skipIndexation: true });
   }
 
@@ -115,6 +176,8 @@ export class GraphRenderer {
     node: string,
     data: NodeAttributes,
   ): Partial<NodeAttributes> & { highlighted?: boolean; forceLabel?: boolean } {
+    // Nothing selected, hovered or filtered: the data as it is (no copy for 20k nodes a frame).
+    if (!this.focus && !this.selected && !this.hovered && !this.filtering) return data;
     const res: Partial<NodeAttributes> & { highlighted?: boolean; forceLabel?: boolean } = {
       ...data,
     };
@@ -147,6 +210,7 @@ export class GraphRenderer {
   }
 
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeAttributes> {
+    if (!this.focus && !this.hovered) return data;
     const res: Partial<EdgeAttributes> = { ...data };
     // The graph sigma draws (a refresh may run while a graph is swapped in; during sigma's
     // constructor `this.sigma` is not assigned yet).

@@ -47,6 +47,19 @@ export interface LegendEntry {
 
 export const OTHER_KEY = '\u0000other';
 
+/** `#rrggbb` of an HSL colour (sigma parses hex and rgb() only). h in degrees, s and l in 0..1. */
+export function hslHex(h: number, s: number, l: number): string {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(255 * c)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}
+
 /** The category of a node for a colour choice. */
 export function categoryOf(
   attrs: NodeAttributes,
@@ -84,6 +97,15 @@ export function applyColors(
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const colors = new Map<string, string>();
   ranked.slice(0, PALETTE.length).forEach(([k], i) => colors.set(k, PALETTE[i]!));
+  // Communities beyond the palette still get colours of their own (golden-angle hues, muted),
+  // so that a large graph is not one grey mass; the legend names the largest ones.
+  const varied = colorBy === 'community';
+  if (varied) {
+    ranked.slice(PALETTE.length).forEach(([k], i) => {
+      const hue = Math.round((i * 137.508) % 360);
+      colors.set(k, hslHex(hue, 0.35, 0.55 + (i % 3) * 0.07));
+    });
+  }
   graph.updateEachNodeAttributes(
     (_, a) => {
       const k = categoryOf(a, colorBy, cluster);
@@ -101,8 +123,8 @@ export function applyColors(
   if (rest.length > 0) {
     legend.push({
       key: OTHER_KEY,
-      label: `${rest.length} other${rest.length > 1 ? 's' : ''}`,
-      color: OTHER_COLOR,
+      label: `${rest.length} other${rest.length > 1 ? 's' : ''}${varied ? ' (muted colours)' : ''}`,
+      color: varied ? hslHex(200, 0.35, 0.62) : OTHER_COLOR,
       count: rest.reduce((s, [, c]) => s + c, 0),
     });
   }
@@ -171,11 +193,16 @@ export function applySizes(graph: ViewGraph, sizeBy: SizeBy): void {
 /** Edge colour (the first type of the mask in RELATION_TYPES order) and thickness. */
 export function applyEdgeStyle(graph: ViewGraph): void {
   const big = graph.size > 20_000;
+  let most = 1;
+  graph.forEachEdge((_, a) => {
+    if (a.relations > most) most = a.relations;
+  });
   graph.updateEachEdgeAttributes(
     (_, a) => {
       const type = RELATION_TYPES.find((_t, i) => (a.types & (1 << i)) !== 0) ?? 'supply';
       a.color = EDGE_COLORS[type];
-      a.size = big ? 0.5 : Math.min(4, 0.6 + Math.log2(1 + a.relations) * 0.6);
+      // Thickness grows with the relations merged into the arc, relative to the thickest.
+      a.size = big ? 0.5 : 0.6 + 3.4 * Math.sqrt((a.relations - 1) / Math.max(1, most - 1));
       return a;
     },
     { attributes: ['color', 'size'] },

@@ -1,6 +1,5 @@
 /** The validation report of the loaded data: rows read / accepted / rejected per table, and every listed issue. */
 import type { ValidationReport } from '@chainlens/io';
-import { formatIssue, isClean } from '@chainlens/io';
 import { count, el, replace } from '../dom.js';
 import type { LoadedSummary } from '../protocol.js';
 
@@ -8,7 +7,7 @@ const ISSUES_SHOWN = 500;
 
 export function renderValidation(root: HTMLElement, summary: LoadedSummary): void {
   const report: ValidationReport = summary.report;
-  const clean = isClean(report);
+  const clean = summary.clean;
   const rejected = report.tables.reduce((s, t) => s + t.rejected, 0);
   const head = el(
     'p',
@@ -50,7 +49,10 @@ export function renderValidation(root: HTMLElement, summary: LoadedSummary): voi
     ),
   );
   const notes = report.tables.flatMap((t) => t.notes.map((n) => `${t.file}: ${n}`));
-  const issues = report.issues.slice(0, ISSUES_SHOWN);
+  const issues = report.issues.slice(0, ISSUES_SHOWN).map((issue, i) => ({
+    severity: issue.severity,
+    line: summary.issueLines[i]!,
+  }));
   const more = report.issues.length - issues.length + report.issuesNotListed;
   replace(
     root,
@@ -72,7 +74,7 @@ export function renderValidation(root: HTMLElement, summary: LoadedSummary): voi
           el(
             'ul',
             { class: 'issues', attrs: { 'data-testid': 'validation-issues' } },
-            ...issues.map((i) => el('li', { class: i.severity }, formatIssue(i))),
+            ...issues.map((i) => el('li', { class: i.severity }, i.line)),
           ),
           more > 0
             ? el(

@@ -31,6 +31,8 @@ import type { BetweennessData, ClusterChoice, ViewData, ViewRequest } from '../p
 export const MAX_DRAWN_NODES = 20_000;
 /** At most this many community nodes in the aggregated view (plus one "smaller communities"). */
 export const MAX_COMMUNITY_NODES = 2_000;
+/** Aggregated view: arcs drawn per community node to other community nodes (the strongest). */
+export const COMMUNITY_ARCS = 8;
 /** Betweenness is exact while n·(n + arcs) stays below this, else sampled. */
 export const EXACT_BETWEENNESS_WORK = 1e8;
 
@@ -132,13 +134,21 @@ export function buildView(
   const pr = pagerank(graph).scores;
   const lv = louvain(graph, { seed: request.seed });
 
-  // A community is named by its member with the highest PageRank.
+  // A community is named by its member with the most partners (ties: higher PageRank).
   const sizes = new Array<number>(lv.count).fill(0);
   const best = new Int32Array(lv.count).fill(-1);
+  const partners = deg.neighbours;
   for (let u = 0; u < graph.n; u++) {
     const c = lv.community[u]!;
     sizes[c]!++;
-    if (best[c] === -1 || pr[u]! > pr[best[c]!]!) best[c] = u;
+    const b = best[c]!;
+    if (
+      b === -1 ||
+      partners[u]! > partners[b]! ||
+      (partners[u] === partners[b] && pr[u]! > pr[b]!)
+    ) {
+      best[c] = u;
+    }
   }
   const names = dataset.companies.names;
   const labels = sizes.map((size, c) => {
@@ -318,12 +328,52 @@ export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
     if (company[tgt[a]!]! < 0) deg[tgt[a]!]!++;
   }
 
+  // Between community nodes nearly every pair is linked by a few relations: draw, for each
+  // community node, its COMMUNITY_ARCS strongest arcs to other communities (by relations), and
+  // count the rest as not drawn.
+  let prunedArcs = 0;
+  let prunedRelations = 0;
+  if (aggregated) {
+    const incident = new Map<number, number[]>();
+    for (let a = 0; a < src.length; a++) {
+      if (company[src[a]!]! >= 0 || company[tgt[a]!]! >= 0) continue;
+      for (const p of [src[a]!, tgt[a]!]) {
+        let list = incident.get(p);
+        if (!list) incident.set(p, (list = []));
+        list.push(a);
+      }
+    }
+    const strong = new Uint8Array(src.length);
+    for (const list of incident.values()) {
+      list.sort((x, y) => count[y]! - count[x]! || x - y);
+      for (const a of list.slice(0, COMMUNITY_ARCS)) strong[a] = 1;
+    }
+    let k = 0;
+    for (let a = 0; a < src.length; a++) {
+      const between = company[src[a]!]! < 0 && company[tgt[a]!]! < 0;
+      if (between && !strong[a]) {
+        prunedArcs++;
+        prunedRelations += count[a]!;
+        continue;
+      }
+      src[k] = src[a]!;
+      tgt[k] = tgt[a]!;
+      w[k] = w[a]!;
+      types[k] = types[a]!;
+      count[k] = count[a]!;
+      k++;
+    }
+    src.length = tgt.length = w.length = types.length = count.length = k;
+  }
+
   return {
     mode: state.mode,
     clusterLabel: clusterLabel(state.request.cluster),
     clusterSize: graph.n,
     hiddenIsolated: graph.n - state.keptCount,
     arcs: graph.arcs,
+    prunedArcs,
+    prunedRelations,
     nodes: {
       keys,
       labels,

@@ -29,7 +29,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, MANIFEST_FILE, parseManifest } from '@chainlens/io';
-import { bundledRoot, resolveDataset } from '../datasets.js';
+import { DEFAULT_DATASET, bundledRoot, resolveDataset } from '../datasets.js';
 import { UsageError } from './analyze.js';
 import type { Out } from '../output.js';
 
@@ -61,6 +61,8 @@ export interface ServerConfig {
   datasetsDir?: string;
   /** The dataset given on the command line: a folder with chainlens.json or an edge-list file. */
   dataset?: string;
+  /** The bundled dataset the page opens when none is given (when it exists). */
+  defaultOpen?: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -240,6 +242,9 @@ export class ServedFiles {
         open = id;
       }
     }
+    if (!open && this.config.defaultOpen && ids.has(this.config.defaultOpen)) {
+      open = this.config.defaultOpen;
+    }
     this.files = files;
     this.index = { version: 1, datasets, templates, ...(open ? { open } : {}) };
   }
@@ -402,7 +407,12 @@ export async function serveCommand(
   let started;
   try {
     started = await startServer(
-      { viewerDir, datasetsDir: bundledRoot(), ...(dataset ? { dataset } : {}) },
+      {
+        viewerDir,
+        datasetsDir: bundledRoot(),
+        defaultOpen: DEFAULT_DATASET,
+        ...(dataset ? { dataset } : {}),
+      },
       port,
     );
   } catch (e) {
