@@ -342,6 +342,8 @@ function setupControls(summary: LoadedSummary): void {
   else selectTab('company');
   renderEmptyDetails(ui.panels.company);
   ui.search.disabled = false;
+  ui.search.value = '';
+  ui.searchResults.hidden = true;
 }
 
 ui.showIsolated.addEventListener('change', () => void refreshView());
@@ -487,8 +489,12 @@ function renderSummary(data: ViewData, _ms: number): void {
       ? `${count(g.order)} nodes (communities and expanded companies) of ${count(data.clusterSize - data.hiddenIsolated)} companies`
       : `${count(g.order)} companies drawn`,
     `${count(g.size)} links`,
-    `${count(data.communities.shown)} communities (modularity ${Number.isFinite(data.communities.modularity) ? data.communities.modularity.toFixed(2) : '–'})`,
   ];
+  if (data.arcs > 0) {
+    parts.push(
+      `${count(data.communities.shown)} communities (modularity ${data.communities.modularity.toFixed(2)})`,
+    );
+  }
   if (data.hiddenIsolated > 0) parts.push(`${count(data.hiddenIsolated)} without links hidden`);
   if (data.prunedArcs > 0) {
     parts.push(`${count(data.prunedArcs)} weaker links between communities not drawn`);

@@ -122,6 +122,33 @@ describe('viewer on cn-listed, served by chainlens serve', () => {
     expect(await page.locator('[data-testid=legend] li').count()).toBeGreaterThan(3);
   });
 
+  it('colours by region and hides a region from its legend entry', async () => {
+    await page.selectOption('#color-by', 'region');
+    await page.waitForFunction(
+      () => document.querySelector('.legend-title')?.textContent === 'Region',
+    );
+    const zhejiang = [...linked(() => true)].find((id) => province(id) === '浙江')!;
+    const other = [...linked(() => true)].find((id) => province(id) === '广东')!;
+    const hidden = (id: string) =>
+      page.evaluate((n) => window.chainlens!.renderer()!.sigma.getNodeDisplayData(n)!.hidden, id);
+    expect(await hidden(zhejiang)).toBe(false);
+    await page.click('[data-testid=legend] li:has(.label:text-is("浙江"))');
+    await page.waitForFunction(
+      (n) => window.chainlens!.renderer()!.sigma.getNodeDisplayData(n)!.hidden,
+      zhejiang,
+    );
+    expect(await hidden(other)).toBe(false);
+    // The legend counts the drawn companies of each province.
+    const count = await page.textContent(
+      '[data-testid=legend] li:has(.label:text-is("广东")) .count',
+    );
+    expect(count).toBe(
+      String([...linked(() => true)].filter((id) => province(id) === '广东').length),
+    );
+    await page.click('[data-testid=legend] li:has(.label:text-is("浙江"))');
+    await page.selectOption('#color-by', 'community');
+  });
+
   it('studies a region picked in the tree', async () => {
     const before = await views(page);
     await page.click('.tree li[data-path="浙江"]');

@@ -74,7 +74,7 @@ export class GraphRenderer {
       labelColor: { color: '#1f2933' },
       labelDensity: 0.6,
       labelGridCellSize: 90,
-      labelRenderedSizeThreshold: 7,
+      labelRenderedSizeThreshold: 6,
       ...programs(graph),
       hideEdgesOnMove: graph.size > 30_000,
       zIndex: true,

@@ -180,9 +180,10 @@ export function applySizes(graph: ViewGraph, sizeBy: SizeBy): void {
   const range = max - min;
   graph.updateEachNodeAttributes(
     (_, a) => {
+      // Equal values (no links at all, say): a size at which labels show.
       a.size =
-        sizeBy === 'uniform' && a.company >= 0
-          ? floor + 1
+        (sizeBy === 'uniform' || range === 0) && a.company >= 0
+          ? Math.min(ceiling, floor + 4)
           : floor + (range > 0 ? Math.sqrt((value(a) - min) / range) : 0) * (ceiling - floor);
       return a;
     },
