@@ -10,7 +10,7 @@ import { readDataset } from '@chainlens/io/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvToParquet } from '../src/duckdb.js';
 import type { IngestOptions } from '../src/ingest.js';
-import { ingestDataset } from '../src/ingest.js';
+import { ingestDataset, readDatasetAuto } from '../src/ingest.js';
 import { issueLines } from '../src/issues.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -231,5 +231,16 @@ describe('ingestDataset equals readDataset', () => {
     const eto = join(tmp, 'eto');
     cpSync(join(repo, 'datasets/eto-semiconductors'), eto, { recursive: true });
     expectSame(await ingest(join(eto, 'chainlens.json')), readDataset(join(eto, 'chainlens.json')));
+  });
+
+  it('readDatasetAuto: io for small tables, the streaming ingest above the threshold', async () => {
+    const path = join(repo, 'datasets/eto-semiconductors');
+    const io = readDataset(path);
+    const small = await readDatasetAuto(path);
+    expect(small.relationsEngine).toBeUndefined();
+    expectSame(small, io);
+    const large = await readDatasetAuto(path, { threshold: 0, attributes: 'keep' });
+    expect(large.relationsEngine).toBe('duckdb');
+    expectSame(large, io);
   });
 });
