@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DataError } from '@chainlens/io';
 import { UsageError, analyzeCommand } from './commands/analyze.js';
+import { compareCommand } from './commands/compare.js';
 import { metricsCommand } from './commands/metrics.js';
 import { exportCommand } from './commands/export.js';
 import { serveCommand } from './commands/serve.js';
@@ -59,7 +60,36 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(
       new Option('--companies <file>', 'study the companies listed (one id per line) in a file'),
     )
-    .action((dataset: string, options: { region?: string; companies?: string }) => {
+    .addOption(
+      new Option(
+        '--community <id>',
+        'study one Louvain community (the `community` column of chainlens metrics, same --seed)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--template <id>',
+        'judge the cluster against a chain template (id or JSON file; chainlens template list)',
+      ),
+    )
+    .addOption(
+      new Option('--seed <n>', 'seed of the random resilience order and Louvain').default('1'),
+    )
+    .addOption(new Option('--out <dir>', 'write report.json, report.md and report.html into DIR'))
+    .addOption(new Option('--top <n>', 'rows of each ranked list printed').default('10'))
+    .addOption(
+      new Option('--redundancy <r>', 'firms a segment needs to count fully (K_red)').default('2'),
+    )
+    .addOption(
+      new Option('--hhi <tau>', 'HHI above which a segment is concentrated').default('0.25'),
+    )
+    .addOption(
+      new Option('--theta <θ>', "cascade: share of an input's suppliers that must fail").default(
+        '1',
+      ),
+    )
+    .addOption(new Option('--quiet', 'no progress output'))
+    .action((dataset: string, options: Parameters<typeof analyzeCommand>[1]) => {
       code = analyzeCommand(dataset, options, out);
     });
 
@@ -180,6 +210,29 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--out <file>', 'write the template JSON to FILE (default: stdout)'))
     .action((dataset: string, options: Parameters<typeof templateExtractCommand>[1]) => {
       code = templateExtractCommand(dataset, options, out);
+    });
+
+  program
+    .command('compare')
+    .description(
+      "rank every region on one chain's completeness (--template), or one region's chains (--region)",
+    )
+    .argument('[dataset]', 'a dataset folder or a bundled dataset name', DEFAULT_DATASET)
+    .addOption(
+      new Option('--template <id>', 'the chain (id or JSON file; chainlens template list)'),
+    )
+    .addOption(new Option('--region <path>', 'one region: which chains it is strongest in'))
+    .addOption(new Option('--by <what>', 'what to compare (only region for now)').default('region'))
+    .addOption(new Option('--level <n>', 'region level: 1 province, 2 city').default('1'))
+    .addOption(
+      new Option('--sort <figure>', 'redundancy, coverage, link or path').default('redundancy'),
+    )
+    .addOption(new Option('--top <n>', 'rows printed').default('40'))
+    .action((dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {
+      if (options.by !== undefined && options.by !== 'region') {
+        throw new UsageError(`--by must be 'region', got '${options.by}'`);
+      }
+      code = compareCommand(dataset, options, out);
     });
 
   try {

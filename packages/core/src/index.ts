@@ -47,3 +47,4 @@ export * from './chain/compare.js';
 export * from './chain/extract.js';
 export * from './report/types.js';
 export * from './report/render/index.js';
+export * from './report/analyze.js';

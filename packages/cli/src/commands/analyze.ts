@@ -7,8 +7,12 @@ import { readFileSync } from 'node:fs';
 import type { Cluster, Dataset } from '@chainlens/core';
 import {
   RELATION_TYPES,
+  analyze,
   buildCompactGraph,
+  buildMetricGraph,
+  clusterByCommunity,
   clusterByIds,
+  louvain,
   clusterByRegion,
   regionParts,
   summarizeDataset,
@@ -18,11 +22,25 @@ import { readDataset } from '@chainlens/io/node';
 import { resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
+import { createProgress } from '../progress.js';
+import { writeReportFiles } from '../report/write.js';
+import { resolveTemplate } from '../templates.js';
+import { chainSummaryLines } from './chain-summary.js';
+import { relationView } from './metrics.js';
 import { reportLines } from './validate.js';
 
 export interface AnalyzeOptions {
   region?: string;
   companies?: string;
+  community?: string;
+  template?: string;
+  seed?: string;
+  out?: string;
+  top?: string;
+  redundancy?: string;
+  hhi?: string;
+  theta?: string;
+  quiet?: boolean;
 }
 
 const pct = (part: number, whole: number) =>
@@ -161,6 +179,26 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
     if (cluster.members.length === 0) throw unknownRegionError(dataset, options.region);
     return cluster;
   }
+  if (options.community !== undefined) {
+    const id = Number(options.community);
+    if (!Number.isInteger(id) || id < 0) {
+      throw new UsageError(
+        `--community must be a community number ≥ 0, got '${options.community}'`,
+      );
+    }
+    // The same partition as the `community` column of `chainlens metrics` with this seed.
+    const graph = buildMetricGraph(dataset, { types: relationView(dataset, undefined) });
+    const seed = parseNumber(options.seed, 'seed', 1, { integer: true });
+    const communities = louvain(graph, { seed });
+    if (id >= communities.count) {
+      throw new UsageError(
+        `community ${id} does not exist: Louvain (seed ${seed}) found ${communities.count} communities, numbered 0..${communities.count - 1}`,
+      );
+    }
+    const assignment = new Int32Array(dataset.companies.ids.length).fill(-1);
+    communities.community.forEach((c, v) => (assignment[graph.companyOf[v]!] = c));
+    return clusterByCommunity(assignment, id);
+  }
   if (options.companies !== undefined) {
     let text: string;
     try {
@@ -188,13 +226,108 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
 /** Bad usage detected after parsing (exit code 2). */
 export class UsageError extends Error {}
 
+/** A numeric option, or a UsageError naming it. */
+export function parseNumber(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  range: { integer?: boolean; min?: number; max?: number; above?: number } = {},
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  const ok =
+    value.trim() !== '' &&
+    Number.isFinite(n) &&
+    (!range.integer || Number.isInteger(n)) &&
+    (range.min === undefined || n >= range.min) &&
+    (range.max === undefined || n <= range.max) &&
+    (range.above === undefined || n > range.above);
+  if (!ok) {
+    const want = [
+      range.integer ? 'an integer' : 'a number',
+      range.min !== undefined ? `≥ ${range.min}` : '',
+      range.above !== undefined ? `> ${range.above}` : '',
+      range.max !== undefined ? `≤ ${range.max}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    throw new UsageError(`--${name} must be ${want}, got '${value}'`);
+  }
+  return n;
+}
+
+function chainAnalysis(
+  dataset: Dataset,
+  cluster: Cluster,
+  options: AnalyzeOptions,
+  out: Out,
+): void {
+  const template = resolveTemplate(dataset, options.template!);
+  const seed = parseNumber(options.seed, 'seed', 1, { integer: true });
+  const top = parseNumber(options.top, 'top', 10, { integer: true, min: 1 });
+  const redundancy = parseNumber(options.redundancy, 'redundancy', 2, { above: 0 });
+  const hhiThreshold = parseNumber(options.hhi, 'hhi', 0.25, { min: 0, max: 1 });
+  const theta = parseNumber(options.theta, 'theta', 1, { above: 0, max: 1 });
+  const progress = createProgress({ quiet: options.quiet ?? false });
+  const started = performance.now();
+  let begun = false;
+  const report = analyze(dataset, {
+    cluster,
+    template,
+    seed,
+    redundancy,
+    hhiThreshold,
+    theta,
+    onStep: (step, done, total) => {
+      if (!begun) {
+        progress.start('analysis', total);
+        begun = true;
+      }
+      progress.update(done);
+      if (done === total) progress.stop();
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  for (const line of chainSummaryLines(report, { top })) out.out(line);
+  out.out(`Analysis took ${seconds.toFixed(1)} s.`);
+  if (options.out !== undefined) {
+    const written = writeReportFiles(report, options.out);
+    out.out(`Wrote ${written.join(', ')}`);
+  }
+}
+
 export function analyzeCommand(datasetArg: string, options: AnalyzeOptions, out: Out): number {
-  if (options.region !== undefined && options.companies !== undefined) {
-    throw new UsageError('choose one of --region and --companies');
+  const chosen = [options.region, options.companies, options.community].filter(
+    (x) => x !== undefined,
+  );
+  if (chosen.length > 1) {
+    throw new UsageError('choose one of --region, --companies and --community');
+  }
+  if (options.out !== undefined && options.template === undefined) {
+    throw new UsageError(
+      '--out writes the chain report: give --template ID too (chainlens template list shows them)',
+    );
   }
   const path = resolveDataset(datasetArg);
   const { dataset, report } = readDataset(path);
+  if (dataset.companies.ids.length === 0) {
+    throw new DataError(`${path}: the dataset has no companies`);
+  }
   const cluster = selectCluster(dataset, options);
+  if (options.template !== undefined) {
+    const rejected = report.tables.reduce((n, t) => n + t.rejected, 0);
+    out.out(
+      `Dataset ${dataset.name} (${path}): ${count(dataset.companies.ids.length)} companies, ${count(dataset.relations.source.length)} relations, ${count(dataset.memberships.company.length)} memberships; ${rejected === 0 ? 'every row accepted' : `${count(rejected)} rows rejected and left out (chainlens validate lists them)`}`,
+    );
+    out.out();
+    chainAnalysis(
+      dataset,
+      cluster ?? { id: 'all', members: Int32Array.from(dataset.companies.ids, (_, i) => i) },
+      options,
+      out,
+    );
+    return 0;
+  }
   for (const line of datasetLines(dataset, path)) out.out(line);
   if (cluster) {
     out.out();

@@ -130,6 +130,9 @@ export interface ChainReport {
     segments: number;
     feeds: number;
     byStage: Record<Stage, number>;
+    description?: string;
+    /** The template's feeds (input → output) as segment id pairs, for drawing the chain. */
+    feedList: Array<[string, string]>;
   };
   completeness: ReportCompleteness;
   segments: ReportSegment[];

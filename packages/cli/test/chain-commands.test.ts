@@ -1,0 +1,102 @@
+/**
+ * `chainlens analyze --template` and `chainlens compare` as a user runs them on cn-listed:
+ * the printed summary, the report files, and errors with their exit codes.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/program.js';
+
+async function cli(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await run(args, { out: (l = '') => stdout.push(l), err: (l) => stderr.push(l) });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+describe('chainlens analyze --template', () => {
+  it('prints the chain summary and writes report.json/md/html that agree with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chainlens-analyze-'));
+    const r = await cli(
+      'analyze',
+      'cn-listed',
+      '--region',
+      '广东',
+      '--template',
+      'lithium-battery',
+      '--out',
+      dir,
+      '--quiet',
+    );
+    expect(r.code).toBe(0);
+    for (const heading of [
+      'Completeness',
+      'Segments',
+      'Missing roles',
+      'Weak links',
+      'Leading firms',
+      'Targets to attract',
+      'If a firm fails',
+      'Parameters:',
+    ]) {
+      expect(r.stdout).toContain(heading);
+    }
+    for (const f of ['report.json', 'report.md', 'report.html'])
+      expect(existsSync(join(dir, f))).toBe(true);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.schemaVersion).toBe(1);
+    expect(report.cluster.id).toBe('region:广东');
+    // the printed coverage is the report's, to two decimals.
+    const line = r.stdout.split('\n').find((l) => l.trim().startsWith('coverage'))!;
+    expect(line).toContain(report.completeness.coverage.toFixed(2));
+    // the first target's explanation is printed as is.
+    expect(r.stdout).toContain(report.targets[0].explanation);
+    // the terminal says that the supply edges are inferred.
+    expect(r.stdout).toMatch(/inferred from products/);
+  });
+
+  it('refuses an unknown template (exit 2, nearest id) and an unknown region (exit 1)', async () => {
+    const t = await cli('analyze', 'cn-listed', '--region', '广东', '--template', 'lithium-batery');
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain("unknown template 'lithium-batery' (did you mean 'lithium-battery'");
+    const g = await cli(
+      'analyze',
+      'cn-listed',
+      '--region',
+      '广州省',
+      '--template',
+      'lithium-battery',
+    );
+    expect(g.code).toBe(1);
+    expect(g.stderr).toContain("region '广州省' has no companies");
+    const o = await cli('analyze', 'cn-listed', '--out', '/tmp/x');
+    expect(o.code).toBe(2);
+    const th = await cli('analyze', 'cn-listed', '--template', 'photovoltaic', '--theta', '2');
+    expect(th.code).toBe(2);
+    expect(th.stderr).toContain('--theta must be');
+  });
+});
+
+describe('chainlens compare', () => {
+  it('ranks provinces on a chain, best first, and a region across chains', async () => {
+    const r = await cli('compare', 'cn-listed', '--template', 'photovoltaic', '--top', '3');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^\s+\d+\s/.test(l));
+    expect(rows).toHaveLength(3);
+    // 江苏 is China's photovoltaic province.
+    expect(rows[0]).toMatch(/^\s+1\s+江苏/);
+    const chains = await cli('compare', 'cn-listed', '--region', '浙江');
+    expect(chains.code).toBe(0);
+    expect(chains.stdout).toContain('textile-apparel');
+    expect(chains.stdout).toMatch(/of 31/);
+  });
+
+  it('needs a template or a region, and rejects a bad --sort', async () => {
+    expect((await cli('compare', 'cn-listed')).code).toBe(2);
+    const s = await cli('compare', 'cn-listed', '--template', 'photovoltaic', '--sort', 'size');
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('--sort must be one of');
+    expect((await cli('compare', 'cn-listed', '--region', '火星')).code).toBe(1);
+  });
+});

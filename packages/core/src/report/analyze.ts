@@ -1,0 +1,314 @@
+/**
+ * `analyze()`: the one call that runs a whole chain analysis of a cluster against a template
+ * and returns report.json (schemaVersion 1, DESIGN §6). The CLI writes it, report.md / .html
+ * render it and the viewer's panel shows it: none of them computes a figure of its own.
+ *
+ * Every figure comes from the chain functions in packages/core/src/chain (one context, one
+ * cascade model, shared by all), so the report agrees with what-if and with `compare`. The
+ * report holds no timing or path, so the same data, parameters and seed give byte-identical
+ * JSON.
+ */
+import type { Cluster } from '../graph/cluster.js';
+import { buildMetricGraph } from '../graph/snapshot.js';
+import type { ChainTemplate, Dataset, RelationType, Stage } from '../graph/types.js';
+import { RELATION_TYPES, STAGES } from '../graph/types.js';
+import { louvain } from '../metrics/louvain.js';
+import type { CascadeOptions } from '../chain/cascade.js';
+import { cascadeModel, clusterSupplyProvenance } from '../chain/cascade.js';
+import { companyLabel } from '../chain/common.js';
+import { completeness, localSupplyRatio } from '../chain/completeness.js';
+import { chainContext, chainFirms } from '../chain/context.js';
+import { criticality } from '../chain/criticality.js';
+import { supplyDominators } from '../chain/dominators.js';
+import { leaders } from '../chain/leaders.js';
+import { inputGaps, missingRoles } from '../chain/missing-roles.js';
+import { relatedSegments } from '../chain/related.js';
+import type { ResilienceCentrality } from '../chain/resilience.js';
+import { resilience } from '../chain/resilience.js';
+import { segmentTable } from '../chain/segments.js';
+import { chainStructure } from '../chain/structure.js';
+import { portfolio, targets } from '../chain/targets.js';
+import { weakLinks } from '../chain/weak-links.js';
+import type { ChainReport, CompanyRef } from './types.js';
+import { REPORT_SCHEMA_VERSION } from './types.js';
+
+export const CHAINLENS_VERSION = '0.1.0';
+
+export interface AnalyzeOptions {
+  /** The companies under study. */
+  cluster: Cluster;
+  /** The chain template to judge them against. */
+  template: ChainTemplate;
+  /** `seed` number [1]: seed of the random resilience order and of Louvain. */
+  seed?: number;
+  /** `redundancy` number [2]: r of K_red (a segment needs r firms to count as fully covered). */
+  redundancy?: number;
+  /** `hhiThreshold` number [0.25]: HHI above which a segment is concentrated (τ). */
+  hhiThreshold?: number;
+  /** `theta` number [1]: substitutability threshold θ of the cascade (1 = all suppliers of an input must fail). */
+  theta?: number;
+  /** `nonEssential` string[] [none]: feeds `from→to` whose loss does not fail a firm. */
+  nonEssential?: string[];
+  /** `supplyTypes` RelationType[] [supply, inferred-supply]: relations that count as supply. */
+  supplyTypes?: RelationType[];
+  /** `resilienceOrder` ResilienceCentrality ['degree']: the targeted removal order (static, ties by id). */
+  resilienceOrder?: ResilienceCentrality;
+  /** `resilienceRuns` number [10]: random orders averaged for the random curve. */
+  resilienceRuns?: number;
+  /** List sizes: `leaders` [20], `targets` [20], `critical` [20], `portfolio` [5], `related` [10]. */
+  limits?: Partial<{
+    leaders: number;
+    targets: number;
+    critical: number;
+    portfolio: number;
+    related: number;
+  }>;
+  /** `onStep` (step, done, total) => void [none]: progress, called before each step. */
+  onStep?: (step: string, done: number, total: number) => void;
+}
+
+const STEPS = [
+  'context',
+  'completeness',
+  'segments',
+  'weak links',
+  'missing roles',
+  'leaders',
+  'targets',
+  'criticality',
+  'resilience',
+  'communities',
+] as const;
+
+/** Runs the whole chain analysis of `options.cluster` against `options.template`. */
+export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport {
+  const seed = options.seed ?? 1;
+  const redundancy = options.redundancy ?? 2;
+  const tau = options.hhiThreshold ?? 0.25;
+  const theta = options.theta ?? 1;
+  const supplyTypes = options.supplyTypes ?? ['supply', 'inferred-supply'];
+  const resilienceOrder = options.resilienceOrder ?? 'degree';
+  const limits = {
+    leaders: options.limits?.leaders ?? 20,
+    targets: options.limits?.targets ?? 20,
+    critical: options.limits?.critical ?? 20,
+    portfolio: options.limits?.portfolio ?? 5,
+    related: options.limits?.related ?? 10,
+  };
+  let done = 0;
+  const step = (name: (typeof STEPS)[number]) => options.onStep?.(name, done++, STEPS.length);
+
+  step('context');
+  const structure = chainStructure(options.template);
+  const ctx = chainContext(dataset, structure, options.cluster, { supplyTypes });
+  const label = (id: string): CompanyRef => {
+    const c = companyIndexOf(dataset, id);
+    return companyLabel(dataset, c);
+  };
+
+  step('completeness');
+  const k = completeness(ctx, { redundancy });
+  const lsr = localSupplyRatio(ctx);
+
+  step('segments');
+  const segments = segmentTable(ctx, { tau });
+
+  step('weak links');
+  const weak = weakLinks(ctx, { tau });
+
+  step('missing roles');
+  const missing = missingRoles(ctx);
+  const gaps = inputGaps(ctx);
+
+  step('leaders');
+  const lead = leaders(ctx, { limit: limits.leaders });
+
+  step('targets');
+  const targetRows = targets(ctx, { tau, redundancy, limit: limits.targets });
+  const picks = portfolio(ctx, limits.portfolio, { tau, redundancy });
+  const related = relatedSegments(ctx).slice(0, limits.related);
+
+  step('criticality');
+  const cascadeOptions: CascadeOptions = {
+    threshold: theta,
+    redundancy,
+    ...(options.nonEssential ? { nonEssential: options.nonEssential } : {}),
+  };
+  const model = cascadeModel(ctx, cascadeOptions);
+  const crit = criticality(model, { measure: 'redundancy' });
+  const dominators = supplyDominators(ctx);
+
+  step('resilience');
+  const res = resilience(model, {
+    seed,
+    centrality: resilienceOrder,
+    measure: 'redundancy',
+    ...(options.resilienceRuns === undefined ? {} : { runs: options.resilienceRuns }),
+  });
+
+  step('communities');
+  const clusterGraph = buildMetricGraph(dataset, {
+    types: supplyTypes,
+    nodes: options.cluster.members,
+  });
+  const communities = louvain(clusterGraph, { seed });
+  options.onStep?.('done', STEPS.length, STEPS.length);
+
+  const relationsByType = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<
+    RelationType,
+    number
+  >;
+  for (const code of dataset.relations.type) relationsByType[RELATION_TYPES[code]!]++;
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  for (const s of structure.stages) byStage[s]++;
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generator: { name: 'chainlens', version: CHAINLENS_VERSION },
+    parameters: {
+      seed,
+      redundancy,
+      hhiThreshold: tau,
+      theta,
+      nonEssential: options.nonEssential ?? [],
+      supplyTypes: [...supplyTypes],
+      resilienceOrder,
+      resilienceRuns: res.runs,
+      resilienceMeasure: res.measure,
+      criticalityMeasure: crit.measure,
+      limits,
+    },
+    dataset: {
+      name: dataset.name,
+      companies: dataset.companies.ids.length,
+      relations: dataset.relations.source.length,
+      relationsByType,
+      memberships: dataset.memberships.company.length,
+    },
+    cluster: {
+      id: options.cluster.id,
+      companies: options.cluster.members.length,
+      chainCompanies: chainFirms(ctx).length,
+      matchedItems: ctx.membership.matchedItems,
+    },
+    template: {
+      id: options.template.id,
+      name: options.template.name,
+      ...(options.template.description ? { description: options.template.description } : {}),
+      segments: structure.size,
+      feeds: structure.feeds.length,
+      byStage,
+      feedList: options.template.feeds.map(([a, b]) => [a, b] as [string, string]),
+    },
+    completeness: {
+      coverage: k.coverage,
+      redundancy: k.redundancy,
+      link: k.link,
+      path: k.path,
+      localSupplyRatio: lsr.byValue,
+      localSupply: lsr,
+      paths: k.paths,
+      feeds: k.feeds,
+      segments: k.segments,
+      byStage: k.byStage,
+    },
+    segments: segments.map((s) => ({
+      id: s.id,
+      name: s.name,
+      stage: s.stage,
+      weight: s.weight,
+      companies: s.companies,
+      hhi: s.hhi,
+      effective: s.effective,
+      imputedShares: s.imputed,
+      status: s.status,
+      reasons: s.reasons,
+      members: s.localCompanies.map(label),
+      supply: s.supply,
+    })),
+    weakLinks: weak.map((w) => ({ ...w })),
+    missingRoles: missing.map((m) => ({ ...m })),
+    inputGaps: gaps,
+    leaders: lead.map((l) => ({
+      company: l.company,
+      name: l.name,
+      region: l.region,
+      score: l.score,
+      components: { ...l.components },
+      raw: { ...l.raw },
+      localSupplyEdges: l.localSupplyEdges,
+      inferredEdges: l.inferredEdges,
+    })),
+    targets: targetRows.map((t) => ({
+      company: t.company,
+      name: t.name,
+      region: t.region,
+      segment: t.segment,
+      status: t.status,
+      role: t.role,
+      segments: t.segments,
+      score: t.score,
+      components: { ...t.components },
+      explanation: t.explanation,
+    })),
+    portfolio: picks,
+    related,
+    critical: crit.companies.slice(0, limits.critical).map((c) => ({
+      ...label(c.company),
+      completenessDrop: c.completenessDrop,
+      drops: c.drops,
+      cutOff: c.cutOff,
+    })),
+    dominators: {
+      roots: dominators.roots,
+      rootCount: dominators.rootCount,
+      size: dominators.size,
+      unreachable: dominators.unreachable.length,
+      top: dominators.companies
+        .filter((d) => d.dominated > 0)
+        .slice(0, limits.critical)
+        .map((d) => ({
+          ...label(d.company),
+          dominated: d.dominated,
+          chainDominated: d.chainDominated,
+        })),
+    },
+    resilience: {
+      random: res.random,
+      targeted: res.targeted,
+      R: res.R,
+      q: res.q,
+      firms: res.firms,
+      measure: res.measure,
+      centrality: res.centrality,
+      runs: res.runs,
+      seed: res.seed,
+    },
+    communities: {
+      count: communities.count,
+      modularity: communities.modularity,
+      seed: communities.seed,
+      split: communities.split,
+      relationTypes: [...supplyTypes],
+    },
+    provenance: {
+      clusterSupply: clusterSupplyProvenance(ctx),
+      cascade: model.provenance,
+      localSupply: { edges: lsr.edges, inferred: lsr.inferredEdges },
+      note: 'inferred-supply relations are derived from products (B makes an input of what A makes), not observed supply; every figure that rests on supply edges says how many of them are inferred',
+    },
+  };
+}
+
+const idIndex = new WeakMap<object, Map<string, number>>();
+
+function companyIndexOf(dataset: Dataset, id: string): number {
+  let index = idIndex.get(dataset.companies);
+  if (!index) {
+    index = new Map(dataset.companies.ids.map((x, i) => [x, i]));
+    idIndex.set(dataset.companies, index);
+  }
+  const c = index.get(id);
+  if (c === undefined) throw new RangeError(`unknown company id '${id}'`);
+  return c;
+}
