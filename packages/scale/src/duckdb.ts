@@ -21,6 +21,10 @@ export async function openDuck(options: DuckOptions = {}): Promise<DuckDBConnect
   if (options.threads !== undefined) config.threads = String(options.threads);
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection = await instance.connect();
+  // Hand freed memory back to the system after each query (DuckDB's allocator keeps up to
+  // 128 MiB per thread otherwise): it lives beside the engine's own arrays.
+  await connection.run("SET allocator_flush_threshold = '8MB'");
+  await connection.run("SET allocator_bulk_deallocation_flush_threshold = '8MB'");
   instances.set(connection, instance);
   return connection;
 }

@@ -79,8 +79,13 @@ export function buildMetricGraphLean(
     for (const t of view.types) typeMask |= 1 << relationTypeCode(t);
   }
   const { source, target, type, weight } = rel;
+  // Without a node list local = company index: skip the look-ups (half the cache misses).
+  const identity = !view.nodes;
+  const allTypes = typeMask === 0xff;
+  const ls = identity ? (r: number) => source[r]! : (r: number) => localOf[source[r]!]!;
+  const lt = identity ? (r: number) => target[r]! : (r: number) => localOf[target[r]!]!;
   const kept = (r: number) =>
-    ((1 << type[r]!) & typeMask) !== 0 && localOf[source[r]!]! >= 0 && localOf[target[r]!]! >= 0;
+    (allTypes || ((1 << type[r]!) & typeMask) !== 0) && (identity || (ls(r) >= 0 && lt(r) >= 0));
 
   // Arcs (relation rows of the view) ordered by target, then stably by source: within a
   // source, targets ascend and parallel arcs keep their row order (as `simpleCsr`).
@@ -88,19 +93,22 @@ export function buildMetricGraphLean(
   let m = 0;
   for (let r = 0; r < relCount; r++) {
     if (!kept(r)) continue;
-    count[localOf[target[r]!]! + 1]!++;
+    count[lt(r) + 1]!++;
     m++;
   }
   for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
   let byTarget: Int32Array | undefined = new Int32Array(m);
-  for (let r = 0; r < relCount; r++) if (kept(r)) byTarget[count[localOf[target[r]!]!]!++] = r;
+  for (let r = 0; r < relCount; r++) if (kept(r)) byTarget[count[lt(r)]!++] = r;
   const start = new Int32Array(n + 1);
-  for (const r of byTarget) start[localOf[source[r]!]! + 1]!++;
+  for (let i = 0; i < m; i++) start[ls(byTarget[i]!) + 1]!++;
   for (let u = 0; u < n; u++) start[u + 1]! += start[u]!;
   let order: Int32Array | undefined = new Int32Array(m);
   {
     const next = start.slice(0, n);
-    for (const r of byTarget) order[next[localOf[source[r]!]!]!++] = r;
+    for (let i = 0; i < m; i++) {
+      const r = byTarget[i]!;
+      order[next[ls(r)]!++] = r;
+    }
   }
   byTarget = undefined;
 
@@ -110,7 +118,7 @@ export function buildMetricGraphLean(
     let last = -1;
     let k = 0;
     for (let p = start[u]!; p < start[u + 1]!; p++) {
-      const v = localOf[target[order[p]!]!]!;
+      const v = lt(order[p]!);
       if (v !== last) {
         k++;
         last = v;
@@ -131,7 +139,7 @@ export function buildMetricGraphLean(
       let last = -1;
       for (let p = start[u]!; p < start[u + 1]!; p++) {
         const r = order[p]!;
-        const v = localOf[target[r]!]!;
+        const v = lt(r);
         if (v === last) {
           out.weights[k - 1]! += weight[r]!;
           out.counts[k - 1]!++;

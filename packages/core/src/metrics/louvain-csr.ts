@@ -84,7 +84,7 @@ export function louvainCsrLabels(
   if (graph.edges + loopCount === 0) return labels;
   const rng = createRng(seed);
   const order = shuffled(n, rng);
-  const position = new Int32Array(n);
+  let position: Int32Array | undefined = new Int32Array(n);
   for (let i = 0; i < n; i++) position[order[i]!] = i;
 
   // ---- The index (UndirectedLouvainIndex), nodes numbered by their position in `order`.
@@ -133,11 +133,12 @@ export function louvainCsrLabels(
     const v = order[i]!;
     for (let p = u.offsets[v]!; p < u.offsets[v + 1]!; p++) {
       const x = u.nodes[p]!;
-      const j = position[x]!;
+      const j = position![x]!;
       if (j > i) addEdge(i, j, u.weights[p]!);
     }
     if (selfLoops && selfLoopWeight[v]! > 0) addEdge(i, i, selfLoopWeight[v]!);
   }
+  position = undefined;
   starts[C] = E;
   // The dendrogram's last level: original position → current community.
   const mapping = new Int32Array(n);
