@@ -4,7 +4,8 @@
  * view, how each figure was computed, top companies, the communities and their stability).
  *
  * The relation view defaults to observed `supply` when the dataset has any, else
- * `inferred-supply`, else every relation (a bare edge list). Betweenness runs on worker threads
+ * `inferred-supply`, else every relation type present (a bare edge list without a `type` column
+ * is all `supply`). Betweenness runs on worker threads
  * (same values as one thread); it is exact up to 5,000 nodes and sampled from 256 seeded
  * sources above.
  */
@@ -160,7 +161,7 @@ export async function metricsCommand(
     : `sampled from k=${info.betweenness.k} sources, seed ${info.betweenness.seed}, scaled n/k`;
   lines.push(
     `  PageRank: α 0.85, weighted, ${info.pagerank.iterations} iterations${info.pagerank.converged ? '' : ' (NOT converged)'}; betweenness: ${bcText}, directed, normalised as NetworkX;`,
-    `  eigenvector ${info.eigenvector.converged ? `converged in ${info.eigenvector.iterations} iterations` : 'did not converge (an acyclic supply graph has no dominant eigenvector: read it as 0)'}; HITS ${info.hits.converged ? 'converged' : 'did not converge'}.`,
+    `  eigenvector ${info.eigenvector.converged ? `converged in ${info.eigenvector.iterations} iterations` : 'did not converge (an acyclic supply graph has no dominant eigenvector: the column holds the last iterate, not a centrality)'}; HITS ${info.hits.converged ? 'converged' : 'did not converge'}.`,
     `  Louvain (seed ${info.communities.seed}, undirected projection): ${count(info.communities.count)} communities, modularity ${info.communities.modularity.toFixed(4)}, ${info.communities.split} disconnected communities split.`,
     `  Finished in ${elapsed.toFixed(1)} s.${options.out ? ` Table written to ${options.out} (${count(graph.n)} rows).` : ' Write the whole table with --out metrics.csv.'}`,
   );
