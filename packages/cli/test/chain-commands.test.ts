@@ -2,7 +2,7 @@
  * `chainlens analyze --template` and `chainlens compare` as a user runs them on cn-listed:
  * the printed summary, the report files, and errors with their exit codes.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,24 @@ describe('chainlens analyze --template', () => {
     const th = await cli('analyze', 'cn-listed', '--template', 'photovoltaic', '--theta', '2');
     expect(th.code).toBe(2);
     expect(th.stderr).toContain('--theta must be');
+  });
+});
+
+describe('errors a person can act on', () => {
+  it('names a missing dataset and an empty one, one line each', async () => {
+    const missing = await cli('analyze', 'no/such/folder', '--template', 'photovoltaic');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no/such/folder: no such file, folder or bundled dataset');
+    expect(missing.stderr.split('\n')).toHaveLength(1);
+    const dir = mkdtempSync(join(tmpdir(), 'chainlens-empty-'));
+    writeFileSync(
+      join(dir, 'chainlens.json'),
+      JSON.stringify({ name: 'empty', companies: 'companies.csv' }),
+    );
+    writeFileSync(join(dir, 'companies.csv'), 'id,name,region\n');
+    const empty = await cli('analyze', dir, '--template', 'photovoltaic');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('the dataset has no companies');
   });
 });
 
