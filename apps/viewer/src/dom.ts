@@ -58,6 +58,6 @@ export function must<T extends Element = HTMLElement>(
 /** 12,345 */
 export const count = (n: number) => n.toLocaleString('en');
 
-/** 0.123 → "12.3%" */
-export const percent = (x: number, digits = 1) =>
-  Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '–';
+/** 0.123 → "12.3%"; null (a figure that cannot be computed) → "–". */
+export const percent = (x: number | null, digits = 1) =>
+  x !== null && Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '–';

@@ -6,6 +6,8 @@
 import { toBlob } from '@sigma/export-image';
 import { write } from 'graphology-gexf/browser';
 import type Sigma from 'sigma';
+import type { ChainLayout } from './graph/chain.js';
+import { LANE_LAYER, LaneLayer } from './graph/lanes.js';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from './graph/model.js';
 import { typesOf } from './graph/model.js';
 
@@ -20,15 +22,26 @@ export function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The view as a PNG blob, twice the screen's pixel size for print. */
-export function pngOf(sigma: Sigma<NodeAttributes, EdgeAttributes>): Promise<Blob> {
+/**
+ * The view as a PNG blob, twice the screen's pixel size for print; with the chain layout's
+ * lanes drawn under the graph when given.
+ */
+export function pngOf(
+  sigma: Sigma<NodeAttributes, EdgeAttributes>,
+  lanes: ChainLayout | null = null,
+): Promise<Blob> {
   const { width, height } = sigma.getDimensions();
+  const layers = Object.keys(sigma.getCanvases()).filter((k) => k !== LANE_LAYER);
   return toBlob(sigma as unknown as Sigma, {
     format: 'png',
     backgroundColor: '#ffffff',
     width: width * 2,
     height: height * 2,
     cameraState: sigma.getCamera().getState(),
+    layers: lanes ? [LANE_LAYER, ...layers] : layers,
+    withTempRenderer: (temp) => {
+      if (lanes) new LaneLayer(temp).set(lanes);
+    },
   });
 }
 
@@ -45,6 +58,9 @@ export function gexfOf(graph: ViewGraph): string {
         pagerank: a.pagerank,
       };
       if (a.betweenness !== undefined) attributes.betweenness = a.betweenness;
+      if (a.segment !== undefined) attributes.segment = a.segment;
+      if (a.ghost !== undefined) attributes.missingRole = a.ghost;
+      if (a.weak?.length) attributes.weakLink = a.weak.join('|');
       for (const [k, v] of Object.entries(a.attrs)) attributes[k] = v;
       return {
         label: a.label,
@@ -54,7 +70,10 @@ export function gexfOf(graph: ViewGraph): string {
     },
     formatEdge: (_key, a) => ({
       weight: a.weight,
-      attributes: { types: typesOf(a.types).join('|'), relations: a.relations },
+      attributes: {
+        types: a.ghost ? 'missing-role' : typesOf(a.types).join('|'),
+        relations: a.relations,
+      },
       viz: { color: a.color, thickness: a.size },
     }),
   });

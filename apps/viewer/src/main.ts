@@ -8,24 +8,37 @@ import './style.css';
 import type { RelationType } from '@chainlens/core';
 import { RELATION_TYPES } from '@chainlens/core';
 import { AnalysisClient, WorkerError } from './client.js';
-import { count, el, must, replace } from './dom.js';
+import { count, el, must, percent, replace } from './dom.js';
 import { download, gexfOf, pngOf } from './export.js';
 import { filesFromDrop, filesFromInput } from './files.js';
+import type { ChainDecoration, ChainLayout } from './graph/chain.js';
+import {
+  CHAIN_COLORS,
+  GHOST_PREFIX,
+  STAGE_COLORS,
+  STAGE_LABELS,
+  applyChainStyle,
+  chainLayout,
+  decorateChain,
+  segmentColors,
+} from './graph/chain.js';
 import type { ViewGraph } from './graph/model.js';
 import { buildGraph } from './graph/model.js';
 import { Layout } from './graph/layout.js';
 import { GraphRenderer } from './graph/renderer.js';
 import type { Direction } from './graph/steps.js';
 import { stepsFrom } from './graph/steps.js';
-import type { ColorBy, LegendEntry, SizeBy } from './graph/style.js';
+import type { ChainColoring, ColorBy, LegendEntry, SizeBy } from './graph/style.js';
 import { applyColors, applyEdgeStyle, applySizes, isHiddenCategory } from './graph/style.js';
-import type { ChainPanelState } from './panel/chain.js';
-import { renderChainPanel } from './panel/chain.js';
+import { renderChainPanel, renderMissingRole } from './panel/chain.js';
 import { renderCommunity, renderCompany, renderEmptyDetails } from './panel/details.js';
 import { renderLegend } from './panel/legend.js';
 import { RegionTree, sameCluster } from './panel/region-tree.js';
 import { renderValidation } from './panel/validation.js';
+import type { CompanyChainInfo, WhatIfState } from './panel/what-if.js';
+import { renderCompanyChain } from './panel/what-if.js';
 import type {
+  ChainAnalysis,
   ClusterChoice,
   DataIndex,
   DataIndexEntry,
@@ -53,6 +66,8 @@ const ui = {
   templateNote: must('#template-note'),
   sizeBy: must<HTMLSelectElement>('#size-by'),
   colorBy: must<HTMLSelectElement>('#color-by'),
+  layoutMode: must<HTMLSelectElement>('#layout-mode'),
+  flagWeak: must<HTMLInputElement>('#flag-weak'),
   layoutToggle: must<HTMLButtonElement>('#layout-toggle'),
   layoutState: must('#layout-state'),
   legend: must('#legend'),
@@ -91,6 +106,18 @@ interface State {
   /** Bumped by every view request; answers to older ones are dropped. */
   viewSeq: number;
   betweennessNote: string;
+  /** The chain analysis of the current view (cluster × template), once the worker answered. */
+  chain: ChainAnalysis | null;
+  chainDecoration: ChainDecoration | null;
+  chainLayout: ChainLayout | null;
+  /** Bumped by every chain request (analyze, what-if); older answers are dropped. */
+  chainSeq: number;
+  layoutMode: 'force' | 'chain';
+  /** Warning colour on weak links (single-source and cut-point companies, bridges). */
+  flagWeak: boolean;
+  /** The what-if of the selected company, and where its section is drawn. */
+  whatIf: { company: string; state: WhatIfState } | null;
+  companySlot: { company: string; root: HTMLElement } | null;
 }
 
 const state: State = {
@@ -109,6 +136,14 @@ const state: State = {
   selected: null,
   viewSeq: 0,
   betweennessNote: '',
+  chain: null,
+  chainDecoration: null,
+  chainLayout: null,
+  chainSeq: 0,
+  layoutMode: 'force',
+  flagWeak: true,
+  whatIf: null,
+  companySlot: null,
 };
 
 let renderer: GraphRenderer | null = null;
@@ -314,6 +349,9 @@ function setupControls(summary: LoadedSummary): void {
     ),
   );
   state.template = '';
+  state.chain = null;
+  state.layoutMode = 'force';
+  ui.layoutMode.value = 'force';
   ui.templateNote.textContent = summary.templates.length
     ? `${summary.templates.length} template${summary.templates.length > 1 ? 's' : ''}: the dataset's and datasets/templates.`
     : 'No chain template in this dataset or in datasets/templates.';
@@ -325,13 +363,18 @@ function setupControls(summary: LoadedSummary): void {
     ui.colorBy,
     el('option', { attrs: { value: 'community' } }, 'Community (Louvain)'),
     el('option', { attrs: { value: 'region' } }, 'Region'),
+    el('option', { attrs: { value: 'segment' } }, 'Chain segment'),
+    el('option', { attrs: { value: 'stage' } }, 'Chain stage'),
     ...summary.attributes.map((a) =>
       el('option', { attrs: { value: `attr:${a.column}` } }, `${a.column} (${a.values})`),
     ),
   );
-  ui.colorBy.value = [...ui.colorBy.options].some((o) => o.value === current)
+  ui.colorBy.value = [...ui.colorBy.options].some(
+    (o) => o.value === current && current !== 'segment' && current !== 'stage',
+  )
     ? current
     : 'community';
+  setChainControls(false);
   state.colorBy = ui.colorBy.value;
 
   renderValidation(ui.panels.data, summary);
@@ -357,10 +400,39 @@ ui.colorBy.addEventListener('change', () => {
   applyHidden();
   void restyle();
 });
-ui.templatePicker.addEventListener('change', () => void runChainAnalysis());
+ui.templatePicker.addEventListener('change', () => {
+  const before = state.template;
+  state.template = ui.templatePicker.value;
+  if (state.template && !before) {
+    // A chain to study: show it as a chain (the user can switch back).
+    state.colorBy = 'segment';
+    ui.colorBy.value = 'segment';
+    state.layoutMode = 'chain';
+    ui.layoutMode.value = 'chain';
+  } else if (!state.template) {
+    if (state.colorBy === 'segment' || state.colorBy === 'stage') {
+      state.colorBy = 'community';
+      ui.colorBy.value = 'community';
+    }
+    state.layoutMode = 'force';
+    ui.layoutMode.value = 'force';
+  }
+  if (state.template) selectTab('chain');
+  void refreshView();
+});
 ui.layoutToggle.addEventListener('click', () => {
+  if (state.layoutMode === 'chain') return;
   if (layout.running) layout.stop();
-  else layout.resume();
+  else if (layout.hasLayout) layout.resume();
+  else if (state.graph) layout.start(state.graph);
+});
+ui.layoutMode.addEventListener('change', () => {
+  state.layoutMode = ui.layoutMode.value === 'chain' ? 'chain' : 'force';
+  applyLayoutMode();
+});
+ui.flagWeak.addEventListener('change', () => {
+  state.flagWeak = ui.flagWeak.checked;
+  void restyle();
 });
 must('#zoom-in').addEventListener('click', () => renderer?.zoom(1.5));
 must('#zoom-out').addEventListener('click', () => renderer?.zoom(1 / 1.5));
@@ -419,6 +491,7 @@ async function refreshView(): Promise<void> {
           types: [...state.types],
           showIsolated: ui.showIsolated.checked,
           seed: 1,
+          ...(state.template ? { chainTemplate: state.template } : {}),
         },
       },
       setStatus,
@@ -428,13 +501,13 @@ async function refreshView(): Promise<void> {
     showData(data);
     setStatus(`${state.datasetLabel}: ${data.clusterLabel}`);
     if (state.template) void runChainAnalysis();
+    else renderChainPanel(ui.panels.chain, { status: 'no-template' }, chainActions);
   } catch (e) {
     if (seq === state.viewSeq) showError(e);
   }
 }
 
 function showData(data: ViewData, previous?: ViewGraph): void {
-  const built = performance.now();
   const graph = buildGraph(data, previous);
   // Without links, communities are single companies: colour by region instead.
   if (data.arcs === 0 && state.colorBy === 'community' && !previous) {
@@ -446,6 +519,12 @@ function showData(data: ViewData, previous?: ViewGraph): void {
   state.selected = null;
   state.hidden.clear();
   state.betweennessNote = '';
+  state.chain = null;
+  state.chainDecoration = null;
+  state.chainLayout = null;
+  state.whatIf = null;
+  state.companySlot = null;
+  setChainControls(false);
   applyEdgeStyle(graph);
   styleNodes();
   performance.mark('chainlens:graph-built');
@@ -464,15 +543,18 @@ function showData(data: ViewData, previous?: ViewGraph): void {
     // The frame after: the first picture has reached the screen.
     requestAnimationFrame(() => {
       performance.mark('chainlens:first-frame');
-      // ForceAtlas2 starts once the first picture is up (both compete for the CPU).
-      if (graph === state.graph) layout.start(graph);
+      // ForceAtlas2 starts once the first picture is up (both compete for the CPU); the chain
+      // layout waits for the chain report instead.
+      if (graph === state.graph && !(state.template && state.layoutMode === 'chain')) {
+        layout.start(graph);
+      }
     });
     // Tests and the benchmark wait for this counter to move after an action.
     document.body.dataset.views = String(Number(document.body.dataset.views ?? 0) + 1);
     document.body.dataset.state = 'ready';
   });
   renderer.sigma.refresh();
-  renderSummary(data, performance.now() - built);
+  renderSummary(data);
   ui.focusNote.hidden = true;
   renderEmptyDetails(ui.panels.company);
   ui.exportPng.disabled = false;
@@ -481,27 +563,57 @@ function showData(data: ViewData, previous?: ViewGraph): void {
   if (state.sizeBy === 'betweenness') void loadBetweenness();
 }
 
-function renderSummary(data: ViewData, _ms: number): void {
+function renderSummary(data: ViewData): void {
   const g = state.graph!;
+  const ghosts = state.chainDecoration?.ghosts.length ?? 0;
+  const nodes = g.order - ghosts;
+  const links = g.size - (state.chainDecoration?.ghostLinks ?? 0);
   const parts = [
     `${state.datasetLabel} · ${data.clusterLabel}`,
     data.mode === 'aggregated'
-      ? `${count(g.order)} nodes (communities and expanded companies) of ${count(data.clusterSize - data.hiddenIsolated)} companies`
-      : `${count(g.order)} companies drawn`,
-    `${count(g.size)} links`,
+      ? `${count(nodes)} nodes (communities and expanded companies) of ${count(data.clusterSize - data.hiddenIsolated)} companies`
+      : `${count(nodes)} companies drawn`,
+    `${count(links)} links`,
   ];
+  if (ghosts > 0) parts.push(`${ghosts} missing role${ghosts === 1 ? '' : 's'} (ghost nodes)`);
   if (data.arcs > 0) {
     parts.push(
       `${count(data.communities.shown)} communities (modularity ${data.communities.modularity.toFixed(2)})`,
     );
   }
-  if (data.hiddenIsolated > 0) parts.push(`${count(data.hiddenIsolated)} without links hidden`);
+  if (data.hiddenIsolated > 0) {
+    parts.push(
+      `${count(data.hiddenIsolated)} without links hidden${state.template ? ' (chain firms always drawn)' : ''}`,
+    );
+  }
   if (data.prunedArcs > 0) {
     parts.push(`${count(data.prunedArcs)} weaker links between communities not drawn`);
   }
   replace(ui.viewSummary, parts.join(' · '));
-  ui.viewSummary.dataset.nodes = String(g.order);
-  ui.viewSummary.dataset.edges = String(g.size);
+  ui.viewSummary.dataset.nodes = String(nodes);
+  ui.viewSummary.dataset.edges = String(links);
+  ui.viewSummary.dataset.ghosts = String(ghosts);
+}
+
+/** The chain's fixed colours (colour by segment / stage), once a report is in. */
+function chainColoring(): ChainColoring | undefined {
+  const report = state.chain?.report;
+  if (!report) return undefined;
+  return {
+    segmentColors: segmentColors(report.segments),
+    segmentNames: new Map(report.segments.map((s) => [s.id, s.name])),
+    order: report.segments.map((s) => s.id),
+    stageOf: new Map(report.segments.map((s) => [s.id, s.stage])),
+    stageColors: STAGE_COLORS,
+    stageLabels: STAGE_LABELS,
+  };
+}
+
+/** Colour by segment / stage needs a report: community colours until it arrives. */
+function effectiveColorBy(): ColorBy {
+  return (state.colorBy === 'segment' || state.colorBy === 'stage') && !state.chain
+    ? 'community'
+    : state.colorBy;
 }
 
 /** Sizes and colours from the current choices; redraws the legend. */
@@ -509,14 +621,35 @@ function styleNodes(): void {
   const graph = state.graph;
   const data = state.data;
   if (!graph || !data) return;
-  applySizes(graph, state.sizeBy);
-  state.legend = applyColors(graph, state.colorBy, state.cluster, data.communities.labels);
+  // In the chain layout nodes stay inside their lane's cells (one graph unit).
+  const cell = state.chainLayout && renderer ? renderer.unitPixels() : 0;
+  applySizes(
+    graph,
+    state.sizeBy,
+    cell > 0
+      ? { floor: Math.max(2, cell * 0.22), ceiling: Math.max(3, cell * 0.46), outside: 0.5 }
+      : undefined,
+  );
+  const chain = chainColoring();
+  state.legend = applyColors(
+    graph,
+    effectiveColorBy(),
+    state.cluster,
+    data.communities.labels,
+    chain,
+  );
+  if (state.chain) {
+    if (cell > 0) applyEdgeStyle(graph);
+    applyChainStyle(graph, state.flagWeak, cell > 0 ? cell * 0.45 : 9, cell > 0);
+  }
   drawLegend();
 }
 
 function applyHidden(): void {
+  const chain = chainColoring();
+  const colorBy = effectiveColorBy();
   renderer?.setHidden(
-    (a) => isHiddenCategory(a, state.colorBy, state.cluster, state.hidden, state.legend),
+    (a) => isHiddenCategory(a, colorBy, state.cluster, state.hidden, state.legend, chain),
     state.hidden.size > 0,
   );
 }
@@ -524,12 +657,17 @@ function applyHidden(): void {
 function drawLegend(): void {
   const data = state.data;
   if (!data) return;
+  const colorBy = effectiveColorBy();
   const title =
-    state.colorBy === 'community'
+    colorBy === 'community'
       ? `Communities (Louvain, seed ${data.communities.seed})`
-      : state.colorBy === 'region'
+      : colorBy === 'region'
         ? 'Region'
-        : state.colorBy.slice(5);
+        : colorBy === 'segment'
+          ? 'Chain segment (main segment of each company)'
+          : colorBy === 'stage'
+            ? 'Chain stage'
+            : colorBy.slice(5);
   const sizeNote =
     state.sizeBy === 'uniform'
       ? 'All companies the same size.'
@@ -547,7 +685,24 @@ function drawLegend(): void {
     },
     RELATION_TYPES.filter((t) => state.types.has(t)),
     sizeNote,
+    state.chainDecoration
+      ? {
+          ghosts: state.chainDecoration.ghosts.length,
+          weakCompanies: state.flagWeak ? countWeak() : 0,
+          bridges: state.flagWeak ? state.chainDecoration.bridgesDrawn : 0,
+          marks: (state.whatIf?.state.status ?? '') === 'ready',
+          colors: CHAIN_COLORS,
+        }
+      : null,
   );
+}
+
+function countWeak(): number {
+  let n = 0;
+  state.graph?.forEachNode((_, a) => {
+    if (a.weak?.length) n++;
+  });
+  return n;
 }
 
 async function restyle(): Promise<void> {
@@ -585,12 +740,31 @@ function showTooltip(node: string | null, x: number, y: number): void {
     return;
   }
   const a = graph.getNodeAttributes(node);
-  const lines =
-    a.company >= 0
+  const segmentName = (id: string) =>
+    state.chain?.report.segments.find((s) => s.id === id)?.name ?? id;
+  const role = state.chain?.report.missingRoles.find((m) => m.segment === a.ghost);
+  const lines = role
+    ? [
+        el('strong', null, `Missing: ${segmentName(role.segment)}`),
+        el(
+          'div',
+          { class: 'muted' },
+          role.direction === 'absent'
+            ? 'no local company feeds it or needs it'
+            : `${role.direction} role needed by ${count(role.neededBy.length)} local compan${role.neededBy.length === 1 ? 'y' : 'ies'}: click for details`,
+        ),
+      ]
+    : a.company >= 0
       ? [
           el('strong', null, a.label),
           el('div', { class: 'muted' }, `${node} · ${a.region || 'no region'}`),
           el('div', null, `${count(a.degree)} partners · PageRank ${a.pagerank.toExponential(2)}`),
+          a.segments?.length
+            ? el('div', null, a.segments.slice(0, 3).map(segmentName).join(' · '))
+            : null,
+          a.weak?.length
+            ? el('div', { class: 'tip-warn' }, `weak link: ${a.weak.join(', ')}`)
+            : null,
         ]
       : [
           el('strong', null, a.label),
@@ -609,9 +783,17 @@ function showTooltip(node: string | null, x: number, y: number): void {
 
 function clearSelection(): void {
   state.selected = null;
+  clearWhatIf();
   renderer?.setFocus(null, null);
   ui.focusNote.hidden = true;
   renderEmptyDetails(ui.panels.company);
+}
+
+/** Drops the what-if marks (the result stays in the company's panel until it changes). */
+function clearWhatIf(): void {
+  state.whatIf = null;
+  renderer?.setMarks(new Map());
+  renderer?.lanes.setEmptied([]);
 }
 
 function focusOn(node: string, direction: Direction, steps: number): void {
@@ -636,8 +818,13 @@ async function selectNode(node: string): Promise<void> {
   const graph = state.graph;
   if (!graph || !graph.hasNode(node)) return;
   state.selected = node;
+  if (state.whatIf?.company !== node) clearWhatIf();
   const a = graph.getNodeAttributes(node);
   selectTab('company');
+  if (a.ghost !== undefined) {
+    showMissingRole(a.ghost);
+    return;
+  }
   if (a.company < 0) {
     renderer?.setFocus(node, null);
     renderCommunity(
@@ -655,7 +842,7 @@ async function showCompany(id: string): Promise<void> {
   try {
     const details = await client.call({ type: 'company', company: id });
     const drawn = !!state.graph?.hasNode(id);
-    renderCompany(
+    const slot = renderCompany(
       ui.panels.company,
       details,
       {
@@ -668,6 +855,8 @@ async function showCompany(id: string): Promise<void> {
       },
       drawn,
     );
+    state.companySlot = { company: id, root: slot };
+    renderCompanySlot();
     selectTab('company');
   } catch (e) {
     showError(e);
@@ -681,6 +870,7 @@ async function openCompany(id: string): Promise<void> {
     await selectNode(id);
   } else {
     state.selected = null;
+    clearWhatIf();
     renderer?.setFocus(null, null);
     ui.focusNote.hidden = true;
     await showCompany(id);
@@ -758,52 +948,274 @@ function pickHit(id: string): void {
 
 // ---------------------------------------------------------------- chain analysis
 
+/** Names of company ids for the chain panel: the report's, then the graph's labels. */
+function companyName(id: string): string {
+  const names = state.chain?.names;
+  if (names?.[id]) return names[id];
+  for (const s of state.chain?.report.segments ?? []) {
+    const m = s.members.find((x) => x.company === id);
+    if (m) return m.name;
+  }
+  return state.graph?.hasNode(id) ? state.graph.getNodeAttribute(id, 'label') : id;
+}
+
+/** Focuses the graph on some companies (and other node keys: ghosts); clears what-if marks. */
+function focusNodes(ids: string[], label: string, extra: string[] = []): void {
+  const graph = state.graph;
+  if (!graph || !renderer) return;
+  clearWhatIf();
+  const drawn = ids.filter((id) => graph.hasNode(id));
+  const keys = [...new Set([...drawn, ...extra.filter((k) => graph.hasNode(k))])];
+  state.selected = null;
+  renderer.setFocus(null, new Map(keys.map((k) => [k, 0])));
+  renderer.fitNodes(keys);
+  ui.focusNote.hidden = false;
+  const distinct = new Set(ids).size;
+  replace(
+    ui.focusNote,
+    `${label}: ${count(new Set(drawn).size)} of ${count(distinct)} compan${distinct === 1 ? 'y' : 'ies'} drawn `,
+    el('button', { class: 'link', on: { click: () => clearFocus() } }, 'clear'),
+  );
+  ui.focusNote.dataset.size = String(keys.length);
+}
+
+function clearFocus(): void {
+  clearWhatIf();
+  renderer?.setFocus(null, null);
+  ui.focusNote.hidden = true;
+}
+
 const chainActions = {
-  focusCompanies: (ids: string[], label: string) => {
-    const graph = state.graph;
-    if (!graph || !renderer) return;
-    const drawn = ids.filter((id) => graph.hasNode(id));
-    renderer.setFocus(drawn[0] ?? null, new Map(drawn.map((id) => [id, 0])));
-    if (drawn[0]) renderer.centerOn(drawn[0]);
+  focusCompanies: (ids: string[], label: string, extra?: string[]) => focusNodes(ids, label, extra),
+  companyName,
+  whatIf: (id: string) => {
+    void openCompany(id).then(() => runWhatIf(id));
+  },
+};
+
+/** Segment/stage colours, the chain layout option and the weak-link flag need a report. */
+function setChainControls(ready: boolean): void {
+  for (const o of ui.colorBy.options) {
+    if (o.value === 'segment' || o.value === 'stage') o.disabled = !ready;
+  }
+  const chainOption = ui.layoutMode.querySelector<HTMLOptionElement>('option[value="chain"]');
+  if (chainOption) chainOption.disabled = !ready;
+  ui.flagWeak.disabled = !ready;
+}
+
+async function runChainAnalysis(): Promise<void> {
+  const templateId = state.template;
+  const graph = state.graph;
+  if (!templateId || !graph) return;
+  const seq = ++state.chainSeq;
+  const template = state.summary?.templates.find((t) => t.id === templateId)?.name ?? templateId;
+  renderChainPanel(ui.panels.chain, { status: 'running', template }, chainActions);
+  document.body.dataset.chain = 'running';
+  try {
+    const analysis = await client.call(
+      { type: 'analyze', templateId, cluster: state.cluster },
+      (step) => {
+        if (seq !== state.chainSeq) return;
+        setStatus(`Chain analysis: ${step}`);
+        renderChainPanel(ui.panels.chain, { status: 'running', template, step }, chainActions);
+      },
+    );
+    if (seq !== state.chainSeq || graph !== state.graph) return;
+    applyAnalysis(analysis);
+    setStatus(`${state.datasetLabel}: ${state.data?.clusterLabel ?? ''} × ${template}`);
+  } catch (e) {
+    if (seq !== state.chainSeq) return;
+    const message = e instanceof Error ? e.message : String(e);
+    renderChainPanel(ui.panels.chain, { status: 'error', message }, chainActions);
+    document.body.dataset.chain = 'error';
+  }
+}
+
+/** Puts a chain report on the graph and in the panel. */
+function applyAnalysis(analysis: ChainAnalysis): void {
+  const graph = state.graph!;
+  const restart = layout.running;
+  layout.kill();
+  state.chain = analysis;
+  state.chainDecoration = decorateChain(graph, analysis);
+  // Index the added ghost nodes and links now: sigma repaints restyled items in place, which
+  // it cannot do for items it has not processed yet.
+  renderer?.sigma.refresh();
+  setChainControls(true);
+  state.hidden.clear();
+  styleNodes();
+  applyHidden();
+  applyLayoutMode(restart);
+  if (state.data) renderSummary(state.data);
+  const d = state.chainDecoration;
+  const notes: string[] = [];
+  if (d.ghostLinksNotDrawn > 0) {
+    notes.push(
+      `${count(d.ghostLinksNotDrawn)} links of missing roles lead to companies not drawn (inside community nodes).`,
+    );
+  }
+  if (d.bridges > d.bridgesDrawn) {
+    notes.push(
+      `${d.bridges - d.bridgesDrawn} of ${d.bridges} bridges are not drawn: their relation type is not shown.`,
+    );
+  }
+  renderChainPanel(
+    ui.panels.chain,
+    { status: 'ready', analysis, clusterLabel: state.data?.clusterLabel ?? '', notes },
+    chainActions,
+  );
+  if (state.companySlot) renderCompanySlot();
+  document.body.dataset.chain = 'ready';
+  document.body.dataset.chainViews = String(Number(document.body.dataset.chainViews ?? 0) + 1);
+}
+
+/** Applies the layout mode: the chain layout (with a report) or ForceAtlas2. */
+function applyLayoutMode(restartForce = true): void {
+  const graph = state.graph;
+  if (!graph || !renderer) return;
+  const chain = state.layoutMode === 'chain' && state.chain;
+  ui.layoutToggle.disabled = !!chain || graph.order < 2;
+  if (chain) {
+    layout.kill();
+    state.chainLayout = chainLayout(graph, state.chain!);
+    renderer.setChainLayout(state.chainLayout);
+    styleNodes();
+    renderer.sigma.refresh();
+    ui.layoutState.textContent = 'chain layout: upstream → downstream';
+    document.body.dataset.layout = 'chain';
+  } else {
+    const wasChain = state.chainLayout !== null;
+    state.chainLayout = null;
+    renderer.setChainLayout(null);
+    if (wasChain) {
+      applyEdgeStyle(graph);
+      styleNodes();
+    }
+    if (wasChain || restartForce) layout.start(graph);
+    else renderer.sigma.refresh();
+  }
+}
+
+function segmentName(id: string): string {
+  return state.chain?.report.segments.find((s) => s.id === id)?.name ?? id;
+}
+
+function companyChainInfo(id: string): CompanyChainInfo | null {
+  const report = state.chain?.report;
+  if (!report) return null;
+  const byId = new Map(report.segments.map((s) => [s.id, s]));
+  const segments = (state.chain!.companySegments[id] ?? []).map((s) => ({
+    id: s,
+    name: byId.get(s)?.name ?? s,
+    stage: byId.get(s)!.stage,
+  }));
+  const weak = report.weakLinks
+    .filter((w) => w.company === id || w.source === id || w.target === id)
+    .map((w) => w.detail);
+  const rank = report.critical.findIndex((c) => c.company === id);
+  return {
+    template: report.template.name,
+    segments,
+    weak,
+    ...(rank >= 0 ? { criticalRank: rank + 1 } : {}),
+  };
+}
+
+/** Draws the selected company's chain section (segments, weak links, what-if). */
+function renderCompanySlot(): void {
+  const slot = state.companySlot;
+  if (!slot || !slot.root.isConnected) return;
+  const info = companyChainInfo(slot.company);
+  const whatIf: WhatIfState =
+    state.whatIf?.company === slot.company
+      ? state.whatIf.state
+      : state.chain
+        ? { status: 'idle' }
+        : { status: 'no-chain' };
+  renderCompanyChain(slot.root, info, whatIf, {
+    run: () => void runWhatIf(slot.company),
+    focus: (ids, label) => focusNodes(ids, label),
+    openCompany: (other) => void openCompany(other),
+    segmentName,
+  });
+}
+
+/** "What if this company fails": core's whatIf() in the worker, shown and highlighted. */
+async function runWhatIf(id: string): Promise<void> {
+  const templateId = state.template;
+  const graph = state.graph;
+  if (!templateId || !state.chain || !graph) return;
+  const seq = ++state.chainSeq;
+  state.whatIf = { company: id, state: { status: 'running' } };
+  renderCompanySlot();
+  try {
+    const data = await client.call({
+      type: 'what-if',
+      templateId,
+      cluster: state.cluster,
+      remove: [id],
+    });
+    if (seq !== state.chainSeq || graph !== state.graph || state.whatIf?.company !== id) return;
+    state.whatIf = { company: id, state: { status: 'ready', data } };
+    const { result } = data;
+    const marks = new Map<string, 'removed' | 'cut-off'>();
+    for (const r of result.removed) marks.set(r.company, 'removed');
+    for (const f of result.cutOff) marks.set(f.company, 'cut-off');
+    const keys = [...marks.keys()].filter((k) => graph.hasNode(k));
+    renderer?.setFocus(id, new Map(keys.map((k) => [k, 0])));
+    renderer?.setMarks(marks);
+    renderer?.lanes.setEmptied(result.emptied);
+    if (keys.length > 1) renderer?.fitNodes(keys);
+    const { before, after } = result.completeness;
     ui.focusNote.hidden = false;
     replace(
       ui.focusNote,
-      `${label}: ${count(drawn.length)} of ${count(ids.length)} companies drawn`,
+      `If ${data.names[id] ?? id} fails: ${count(result.cutOff.length)} cut off · redundancy-adjusted completeness ${percent(before.redundancy)} → ${percent(after.redundancy)} `,
+      el('button', { class: 'link', on: { click: () => clearFocus() } }, 'clear'),
     );
-  },
-  companyName: (id: string) =>
-    state.graph?.hasNode(id) ? state.graph.getNodeAttribute(id, 'label') : id,
-};
-
-async function runChainAnalysis(): Promise<void> {
-  state.template = ui.templatePicker.value;
-  if (!state.template) {
-    renderChainPanel(ui.panels.chain, { status: 'no-template' }, chainActions);
-    return;
-  }
-  selectTab('chain');
-  renderChainPanel(ui.panels.chain, { status: 'running', template: state.template }, chainActions);
-  let panel: ChainPanelState;
-  try {
-    const report = await client.call(
-      { type: 'analyze', templateId: state.template, cluster: state.cluster },
-      setStatus,
-    );
-    panel = { status: 'ready', report };
+    ui.focusNote.dataset.size = String(keys.length);
+    drawLegend();
   } catch (e) {
-    panel =
-      e instanceof WorkerError && e.code === 'not-available'
-        ? { status: 'unavailable', message: e.message }
-        : { status: 'error', message: e instanceof Error ? e.message : String(e) };
+    if (state.whatIf?.company !== id) return;
+    state.whatIf = {
+      company: id,
+      state: { status: 'error', message: e instanceof Error ? e.message : String(e) },
+    };
   }
-  renderChainPanel(ui.panels.chain, panel, chainActions);
+  renderCompanySlot();
+}
+
+/** A ghost node's details: the missing role, who needs it, where it could come from. */
+function showMissingRole(segment: string): void {
+  const report = state.chain?.report;
+  const role = report?.missingRoles.find((m) => m.segment === segment);
+  if (!report || !role) return;
+  const graph = state.graph!;
+  const key = `${GHOST_PREFIX}${segment}`;
+  const keys = [key, ...role.neededBy.filter((id) => graph.hasNode(id))];
+  renderer?.setFocus(key, new Map(keys.map((k) => [k, 0])));
+  ui.focusNote.hidden = false;
+  replace(
+    ui.focusNote,
+    `Missing ${segmentName(segment)}: ${count(keys.length - 1)} local compan${keys.length === 2 ? 'y needs' : 'ies need'} it `,
+    el('button', { class: 'link', on: { click: () => clearFocus() } }, 'clear'),
+  );
+  ui.focusNote.dataset.size = String(keys.length);
+  renderMissingRole(ui.panels.company, role, report, {
+    openCompany: (id) => void openCompany(id),
+    companyName,
+    focus: () => focusNodes(role.neededBy, `Missing ${segmentName(segment)}`, [key]),
+  });
 }
 
 // ---------------------------------------------------------------- export
 
 ui.exportPng.addEventListener('click', () => {
   if (!renderer) return;
-  pngOf(renderer.sigma).then((blob) => download(blob, `${fileStem()}.png`), showError);
+  pngOf(renderer.sigma, state.chainLayout).then(
+    (blob) => download(blob, `${fileStem()}.png`),
+    showError,
+  );
 });
 ui.exportGexf.addEventListener('click', () => {
   if (!state.graph) return;
@@ -824,10 +1236,20 @@ declare global {
       graph: () => ViewGraph | null;
       renderer: () => GraphRenderer | null;
       layout: Layout;
+      /** The chain analysis shown (core's report and the page's extras), or null. */
+      chain: () => ChainAnalysis | null;
+      /** The chain layout's lanes, or null in the force layout. */
+      lanes: () => ChainLayout | null;
     };
   }
 }
-window.chainlens = { graph: () => state.graph, renderer: () => renderer, layout };
+window.chainlens = {
+  graph: () => state.graph,
+  renderer: () => renderer,
+  layout,
+  chain: () => state.chain,
+  lanes: () => state.chainLayout,
+};
 
 async function start(): Promise<void> {
   renderEmptyDetails(ui.panels.company);

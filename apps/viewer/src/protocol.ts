@@ -3,11 +3,10 @@
  * id; the worker answers it once with a result or an error, and may send progress lines before.
  * Typed arrays in results are transferred, not copied.
  *
- * Requests that the engine cannot serve yet answer an error with `code: 'not-available'`, never
- * a made-up result: `analyze` (the chain report of DESIGN §6) is one of them until
- * `@chainlens/core` exports `analyze()`.
+ * The chain analysis (`analyze`, `what-if`) is core's `analyze()` and `whatIf()` on one chain
+ * context per (cluster, template), kept in the worker (worker/chain.ts).
  */
-import type { RelationType } from '@chainlens/core';
+import type { RelationType, WhatIfResult } from '@chainlens/core';
 import type { ValidationReport } from '@chainlens/io';
 import type { ChainReport } from './panel/report-types.js';
 
@@ -99,6 +98,11 @@ export interface ViewRequest {
   showIsolated: boolean;
   /** Louvain seed. */
   seed: number;
+  /**
+   * A chain template id: the cluster's chain firms (companies holding one of its segments) are
+   * drawn even without links, so that the chain view shows every one of them.
+   */
+  chainTemplate?: string;
 }
 
 /** The graph to draw, as columns. Node positions k index every per-node column. */
@@ -193,6 +197,25 @@ export interface SearchHit {
   inView: boolean;
 }
 
+/** The answer to `analyze`: core's report and what the page needs to draw it. */
+export interface ChainAnalysis {
+  /** report.json (schemaVersion 1) exactly as core's `analyze()` returns it. */
+  report: ChainReport;
+  /**
+   * Each chain firm's segments (ids), largest membership share first: the first is its main
+   * segment (colour by segment, lane of the chain layout).
+   */
+  companySegments: Record<string, string[]>;
+  /** Names of the companies the report names by id only (neededBy, weak links, cut off). */
+  names: Record<string, string>;
+}
+
+/** The answer to `what-if`: core's `whatIf()` result, and the names of the companies in it. */
+export interface WhatIfData {
+  result: WhatIfResult;
+  names: Record<string, string>;
+}
+
 export type Request =
   | { type: 'load-url'; entry: DataIndexEntry; templates: DataIndex['templates'] }
   | {
@@ -205,7 +228,8 @@ export type Request =
   | { type: 'betweenness' }
   | { type: 'company'; company: string }
   | { type: 'search'; query: string; limit: number }
-  | { type: 'analyze'; templateId: string; cluster: ClusterChoice };
+  | { type: 'analyze'; templateId: string; cluster: ClusterChoice }
+  | { type: 'what-if'; templateId: string; cluster: ClusterChoice; remove: string[] };
 
 export interface Results {
   'load-url': LoadedSummary;
@@ -215,7 +239,8 @@ export interface Results {
   betweenness: BetweennessData;
   company: CompanyDetails;
   search: SearchHit[];
-  analyze: ChainReport;
+  analyze: ChainAnalysis;
+  'what-if': WhatIfData;
 }
 
 export type RequestType = Request['type'];

@@ -9,12 +9,10 @@ import type { LoadResult } from '@chainlens/io';
 import type { Envelope, LoadedSummary, Reply, Request, Results } from './protocol.js';
 import type { DatasetIndex } from './worker/explore.js';
 import { companyDetails, indexDataset, regionTree, searchCompanies } from './worker/explore.js';
+import { ChainSessions, analyzeChain, chainFirmIndices, whatIfChain } from './worker/chain.js';
 import { loadFromFiles, loadFromUrl, loadSharedTemplates } from './worker/load.js';
 import type { ViewState } from './worker/view.js';
 import { buildView, categoricalColumns, expandCommunity, viewBetweenness } from './worker/view.js';
-
-/** Thrown for requests the engine cannot serve yet; the page shows the message as it is. */
-class NotAvailable extends Error {}
 
 interface Loaded {
   dataset: Dataset;
@@ -22,6 +20,8 @@ interface Loaded {
   /** Shared templates (datasets/templates/*.json) loaded beside the dataset's own. */
   shared: { template: ChainTemplate; file: string }[];
   view?: ViewState;
+  /** The chain context of the last (cluster, template) studied. */
+  chains: ChainSessions;
 }
 
 let loaded: Loaded | undefined;
@@ -48,7 +48,12 @@ async function finishLoad(
   progress('Indexing');
   const { dataset, report, manifest } = result;
   const shared = await loadSharedTemplates(templates.templates, self.location.href);
-  loaded = { dataset, index: indexDataset(dataset), shared: shared.templates };
+  loaded = {
+    dataset,
+    index: indexDataset(dataset),
+    shared: shared.templates,
+    chains: new ChainSessions(dataset, shared.templates),
+  };
   const s = summarizeDataset(dataset);
   return {
     name: dataset.name,
@@ -99,8 +104,14 @@ async function handle(
     }
     case 'view': {
       const l = requireLoaded();
+      const { chainTemplate, cluster } = request.view;
+      let keep: Int32Array | undefined;
+      if (chainTemplate) {
+        progress('Finding the chain firms');
+        keep = chainFirmIndices(l.chains.get(chainTemplate, cluster));
+      }
       progress('Computing degree, PageRank and communities');
-      const { state, data } = buildView(l.dataset, request.view);
+      const { state, data } = buildView(l.dataset, request.view, keep);
       l.view = state;
       return data;
     }
@@ -119,12 +130,16 @@ async function handle(
       const l = requireLoaded();
       return searchCompanies(l.dataset, l.index, l.view, request.query, request.limit);
     }
-    case 'analyze':
-      // The chain report (DESIGN §6) comes from core's analyze(), which does not exist yet.
-      // Wire it here: `return analyze(l.dataset, { cluster, template, seed })`.
-      throw new NotAvailable(
-        'Chain analysis is not available yet: @chainlens/core does not export analyze() so far.',
-      );
+    case 'analyze': {
+      const l = requireLoaded();
+      const session = l.chains.get(request.templateId, request.cluster);
+      return analyzeChain(l.dataset, session, (step) => progress(step));
+    }
+    case 'what-if': {
+      const l = requireLoaded();
+      const session = l.chains.get(request.templateId, request.cluster);
+      return whatIfChain(l.dataset, session, request.remove);
+    }
   }
 }
 
@@ -145,14 +160,14 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
   const progress = (message: string) => post({ id, kind: 'progress', message });
   handle(request as Request, progress).then(
     (result) => {
-      // Cached arrays (betweenness) stay in the worker: copy those instead of transferring.
-      const transfer = request.type === 'betweenness' ? [] : transferables(result);
+      // Cached results (betweenness, the chain report) stay in the worker: copy those.
+      const transfer =
+        request.type === 'betweenness' || request.type === 'analyze' ? [] : transferables(result);
       post({ id, kind: 'result', result }, transfer);
     },
     (e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
-      const code =
-        e instanceof NotAvailable ? 'not-available' : e instanceof DataError ? 'data' : undefined;
+      const code = e instanceof DataError ? 'data' : undefined;
       post({ id, kind: 'error', message, ...(code ? { code } : {}) });
     },
   );

@@ -7,6 +7,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChainReport } from '@chainlens/core';
+import { analyze, chainContext, clusterByRegion, whatIf } from '@chainlens/core';
+import { IssueLog, readTemplate } from '@chainlens/io';
+import { readDataset } from '@chainlens/io/node';
 import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
@@ -46,6 +50,26 @@ function linked(keep: (id: string) => boolean): Set<string> {
   }
   return out;
 }
+
+/** "12.3%", as the page prints a share (apps/viewer/src/dom.ts). */
+const percent = (x: number | null) =>
+  x !== null && Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–';
+
+// The chain figures the panel must show: core analyze() on the shipped files, with the
+// viewer's parameters (those of `chainlens analyze`: seed 1, θ = 1, r = 2).
+let guangdongCache: { ctx: ReturnType<typeof chainContext>; report: ChainReport } | undefined;
+function guangdongContext() {
+  if (!guangdongCache) {
+    const { dataset } = readDataset(join(ROOT, 'datasets/cn-listed'));
+    const file = join(ROOT, 'datasets/templates/lithium-battery.json');
+    const template = readTemplate({ file, bytes: readFileSync(file) }, new IssueLog())!;
+    const cluster = clusterByRegion(dataset.companies, '广东');
+    const report = analyze(dataset, { cluster, template, seed: 1 });
+    guangdongCache = { ctx: chainContext(dataset, template, cluster), report };
+  }
+  return guangdongCache;
+}
+const guangdong = () => guangdongContext().report;
 
 let served: Served;
 let browser: Browser;
@@ -261,7 +285,80 @@ describe('viewer on cn-listed, served by chainlens serve', () => {
     await page.selectOption('#size-by', 'degree');
   });
 
-  it('lists the chain templates and says the chain analysis is not available yet', async () => {
+  it('judges 广东 against the lithium-battery chain with the figures of core analyze()', async () => {
+    const before = await views(page);
+    await page.click('.tree li[data-path="广东"]');
+    await waitForView(page, before);
+    await page.selectOption('#template-picker', 'lithium-battery');
+    await page.waitForFunction(() => document.body.dataset.chain === 'ready', null, {
+      timeout: 60_000,
+    });
+    const report = guangdong();
+    const c = report.completeness;
+    const figure = (key: string) =>
+      page.textContent(`[data-testid=completeness] [data-figure=${key}]`);
+    expect(await figure('coverage')).toBe(percent(c.coverage));
+    expect(await figure('redundancy')).toBe(percent(c.redundancy));
+    expect(await figure('link')).toBe(percent(c.link));
+    expect(await figure('path')).toBe(percent(c.path));
+    expect(await figure('localSupplyRatio')).toBe(percent(c.localSupplyRatio));
+    for (const s of ['upstream', 'midstream', 'downstream'] as const) {
+      expect(
+        await page.textContent(`[data-testid=by-stage] tr[data-stage=${s}] [data-figure=coverage]`),
+      ).toBe(percent(c.byStage[s].coverage));
+    }
+    // One gap entry and one ghost node per missing role of the report.
+    expect(report.missingRoles.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=gaps] > li').count()).toBe(report.missingRoles.length);
+    expect(Number(await page.getAttribute('#view-summary', 'data-ghosts'))).toBe(
+      report.missingRoles.length,
+    );
+    expect(await page.textContent('[data-testid=provenance]')).toContain('inferred');
+    // The chain layout: upstream lanes left of downstream lanes.
+    expect(await page.getAttribute('body', 'data-layout')).toBe('chain');
+    const { width, height, ink } = await graphInk('07-chain-guangdong');
+    expect(ink / (width * height)).toBeGreaterThan(0.02);
+    await page.locator('#panel-chain').screenshot({ path: join(SHOTS, '07-chain-panel.png') });
+
+    // Clicking a gap focuses the graph on its ghost node and the companies that need it.
+    const gap = report.missingRoles.find((m) => m.neededBy.length > 0)!;
+    await page.click(`[data-testid="gap-${gap.segment}"] button`);
+    await page.waitForSelector('#focus-note:not([hidden])');
+    expect(Number(await page.getAttribute('#focus-note', 'data-size'))).toBe(
+      new Set(gap.neededBy).size + 1,
+    );
+    await graphInk('08-gap-focus');
+  });
+
+  it('runs "what if this company fails" with the figures of core whatIf()', async () => {
+    const report = guangdong();
+    const company = report.critical[0]!.company;
+    await page.click('.tabs button[data-tab=chain]');
+    await page.click(`[data-what-if="${company}"]`);
+    await page.waitForSelector('[data-testid=what-if-result]', { timeout: 30_000 });
+    const { ctx } = guangdongContext();
+    const result = whatIf(ctx, { remove: [company] }, { threshold: 1, redundancy: 2 });
+    for (const key of ['coverage', 'redundancy', 'link', 'path'] as const) {
+      const row = `[data-testid=what-if-completeness] tr[data-variant=${key}]`;
+      expect(await page.textContent(`${row} [data-when=before]`)).toBe(
+        percent(result.completeness.before[key]),
+      );
+      expect(await page.textContent(`${row} [data-when=after]`)).toBe(
+        percent(result.completeness.after[key]),
+      );
+    }
+    // The report's criticality and the what-if agree on the drop.
+    expect(
+      result.completeness.before.redundancy - result.completeness.after.redundancy,
+    ).toBeCloseTo(report.critical[0]!.completenessDrop, 12);
+    const cut = result.cutOff.length;
+    expect(await page.textContent('[data-testid=what-if-result] p')).toContain(
+      cut ? `${cut} compan` : 'no other company is cut off',
+    );
+    await page.screenshot({ path: join(SHOTS, '09-what-if.png') });
+  });
+
+  it('judges a dataset without relations against its own template', async () => {
     const before = await views(page);
     await page.selectOption('#dataset-picker', 'eto-semiconductors');
     await waitForView(page, before);
@@ -273,12 +370,26 @@ describe('viewer on cn-listed, served by chainlens serve', () => {
     const options = await page.locator('#template-picker option').allTextContents();
     expect(options.length).toBe(1 + 2 + shared.length);
     expect(options.some((o) => o.startsWith('Advanced logic chip supply chain'))).toBe(true);
+    const chains = Number((await page.evaluate(() => document.body.dataset.chainViews)) ?? 0);
     await page.selectOption('#template-picker', 'eto-advanced-logic-chips');
-    await page.waitForSelector('[data-testid=chain-unavailable]');
-    expect(await page.textContent('[data-testid=chain-unavailable]')).toContain(
-      'not available yet',
+    await page.waitForFunction(
+      (n) =>
+        document.body.dataset.chain === 'ready' && Number(document.body.dataset.chainViews) > n,
+      chains,
+      { timeout: 60_000 },
     );
-    await graphInk('07-eto');
+    const { dataset } = readDataset(join(ROOT, 'datasets/eto-semiconductors'));
+    const template = dataset.templates.find((t) => t.id === 'eto-advanced-logic-chips')!;
+    const cluster = { id: 'all', members: Int32Array.from(dataset.companies.ids, (_, i) => i) };
+    const report = analyze(dataset, { cluster, template, seed: 1 });
+    expect(await page.textContent('[data-testid=completeness] [data-figure=coverage]')).toBe(
+      percent(report.completeness.coverage),
+    );
+    // Without relations nothing is local supply: the ratio cannot be computed.
+    expect(
+      await page.textContent('[data-testid=completeness] [data-figure=localSupplyRatio]'),
+    ).toBe(percent(report.completeness.localSupplyRatio));
+    await graphInk('10-eto');
   });
 });
 

@@ -24,6 +24,18 @@ export type NodeAttributes = {
   betweenness?: number;
   /** Categorical attributes (industry…). */
   attrs: Record<string, string>;
+  /** Chain report (graph/chain.ts): the company's main segment and every segment it holds. */
+  segment?: string;
+  segments?: string[];
+  /** Ghost node of a missing role (graph/chain.ts): the missing segment's id. */
+  ghost?: string;
+  /** Weak-link kinds naming this company (single-source, cut-point). */
+  weak?: string[];
+  /** Ring drawn by the chain node program: 0 none, 1 solid, 2 dashed (graph/node-program.ts). */
+  ring?: number;
+  ringColor?: string;
+  /** Label always drawn (ghost nodes). */
+  forceLabel?: boolean;
   /** Set by the page's reducers, never by data. */
   hidden?: boolean;
   zIndex?: number;
@@ -37,6 +49,10 @@ export type EdgeAttributes = {
   relations: number;
   size: number;
   color: string;
+  /** A ghost node's link to a company that needs the missing role (not a relation). */
+  ghost?: boolean;
+  /** A bridge of the chain report's weak links. */
+  bridge?: boolean;
   hidden?: boolean;
   zIndex?: number;
 };

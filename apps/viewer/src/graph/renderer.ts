@@ -5,22 +5,22 @@
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import {
-  EdgeArrowProgram,
-  EdgeLineProgram,
-  NodeCircleProgram,
-  NodePointProgram,
-} from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import { LABEL_FONT } from './fonts.js';
+import { LaneLayer } from './lanes.js';
+import type { ChainLayout } from './chain.js';
+import { CHAIN_COLORS } from './chain.js';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from './model.js';
+import { NodeRingProgram } from './node-program.js';
 
-export const LABEL_FONT =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
+export { LABEL_FONT };
 
 /**
  * Edge programs: arrows while the graph is small enough to read directions; one-pixel GL lines
- * (2 vertices an edge instead of 9) above {@link LINE_EDGES_ABOVE} edges. Nodes are discs, or GL
- * points above {@link POINT_NODES_ABOVE} nodes.
+ * (2 vertices an edge instead of 9) above {@link LINE_EDGES_ABOVE} edges. Nodes are discs with an
+ * optional ring (node-program.ts: weak links, ghost nodes), or GL points above
+ * {@link POINT_NODES_ABOVE} nodes (no rings then).
  */
 export const LINE_EDGES_ABOVE = 30_000;
 export const POINT_NODES_ABOVE = 15_000;
@@ -40,13 +40,17 @@ function programs(graph: ViewGraph): Partial<ViewSettings> {
       [edge]: edge === 'line' ? EdgeLineProgram : EdgeArrowProgram,
     } as unknown as ViewSettings['edgeProgramClasses'],
     nodeProgramClasses: {
-      [node]: node === 'point' ? NodePointProgram : NodeCircleProgram,
+      [node]: node === 'point' ? NodePointProgram : NodeRingProgram,
     } as unknown as ViewSettings['nodeProgramClasses'],
   };
 }
 
-const FADED_NODE = '#e3e6ea';
+export const FADED_NODE = '#e3e6ea';
 const FADED_EDGE = '#eef0f2';
+const FADED_RING = '#cfd5dc';
+
+/** What-if marks: the company removed, and the companies its failure cuts off. */
+export type Mark = 'removed' | 'cut-off';
 
 export interface RendererEvents {
   click(node: string | null): void;
@@ -61,6 +65,9 @@ export class GraphRenderer {
   private hiddenNode: (attrs: NodeAttributes) => boolean = () => false;
   /** Whether any legend category is hidden (else the node reducer skips its check). */
   private filtering = false;
+  private marks = new Map<string, Mark>();
+  /** The chain layout's lanes, drawn under the edges. */
+  readonly lanes: LaneLayer;
 
   constructor(
     container: HTMLElement,
@@ -83,6 +90,7 @@ export class GraphRenderer {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    this.lanes = new LaneLayer(this.sigma as unknown as Sigma);
     this.sigma.on('clickNode', ({ node }) => events.click(node));
     this.sigma.on('clickStage', () => events.click(null));
     this.sigma.on('enterNode', ({ node, event }) => {
@@ -114,6 +122,9 @@ export class GraphRenderer {
     this.focus = null;
     this.selected = null;
     this.hovered = null;
+    this.marks.clear();
+    this.lanes.set(null);
+    this.sigma.setCustomBBox(null);
     // Settings first, on an empty graph: each change refreshes, and a refresh of a large
     // graph costs about a second in software WebGL.
     const wanted = { ...programs(graph), hideEdgesOnMove: graph.size > 30_000 };
@@ -149,6 +160,61 @@ export class GraphRenderer {
     return this.focus?.size ?? 0;
   }
 
+  /** The focused node keys (empty when nothing is focused). */
+  focusedNodes(): string[] {
+    return [...(this.focus?.keys() ?? [])];
+  }
+
+  /** Marks companies removed / cut off by a what-if (an empty map clears them). */
+  setMarks(marks: Map<string, Mark>): void {
+    this.marks = marks;
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /**
+   * Shows the chain layout's lanes (null: none) and frames the camera on them: the lanes and
+   * their labels stay inside the view. Call after the node positions changed.
+   */
+  setChainLayout(layout: ChainLayout | null): void {
+    // In lanes, nodes keep their size relative to their cells at every zoom.
+    this.sigma.setSetting('zoomToSizeRatioFunction', layout ? (r: number) => r : Math.sqrt);
+    this.sigma.setCustomBBox(layout ? layout.bbox : null);
+    this.sigma.refresh();
+    this.lanes.set(layout);
+    this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  }
+
+  /** Pixels of one graph unit when the whole graph is in view (camera ratio 1). */
+  unitPixels(): number {
+    const cameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    const a = this.sigma.graphToViewport({ x: 0, y: 0 }, { cameraState });
+    const b = this.sigma.graphToViewport({ x: 1, y: 0 }, { cameraState });
+    return Math.hypot(b.x - a.x, b.y - a.y);
+  }
+
+  /** Moves the camera so that these nodes fill most of the view. */
+  fitNodes(nodes: string[]): void {
+    const points = nodes
+      .map((n) => (this.graph.hasNode(n) ? this.sigma.getNodeDisplayData(n) : undefined))
+      .filter((d): d is NonNullable<typeof d> => !!d);
+    if (points.length === 0) return;
+    if (points.length === 1) {
+      this.centerOn(nodes.find((n) => this.graph.hasNode(n))!);
+      return;
+    }
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const { width, height } = this.sigma.getDimensions();
+    // Framed-graph units: the longer side of the viewport spans 1 at ratio 1.
+    const aspect = Math.max(width, height) / Math.min(width, height);
+    const span = Math.max(x1 - x0, (y1 - y0) * (width >= height ? aspect : 1));
+    const ratio = Math.max(0.04, Math.min(1, span * 1.35));
+    void this.sigma
+      .getCamera()
+      .animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
+  }
+
   /** Moves the camera to a node (keeps the zoom unless it is far out). */
   centerOn(node: string): void {
     if (!this.graph.hasNode(node)) return;
@@ -176,8 +242,10 @@ export class GraphRenderer {
     node: string,
     data: NodeAttributes,
   ): Partial<NodeAttributes> & { highlighted?: boolean; forceLabel?: boolean } {
-    // Nothing selected, hovered or filtered: the data as it is (no copy for 20k nodes a frame).
-    if (!this.focus && !this.selected && !this.hovered && !this.filtering) return data;
+    // Nothing selected, hovered, marked or filtered: the data as it is (no copy for 20k nodes).
+    if (!this.focus && !this.selected && !this.hovered && !this.filtering && !this.marks.size) {
+      return data;
+    }
     const res: Partial<NodeAttributes> & { highlighted?: boolean; forceLabel?: boolean } = {
       ...data,
     };
@@ -197,10 +265,21 @@ export class GraphRenderer {
         res.color = FADED_NODE;
         res.label = '';
         res.zIndex = 0;
+        res.forceLabel = false;
+        if (data.ring) res.ringColor = FADED_RING;
       }
     } else if (node === this.selected) {
       res.highlighted = true;
       res.forceLabel = true;
+    }
+    const mark = this.marks.get(node);
+    if (mark) {
+      res.color = mark === 'removed' ? CHAIN_COLORS.removed : CHAIN_COLORS.cutOff;
+      res.ring = 1;
+      res.ringColor = mark === 'removed' ? CHAIN_COLORS.cutOff : CHAIN_COLORS.removed;
+      res.label = data.label;
+      res.forceLabel = true;
+      res.zIndex = 3;
     }
     if (node === this.hovered) {
       res.highlighted = true;
@@ -211,6 +290,7 @@ export class GraphRenderer {
 
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeAttributes> {
     if (!this.focus && !this.hovered) return data;
+    if (data.hidden && !this.focus) return data;
     const res: Partial<EdgeAttributes> = { ...data };
     // The graph sigma draws (a refresh may run while a graph is swapped in; during sigma's
     // constructor `this.sigma` is not assigned yet).
@@ -224,6 +304,8 @@ export class GraphRenderer {
       } else {
         res.zIndex = 2;
         res.size = Math.max(1.5, data.size);
+        // Links hidden in the chain layout (outside the chain) show between focused nodes.
+        res.hidden = false;
       }
     } else if (this.hovered && s !== this.hovered && t !== this.hovered && graph.size < 5_000) {
       res.zIndex = 0;
@@ -232,6 +314,7 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    this.lanes.kill();
     this.sigma.kill();
   }
 }

@@ -1,15 +1,34 @@
 /**
- * How nodes and edges look: size by a centrality, colour by community, region or a categorical
- * attribute, and the legend that goes with the colours.
+ * How nodes and edges look: size by a centrality, colour by community, region, a categorical
+ * attribute, or (with a chain report) the chain segment or stage, and the legend that goes
+ * with the colours.
  */
 import { RELATION_TYPES, regionParts } from '@chainlens/core';
-import type { RelationType } from '@chainlens/core';
+import type { RelationType, Stage } from '@chainlens/core';
 import type { ClusterChoice } from '../protocol.js';
 import type { NodeAttributes, ViewGraph } from './model.js';
 
 export type SizeBy = 'degree' | 'pagerank' | 'betweenness' | 'uniform';
-/** `community`, `region`, or `attr:<column>`. */
+/** `community`, `region`, `segment`, `stage` or `attr:<column>`. */
 export type ColorBy = string;
+
+/**
+ * Fixed colours of the chain (colour by `segment` or `stage`): categories in template order,
+ * named, whatever their sizes.
+ */
+export interface ChainColoring {
+  /** Segment id → colour (graph/chain.ts segmentColors). */
+  segmentColors: Map<string, string>;
+  segmentNames: Map<string, string>;
+  /** Segment ids in template order. */
+  order: string[];
+  stageOf: Map<string, Stage>;
+  stageColors: Record<Stage, string>;
+  stageLabels: Record<Stage, string>;
+}
+
+/** Category key of ghost nodes (never a colour category: they stay grey). */
+export const GHOST_KEY = '\u0000ghost';
 
 /** Distinct colours (Tableau 10 + two), readable on white, for the largest categories. */
 export const PALETTE = [
@@ -66,7 +85,9 @@ export function categoryOf(
   colorBy: ColorBy,
   cluster: ClusterChoice,
 ): string {
+  if (attrs.ghost !== undefined) return GHOST_KEY;
   if (colorBy === 'community') return String(attrs.community);
+  if (colorBy === 'segment') return attrs.segment ?? '';
   if (colorBy === 'region') {
     const parts = regionParts(attrs.region);
     const depth = cluster.kind === 'region' ? regionParts(cluster.path).length : 0;
@@ -75,6 +96,19 @@ export function categoryOf(
   }
   if (colorBy.startsWith('attr:')) return attrs.attrs[colorBy.slice(5)] ?? '';
   return '';
+}
+
+/** The category of a node, with the chain's stages (colour by `stage`). */
+function categoryWith(
+  attrs: NodeAttributes,
+  colorBy: ColorBy,
+  cluster: ClusterChoice,
+  chain: ChainColoring | undefined,
+): string {
+  if (colorBy === 'stage' && attrs.ghost === undefined) {
+    return attrs.segment ? (chain?.stageOf.get(attrs.segment) ?? '') : '';
+  }
+  return categoryOf(attrs, colorBy, cluster);
 }
 
 /**
@@ -86,10 +120,15 @@ export function applyColors(
   colorBy: ColorBy,
   cluster: ClusterChoice,
   communityLabels: string[],
+  chain?: ChainColoring,
 ): LegendEntry[] {
+  if ((colorBy === 'segment' || colorBy === 'stage') && chain) {
+    return applyChainColors(graph, colorBy, cluster, chain);
+  }
   const counts = new Map<string, number>();
   graph.forEachNode((_, a) => {
     const k = categoryOf(a, colorBy, cluster);
+    if (k === GHOST_KEY) return;
     counts.set(k, (counts.get(k) ?? 0) + a.companies);
   });
   const ranked = [...counts.entries()]
@@ -109,7 +148,7 @@ export function applyColors(
   graph.updateEachNodeAttributes(
     (_, a) => {
       const k = categoryOf(a, colorBy, cluster);
-      a.color = k === '' ? NONE_COLOR : (colors.get(k) ?? OTHER_COLOR);
+      if (k !== GHOST_KEY) a.color = k === '' ? NONE_COLOR : (colors.get(k) ?? OTHER_COLOR);
       return a;
     },
     { attributes: ['color'] },
@@ -133,6 +172,52 @@ export function applyColors(
   return legend;
 }
 
+/**
+ * Colour by chain segment or stage: every segment (stage) of the template with drawn companies
+ * is a legend entry, in template order, in its fixed colour; companies outside the chain are
+ * "(not in the chain)".
+ */
+function applyChainColors(
+  graph: ViewGraph,
+  colorBy: 'segment' | 'stage',
+  cluster: ClusterChoice,
+  chain: ChainColoring,
+): LegendEntry[] {
+  const counts = new Map<string, number>();
+  const colorOf = (k: string) =>
+    k === ''
+      ? NONE_COLOR
+      : colorBy === 'segment'
+        ? (chain.segmentColors.get(k) ?? OTHER_COLOR)
+        : chain.stageColors[k as Stage];
+  graph.updateEachNodeAttributes(
+    (_, a) => {
+      const k = categoryWith(a, colorBy, cluster, chain);
+      if (k === GHOST_KEY) return a;
+      counts.set(k, (counts.get(k) ?? 0) + a.companies);
+      a.color = colorOf(k);
+      return a;
+    },
+    { attributes: ['color'] },
+  );
+  const keys =
+    colorBy === 'segment'
+      ? chain.order
+      : (['upstream', 'midstream', 'downstream'] as const).filter((s) => counts.has(s));
+  const legend: LegendEntry[] = keys
+    .filter((k) => counts.has(k))
+    .map((k) => ({
+      key: k,
+      label:
+        colorBy === 'segment' ? (chain.segmentNames.get(k) ?? k) : chain.stageLabels[k as Stage],
+      color: colorOf(k),
+      count: counts.get(k)!,
+    }));
+  const none = counts.get('');
+  if (none) legend.push({ key: '', label: '(not in the chain)', color: NONE_COLOR, count: none });
+  return legend;
+}
+
 /** Whether a node's category is among the hidden legend keys. */
 export function isHiddenCategory(
   attrs: NodeAttributes,
@@ -140,9 +225,11 @@ export function isHiddenCategory(
   cluster: ClusterChoice,
   hidden: Set<string>,
   legend: LegendEntry[],
+  chain?: ChainColoring,
 ): boolean {
   if (hidden.size === 0) return false;
-  const k = categoryOf(attrs, colorBy, cluster);
+  const k = categoryWith(attrs, colorBy, cluster, chain);
+  if (k === GHOST_KEY) return false;
   if (hidden.has(k)) return true;
   if (hidden.has(OTHER_KEY) && k !== '' && !legend.some((e) => e.key === k)) return true;
   return false;
@@ -150,14 +237,23 @@ export function isHiddenCategory(
 
 /**
  * Sizes the nodes by a metric: area grows with the value (radius ∝ √ of its share of the
- * range), between a floor and a ceiling that shrink as the graph grows. Community nodes are
- * sized by their companies.
+ * range), between a floor and a ceiling that shrink as the graph grows (or `range`'s, in pixels:
+ * the chain layout keeps nodes inside their cells; `outside` scales the companies outside the
+ * chain). Community nodes are sized by their companies.
  */
-export function applySizes(graph: ViewGraph, sizeBy: SizeBy): void {
+export function applySizes(
+  graph: ViewGraph,
+  sizeBy: SizeBy,
+  range?: { floor: number; ceiling: number; outside: number },
+): void {
   const n = graph.order;
-  const floor = n > 10_000 ? 1.5 : n > 2_000 ? 2 : n > 300 ? 2.5 : 4;
-  const ceiling = n > 10_000 ? 9 : n > 2_000 ? 11 : n > 300 ? 14 : 20;
+  const floor = range?.floor ?? (n > 10_000 ? 1.5 : n > 2_000 ? 2 : n > 300 ? 2.5 : 4);
+  const ceiling = range?.ceiling ?? (n > 10_000 ? 9 : n > 2_000 ? 11 : n > 300 ? 14 : 20);
+  // The chain layout's companies outside the chain sit on a tighter grid.
+  const scale = (a: NodeAttributes) =>
+    range && a.segment === undefined && a.ghost === undefined ? range.outside : 1;
   const value = (a: NodeAttributes) => {
+    if (a.ghost !== undefined) return 0;
     if (a.company < 0) return a.companies;
     switch (sizeBy) {
       case 'degree':
@@ -173,18 +269,20 @@ export function applySizes(graph: ViewGraph, sizeBy: SizeBy): void {
   let min = Infinity;
   let max = -Infinity;
   graph.forEachNode((_, a) => {
+    if (a.ghost !== undefined) return;
     const v = value(a);
     if (v < min) min = v;
     if (v > max) max = v;
   });
-  const range = max - min;
+  const spread = max - min;
   graph.updateEachNodeAttributes(
     (_, a) => {
       // Equal values (no links at all, say): a size at which labels show.
       a.size =
-        (sizeBy === 'uniform' || range === 0) && a.company >= 0
+        scale(a) *
+        ((sizeBy === 'uniform' || spread === 0) && a.company >= 0
           ? Math.min(ceiling, floor + 4)
-          : floor + (range > 0 ? Math.sqrt((value(a) - min) / range) : 0) * (ceiling - floor);
+          : floor + (spread > 0 ? Math.sqrt((value(a) - min) / spread) : 0) * (ceiling - floor));
       return a;
     },
     { attributes: ['size'] },
@@ -200,6 +298,7 @@ export function applyEdgeStyle(graph: ViewGraph): void {
   });
   graph.updateEachEdgeAttributes(
     (_, a) => {
+      if (a.ghost) return a;
       const type = RELATION_TYPES.find((_t, i) => (a.types & (1 << i)) !== 0) ?? 'supply';
       a.color = EDGE_COLORS[type];
       // Thickness grows with the relations merged into the arc, relative to the thickest.

@@ -57,12 +57,20 @@ function neighbourList(
   );
 }
 
+/**
+ * Renders a company's details; returns the (empty) section where the page puts the company's
+ * place in the chain and its "what if this company fails" (panel/what-if.ts).
+ */
 export function renderCompany(
   root: HTMLElement,
   d: CompanyDetails,
   actions: DetailsActions,
   drawn: boolean,
-): void {
+): HTMLElement {
+  const chain = el('section', {
+    class: 'company-chain',
+    attrs: { 'data-testid': 'company-chain' },
+  });
   const stepButtons = (direction: Direction, label: string) =>
     el(
       'div',
@@ -109,6 +117,7 @@ export function renderCompany(
           { class: 'muted' },
           'Not drawn in the current view (outside the cluster, hidden, or inside a community node).',
         ),
+    chain,
     d.metrics.length
       ? el(
           'table',
@@ -175,6 +184,7 @@ export function renderCompany(
       ? el('p', { class: 'muted' }, `${count(d.neighboursNotListed)} more partners not listed.`)
       : null,
   );
+  return chain;
 }
 
 export function renderCommunity(

@@ -5,6 +5,16 @@ import { count, el, replace } from '../dom.js';
 import type { LegendEntry } from '../graph/style.js';
 import { EDGE_COLORS } from '../graph/style.js';
 
+/** The chain marks on the graph (with a chain report). */
+export interface ChainLegend {
+  ghosts: number;
+  weakCompanies: number;
+  bridges: number;
+  /** A what-if is shown (removed / cut-off colours). */
+  marks: boolean;
+  colors: { warn: string; ghostFill: string; ghostRing: string; removed: string; cutOff: string };
+}
+
 export function renderLegend(
   root: HTMLElement,
   title: string,
@@ -13,6 +23,7 @@ export function renderLegend(
   toggle: (key: string) => void,
   edgeTypes: RelationType[],
   sizeNote: string,
+  chain: ChainLegend | null = null,
 ): void {
   const swatch = (color: string) => {
     const s = el('span', { class: 'swatch' });
@@ -24,6 +35,65 @@ export function renderLegend(
     s.style.background = color;
     return s;
   };
+  const ring = (fill: string, color: string, dashed: boolean) => {
+    const s = el('span', { class: 'swatch ring' });
+    s.style.background = fill;
+    s.style.border = `2px ${dashed ? 'dashed' : 'solid'} ${color}`;
+    return s;
+  };
+  const chainItems: HTMLElement[] = [];
+  if (chain) {
+    const c = chain.colors;
+    if (chain.ghosts) {
+      chainItems.push(
+        el(
+          'li',
+          null,
+          ring(c.ghostFill, c.ghostRing, true),
+          el('span', { class: 'label' }, 'missing role (ghost node)'),
+          el('span', { class: 'count' }, count(chain.ghosts)),
+        ),
+      );
+    }
+    if (chain.weakCompanies) {
+      chainItems.push(
+        el(
+          'li',
+          null,
+          ring('#ffffff', c.warn, false),
+          el('span', { class: 'label' }, 'weak link: single source / cut point'),
+          el('span', { class: 'count' }, count(chain.weakCompanies)),
+        ),
+      );
+    }
+    if (chain.bridges) {
+      chainItems.push(
+        el(
+          'li',
+          null,
+          line(c.warn),
+          el('span', { class: 'label' }, 'weak link: bridge'),
+          el('span', { class: 'count' }, count(chain.bridges)),
+        ),
+      );
+    }
+    if (chain.marks) {
+      chainItems.push(
+        el(
+          'li',
+          null,
+          ring(c.removed, c.cutOff, false),
+          el('span', { class: 'label' }, 'fails (what if)'),
+        ),
+        el(
+          'li',
+          null,
+          ring(c.cutOff, c.removed, false),
+          el('span', { class: 'label' }, 'cut off by the cascade'),
+        ),
+      );
+    }
+  }
   replace(
     root,
     el('div', { class: 'legend-title' }, title),
@@ -56,6 +126,9 @@ export function renderLegend(
         ),
       ),
     ),
+    chainItems.length
+      ? el('ul', { class: 'legend edges', attrs: { 'data-testid': 'chain-legend' } }, ...chainItems)
+      : null,
     el('p', { class: 'muted small' }, sizeNote),
   );
 }

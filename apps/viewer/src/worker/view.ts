@@ -119,10 +119,14 @@ export function categoricalColumns(dataset: Dataset): { column: string; values: 
   return out;
 }
 
-/** Computes a view: the cluster's graph, its metrics and communities, and what to draw. */
+/**
+ * Computes a view: the cluster's graph, its metrics and communities, and what to draw. `keep`
+ * (company indices, e.g. a chain's firms) are drawn even without links.
+ */
 export function buildView(
   dataset: Dataset,
   request: ViewRequest,
+  keep?: Int32Array,
 ): { state: ViewState; data: ViewData } {
   const nodes = clusterMembers(dataset, request.cluster);
   const compact = buildCompactGraph(
@@ -161,6 +165,13 @@ export function buildView(
   let keptCount = 0;
   for (let u = 0; u < graph.n; u++) {
     if (keepAll || deg.neighbours[u]! > 0) {
+      kept[u] = 1;
+      keptCount++;
+    }
+  }
+  for (const c of keep ?? []) {
+    const u = compact.localOf[c]!;
+    if (u >= 0 && !kept[u]) {
       kept[u] = 1;
       keptCount++;
     }
