@@ -31,7 +31,20 @@ const compareCities = (performance.now() - t) / 1000;
 const city = [...cities].sort((a, b) => b.chainCompanies - a.chainCompanies)[0]!;
 const cluster = clusterByRegion(dataset.companies, city.region);
 t = performance.now();
-const report = analyze(dataset, { cluster, template });
+// Seconds per step of analyze() (context, completeness, …, communities).
+const steps: Record<string, number> = {};
+let stepStart = t;
+let stepName = '';
+const report = analyze(dataset, {
+  cluster,
+  template,
+  onStep: (name) => {
+    const now = performance.now();
+    if (stepName) steps[stepName] = +((now - stepStart) / 1000).toFixed(2);
+    stepName = name;
+    stepStart = now;
+  },
+});
 const analyzeCity = (performance.now() - t) / 1000;
 
 console.log(
@@ -56,6 +69,7 @@ console.log(
       companies: cluster.members.length,
       chainCompanies: report.cluster.chainCompanies,
       seconds: +analyzeCity.toFixed(1),
+      steps,
       coverage: +report.completeness.coverage.toFixed(3),
       targets: report.targets.length,
     },

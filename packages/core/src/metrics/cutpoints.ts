@@ -9,6 +9,10 @@
  *   that merges two or more arcs (parallel arcs u→v, or u→v and v→u: `counts` > 1) is never a
  *   bridge — removing one of its arcs leaves the other. Articulation points do not depend on it.
  * - Matches NetworkX's `articulation_points` and `bridges` (on the MultiGraph).
+ * - The same search also gives what each cut leaves behind, from DFS subtree sizes: the pieces
+ *   an articulation point's component falls into without it (each child subtree whose low-link
+ *   does not climb above it, plus the rest of the component outside its subtree) and the two
+ *   sides of each bridge (the child's subtree and the rest) — no search per cut point.
  * - O(n + m) time, O(n) memory.
  */
 import type { Adjacency } from '../graph/snapshot.js';
@@ -23,6 +27,17 @@ export interface CutPointsResult {
   /** Bridges as pairs (bridgeSources[i], bridgeTargets[i]), source < target, sorted. */
   bridgeSources: Int32Array;
   bridgeTargets: Int32Array;
+  /**
+   * The pieces of articulation point i's connected component once it is removed: their sizes are
+   * `pieceSizes[pieceOffsets[i] .. pieceOffsets[i + 1])`, largest first (sum + 1 = the component).
+   */
+  pieceOffsets: Int32Array;
+  pieceSizes: Int32Array;
+  /**
+   * The two sides of bridge i once it is removed: `bridgeSides[2i]` nodes on `bridgeSources[i]`'s
+   * side, `bridgeSides[2i + 1]` on `bridgeTargets[i]`'s.
+   */
+  bridgeSides: Int32Array;
 }
 
 /**
@@ -43,10 +58,20 @@ export function cutPoints(graph: {
   const isArticulation = new Uint8Array(n);
   const isBridge = new Uint8Array(nodes.length);
   const bridgeKeys: number[] = [];
+  /** The child end of each bridge (a tree edge parent → child), in `bridgeKeys` order. */
+  const bridgeChild: number[] = [];
+  /** Nodes in each node's DFS subtree; the root's is its component's size. */
+  const subtree = new Int32Array(n);
+  const rootOf = new Int32Array(n);
+  /** (u, size) pairs: a subtree of u's child that u's removal cuts off. */
+  const cutOffParent: number[] = [];
+  const cutOffSize: number[] = [];
   let time = 0;
   for (let r = 0; r < n; r++) {
     if (disc[r]! >= 0) continue;
     disc[r] = low[r] = time++;
+    subtree[r] = 1;
+    rootOf[r] = r;
     frames[0] = r;
     next[0] = offsets[r]!;
     let depth = 1;
@@ -65,6 +90,8 @@ export function cutPoints(graph: {
           next[depth - 1] = p + 1;
           low[v] = lowV;
           disc[w] = low[w] = time++;
+          subtree[w] = 1;
+          rootOf[w] = r;
           parentPos[w] = p;
           frames[depth] = w;
           next[depth] = offsets[w]!;
@@ -82,12 +109,19 @@ export function cutPoints(graph: {
       if (depth > 0) {
         const u = frames[depth - 1]!;
         if (lowV < low[u]!) low[u] = lowV;
+        subtree[u] = subtree[u]! + subtree[v]!;
         const du = disc[u]!;
-        if (u !== r && lowV >= du) isArticulation[u] = 1;
+        if (lowV >= du) {
+          // v's subtree hangs on u alone (for the root: always): a piece if u is a cut point.
+          if (u !== r) isArticulation[u] = 1;
+          cutOffParent.push(u);
+          cutOffSize.push(subtree[v]!);
+        }
         const pos = parentPos[v]!;
         if (lowV > du && counts[pos]! === 1) {
           isBridge[pos] = 1;
           bridgeKeys.push(u < v ? u * n + v : v * n + u);
+          bridgeChild.push(v);
         }
       }
     }
@@ -96,12 +130,21 @@ export function cutPoints(graph: {
   // Mark the twin position v→u of each bridge u→v found on the tree edge.
   const bridgeSources = new Int32Array(bridgeKeys.length);
   const bridgeTargets = new Int32Array(bridgeKeys.length);
-  const keys = Float64Array.from(bridgeKeys).sort();
-  for (let i = 0; i < keys.length; i++) {
-    const a = Math.floor(keys[i]! / n);
-    const b = keys[i]! - a * n;
+  const bridgeSides = new Int32Array(2 * bridgeKeys.length);
+  const byKey = Int32Array.from(bridgeKeys, (_, i) => i).sort(
+    (x, y) => bridgeKeys[x]! - bridgeKeys[y]!,
+  );
+  for (let i = 0; i < byKey.length; i++) {
+    const key = bridgeKeys[byKey[i]!]!;
+    const a = Math.floor(key / n);
+    const b = key - a * n;
     bridgeSources[i] = a;
     bridgeTargets[i] = b;
+    const child = bridgeChild[byKey[i]!]!;
+    const below = subtree[child]!;
+    const rest = subtree[rootOf[child]!]! - below;
+    bridgeSides[2 * i] = a === child ? below : rest;
+    bridgeSides[2 * i + 1] = a === child ? rest : below;
     for (const [x, y] of [
       [a, b],
       [b, a],
@@ -120,5 +163,47 @@ export function cutPoints(graph: {
   for (let u = 0; u < n; u++) points += isArticulation[u]!;
   const articulationPoints = new Int32Array(points);
   for (let u = 0, i = 0; u < n; u++) if (isArticulation[u]) articulationPoints[i++] = u;
-  return { isArticulation, articulationPoints, isBridge, bridgeSources, bridgeTargets };
+
+  // Pieces per articulation point: its cut-off child subtrees, plus (below the root) the rest
+  // of the component — its ancestors and the child subtrees that climb above it — which stays
+  // joined through u's parent: component − 1 − the cut-off subtrees.
+  const slot = new Int32Array(n).fill(-1);
+  articulationPoints.forEach((u, i) => (slot[u] = i));
+  const pieceOffsets = new Int32Array(points + 1);
+  const cutOffTotal = new Int32Array(points);
+  for (let j = 0; j < cutOffParent.length; j++) {
+    const i = slot[cutOffParent[j]!]!;
+    if (i < 0) continue;
+    pieceOffsets[i + 1] = pieceOffsets[i + 1]! + 1;
+    cutOffTotal[i] = cutOffTotal[i]! + cutOffSize[j]!;
+  }
+  const rest = (u: number) =>
+    rootOf[u] === u ? 0 : subtree[rootOf[u]!]! - 1 - cutOffTotal[slot[u]!]!;
+  for (const u of articulationPoints) {
+    if (rest(u) > 0) pieceOffsets[slot[u]! + 1] = pieceOffsets[slot[u]! + 1]! + 1;
+  }
+  for (let i = 0; i < points; i++) pieceOffsets[i + 1] = pieceOffsets[i + 1]! + pieceOffsets[i]!;
+  const pieceSizes = new Int32Array(pieceOffsets[points]!);
+  const fill = pieceOffsets.slice(0, points);
+  for (let j = 0; j < cutOffParent.length; j++) {
+    const i = slot[cutOffParent[j]!]!;
+    if (i >= 0) pieceSizes[fill[i]!++] = cutOffSize[j]!;
+  }
+  for (const u of articulationPoints) if (rest(u) > 0) pieceSizes[fill[slot[u]!]!++] = rest(u);
+  for (let i = 0; i < points; i++) {
+    pieceSizes
+      .subarray(pieceOffsets[i]!, pieceOffsets[i + 1]!)
+      .sort()
+      .reverse();
+  }
+  return {
+    isArticulation,
+    articulationPoints,
+    isBridge,
+    bridgeSources,
+    bridgeTargets,
+    pieceOffsets,
+    pieceSizes,
+    bridgeSides,
+  };
 }

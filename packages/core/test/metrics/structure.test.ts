@@ -17,6 +17,7 @@ import {
   weaklyConnectedComponents,
 } from '../../src/metrics/components.js';
 import { cutPoints } from '../../src/metrics/cutpoints.js';
+import { edgeBetweenness } from '../../src/metrics/betweenness.js';
 
 const FIXTURES = new URL('../fixtures/networkx/', import.meta.url);
 const DATASETS = new URL('../../../../datasets/', import.meta.url);
@@ -283,6 +284,104 @@ describe('structure: properties (brute force on small random multigraphs)', () =
         expect(marked).toBe(2 * bridges.size);
       }),
     );
+  });
+});
+
+/** Sizes of the connected pieces among the alive nodes, brute force, largest first. */
+function pieceSizes(n: number, edges: Array<[number, number]>, alive: (u: number) => boolean) {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : find(parent[x]!));
+  for (const [a, b] of edges) if (alive(a) && alive(b)) parent[find(a)] = find(b);
+  const size = new Map<number, number>();
+  for (let u = 0; u < n; u++) if (alive(u)) size.set(find(u), (size.get(find(u)) ?? 0) + 1);
+  return [...size.values()].sort((a, b) => b - a);
+}
+
+describe('structure: what a cut leaves behind (brute force)', () => {
+  it("an articulation point's pieces are those of its component without it", () => {
+    fc.assert(
+      fc.property(multigraphs, ([n, arcs]) => {
+        const g = arcsGraph(n, arcs);
+        const edges = arcs.map(([u, v]) => [u, v] as [number, number]);
+        const r = cutPoints(g);
+        const whole = new Map<number, number>();
+        const all = Array.from({ length: n }, (_, i) => i);
+        const parent = all.slice();
+        const find = (x: number): number => (parent[x] === x ? x : find(parent[x]!));
+        for (const [a, b] of edges) parent[find(a)] = find(b);
+        for (const u of all) whole.set(find(u), (whole.get(find(u)) ?? 0) + 1);
+        r.articulationPoints.forEach((v, i) => {
+          const component = new Set(all.filter((u) => find(u) === find(v)));
+          const expected = pieceSizes(n, edges, (u) => u !== v && component.has(u));
+          const got = Array.from(r.pieceSizes.subarray(r.pieceOffsets[i]!, r.pieceOffsets[i + 1]!));
+          expect(got).toEqual(expected);
+          expect(got.reduce((a, b) => a + b, 0) + 1).toBe(whole.get(find(v)));
+        });
+      }),
+    );
+  });
+
+  it("a bridge's sides are the pieces of its component without it", () => {
+    fc.assert(
+      fc.property(multigraphs, ([n, arcs]) => {
+        const g = arcsGraph(n, arcs);
+        const r = cutPoints(g);
+        r.bridgeSources.forEach((a, i) => {
+          const b = r.bridgeTargets[i]!;
+          // Remove one arc joining a and b (a bridge merges exactly one).
+          const at = arcs.findIndex(([u, v]) => (u === a && v === b) || (u === b && v === a));
+          const rest = arcs.filter((_, j) => j !== at).map(([u, v]) => [u, v] as [number, number]);
+          const parent = Array.from({ length: n }, (_, k) => k);
+          const find = (x: number): number => (parent[x] === x ? x : find(parent[x]!));
+          for (const [u, v] of rest) parent[find(u)] = find(v);
+          let sa = 0;
+          let sb = 0;
+          for (let u = 0; u < n; u++) {
+            if (find(u) === find(a)) sa++;
+            if (find(u) === find(b)) sb++;
+          }
+          expect([r.bridgeSides[2 * i], r.bridgeSides[2 * i + 1]]).toEqual([sa, sb]);
+        });
+      }),
+    );
+  });
+
+  it("a bridge's normalised edge betweenness is 2ab / (n(n − 1)) from its sides (weak links use it)", () => {
+    fc.assert(
+      fc.property(multigraphs, ([n, arcs]) => {
+        const g = arcsGraph(n, arcs);
+        const r = cutPoints(g);
+        const eb = edgeBetweenness(g, { directed: false });
+        const { offsets, nodes } = g.undirected;
+        r.bridgeSources.forEach((a, i) => {
+          const b = r.bridgeTargets[i]!;
+          let p = offsets[a]!;
+          while (nodes[p] !== b) p++;
+          const [sa, sb] = [r.bridgeSides[2 * i]!, r.bridgeSides[2 * i + 1]!];
+          expect(eb.values[p]).toBeCloseTo((2 * sa * sb) / (n * (n - 1)), 12);
+        });
+      }),
+    );
+  });
+
+  it('a path 0–1–2–3–4 and a pendant 5 on 2: pieces and sides by hand', () => {
+    const r = cutPoints(
+      arcsGraph(6, [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+        [5, 2],
+      ]),
+    );
+    expect(Array.from(r.articulationPoints)).toEqual([1, 2, 3]);
+    // Without 1: {0} and {2,3,4,5}; without 2: {0,1}, {3,4}, {5}; without 3: {0,1,2,5}, {4}.
+    expect(Array.from(r.pieceOffsets)).toEqual([0, 2, 5, 7]);
+    expect(Array.from(r.pieceSizes)).toEqual([4, 1, 2, 2, 1, 4, 1]);
+    // Every edge is a bridge: (0,1) 1|5, (1,2) 2|4, (2,3) 4|2, (2,5) 5|1, (3,4) 5|1.
+    expect(Array.from(r.bridgeSources)).toEqual([0, 1, 2, 2, 3]);
+    expect(Array.from(r.bridgeTargets)).toEqual([1, 2, 3, 5, 4]);
+    expect(Array.from(r.bridgeSides)).toEqual([1, 5, 2, 4, 4, 2, 5, 1, 5, 1]);
   });
 });
 
