@@ -108,12 +108,77 @@ function maxOf(values: Float64Array): number {
   return m;
 }
 
-/** Every candidate, scored and ranked (no limit). */
+/**
+ * Distinct partners of each company in the supply view (self-loops and parallel relations
+ * counted once), straight from the CSR: `out` = customers, `in` = suppliers, by company index.
+ */
+function distinctDegrees(ctx: ChainContext): { out: Float64Array; in: Float64Array } {
+  const g = ctx.supply;
+  const N = ctx.dataset.companies.ids.length;
+  const out = new Float64Array(N);
+  const into = new Float64Array(N);
+  const stamp = new Int32Array(g.n).fill(-1);
+  for (const [offsets, ends, degree] of [
+    [g.outOffsets, g.outTargets, out],
+    [g.inOffsets, g.inSources, into],
+  ] as const) {
+    stamp.fill(-1);
+    for (let u = 0; u < g.n; u++) {
+      let d = 0;
+      for (let p = offsets[u]!; p < offsets[u + 1]!; p++) {
+        const v = ends[p]!;
+        if (v === u || stamp[v] === u) continue;
+        stamp[v] = u;
+        d++;
+      }
+      degree[g.companyOf[u]!] = d;
+    }
+  }
+  return { out, in: into };
+}
+
+/** The last ranking of each context (targets() and portfolio() of one analysis share it). */
+const rankings = new WeakMap<ChainContext, { key: string; ranked: Ranked[] }>();
+
+/** Every candidate, scored and ranked (no limit); cached per context and scoring options. */
 function rankCandidates(ctx: ChainContext, options: TargetOptions): Ranked[] {
+  const key = JSON.stringify([
+    options.tau ?? null,
+    options.redundancy ?? null,
+    options.strength ?? null,
+    options.pagerank ?? null,
+  ]);
+  const cached = rankings.get(ctx);
+  if (cached?.key === key) return cached.ranked;
+  const ranked = rankCandidatesUncached(ctx, options);
+  rankings.set(ctx, { key, ranked });
+  return ranked;
+}
+
+function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Ranked[] {
   const { dataset, structure, counts, membership } = ctx;
   const S = structure.size;
   const rows: SegmentRow[] = segmentTable(ctx, options);
   const open = rows.map((r) => r.status !== 'present');
+  const mode = options.strength ?? 'degree';
+  if (mode !== 'degree' && mode !== 'pagerank') {
+    throw new RangeError(`strength must be 'degree' or 'pagerank', got '${String(mode)}'`);
+  }
+
+  // Candidates: outside the cluster, holding an open segment.
+  const candidates: number[] = [];
+  const N = dataset.companies.ids.length;
+  for (let c = 0; c < N; c++) {
+    if (ctx.inCluster[c]) continue;
+    for (const s of segmentsOf(membership, c)) {
+      if (open[s]) {
+        candidates.push(c);
+        break;
+      }
+    }
+  }
+  // Nothing to fill (every segment present), or nobody outside holds a gap: no whole-graph pass.
+  if (candidates.length === 0) return [];
 
   // need(s)
   const gapFirms: Set<string>[] = Array.from({ length: S }, () => new Set<string>());
@@ -127,40 +192,21 @@ function rankCandidates(ctx: ChainContext, options: TargetOptions): Ranked[] {
     return sellers.size;
   });
 
-  // Candidates: outside the cluster, holding an open segment.
-  const candidates: number[] = [];
-  const N = dataset.companies.ids.length;
-  for (let c = 0; c < N; c++) {
-    if (ctx.inCluster[c]) continue;
-    if (Array.from(segmentsOf(membership, c)).some((s) => open[s])) candidates.push(c);
-  }
-
   // strength
-  const mode = options.strength ?? 'degree';
-  if (mode !== 'degree' && mode !== 'pagerank') {
-    throw new RangeError(`strength must be 'degree' or 'pagerank', got '${String(mode)}'`);
-  }
-  const graph = metricGraphFromCompact(ctx.supply);
   let supplierRaw: Float64Array;
   let buyerRaw: Float64Array;
   let supplierStrength: (x: number) => number;
   let buyerStrength: (x: number) => number;
   if (mode === 'degree') {
-    supplierRaw = new Float64Array(N);
-    buyerRaw = new Float64Array(N);
-    for (let u = 0; u < N; u++) {
-      for (let p = graph.out.offsets[u]!; p < graph.out.offsets[u + 1]!; p++) {
-        const v = graph.out.nodes[p]!;
-        if (v === u) continue;
-        supplierRaw[u]!++;
-        buyerRaw[v]!++;
-      }
-    }
+    const degrees = distinctDegrees(ctx);
+    supplierRaw = degrees.out;
+    buyerRaw = degrees.in;
     const ms = maxOf(supplierRaw);
     const mb = maxOf(buyerRaw);
     supplierStrength = (d) => (d + 1) / (ms + 1);
     buyerStrength = (d) => (d + 1) / (mb + 1);
   } else {
+    const graph = metricGraphFromCompact(ctx.supply);
     supplierRaw = pagerankReverse(graph, options.pagerank).scores;
     buyerRaw = pagerank(graph, options.pagerank).scores;
     const ms = maxOf(supplierRaw);
