@@ -31,7 +31,7 @@ import { stepsFrom } from './graph/steps.js';
 import type { ChainColoring, ColorBy, LegendEntry, SizeBy } from './graph/style.js';
 import { applyColors, applyEdgeStyle, applySizes, isHiddenCategory } from './graph/style.js';
 import { renderChainPanel, renderMissingRole } from './panel/chain.js';
-import { renderCommunity, renderCompany, renderEmptyDetails } from './panel/details.js';
+import { renderGroup, renderCompany, renderEmptyDetails } from './panel/details.js';
 import { renderLegend } from './panel/legend.js';
 import { RegionTree, sameCluster } from './panel/region-tree.js';
 import { renderValidation } from './panel/validation.js';
@@ -571,7 +571,7 @@ function renderSummary(data: ViewData): void {
   const parts = [
     `${state.datasetLabel} · ${data.clusterLabel}`,
     data.mode === 'aggregated'
-      ? `${count(nodes)} nodes (communities and expanded companies) of ${count(data.clusterSize - data.hiddenIsolated)} companies`
+      ? `${count(nodes)} nodes (${data.groups?.kind === 'segment' ? 'chain segments' : 'communities'} and expanded companies) of ${count(data.clusterSize - data.hiddenIsolated)} companies`
       : `${count(nodes)} companies drawn`,
     `${count(links)} links`,
   ];
@@ -671,7 +671,7 @@ function drawLegend(): void {
   const sizeNote =
     state.sizeBy === 'uniform'
       ? 'All companies the same size.'
-      : `Size: ${state.sizeBy === 'degree' ? 'distinct partners in the view' : state.sizeBy === 'pagerank' ? 'PageRank (supply direction, damping 0.85)' : `betweenness${state.betweennessNote}`}.${data.mode === 'aggregated' ? ' Community nodes: by companies.' : ''} Click a colour to hide or show it.`;
+      : `Size: ${state.sizeBy === 'degree' ? 'distinct partners in the view' : state.sizeBy === 'pagerank' ? 'PageRank (supply direction, damping 0.85)' : `betweenness${state.betweennessNote}`}.${data.mode === 'aggregated' ? ` ${data.groups?.kind === 'segment' ? 'Segment' : 'Community'} nodes: by companies.` : ''} Click a colour to hide or show it.`;
   renderLegend(
     ui.legend,
     title,
@@ -771,7 +771,7 @@ function showTooltip(node: string | null, x: number, y: number): void {
           el(
             'div',
             { class: 'muted' },
-            `community of ${count(a.companies)} companies: click to expand`,
+            `${a.groupSegment !== undefined ? (a.groupSegment ? 'chain segment' : 'outside the chain') : 'community'}: ${count(a.companies)} companies, click to expand`,
           ),
         ];
   replace(ui.tooltip, ...lines);
@@ -827,10 +827,15 @@ async function selectNode(node: string): Promise<void> {
   }
   if (a.company < 0) {
     renderer?.setFocus(node, null);
-    renderCommunity(
+    renderGroup(
       ui.panels.company,
-      { label: a.label, companies: a.companies, community: a.community },
-      () => void expand(a.community),
+      {
+        label: a.label,
+        companies: a.companies,
+        kind:
+          a.groupSegment === undefined ? 'community' : a.groupSegment ? 'segment' : 'not-in-chain',
+      },
+      () => void expand(a.group, a.label),
     );
     return;
   }
@@ -877,12 +882,15 @@ async function openCompany(id: string): Promise<void> {
   }
 }
 
-async function expand(community: number): Promise<void> {
+/** Swaps a group node (community or chain segment) for its companies. */
+async function expand(group: number, label: string): Promise<void> {
   const previous = state.graph ?? undefined;
   try {
-    const data = await client.call({ type: 'expand', community }, setStatus);
+    const data = await client.call({ type: 'expand', group }, setStatus);
     showData(data, previous);
-    setStatus(`Expanded community #${community + 1}`);
+    setStatus(`Expanded ${label}`);
+    // The chain decorations go with the old graph: put the (cached) report on the new one.
+    if (state.template) void runChainAnalysis();
   } catch (e) {
     showError(e);
   }
@@ -1052,6 +1060,11 @@ function applyAnalysis(analysis: ChainAnalysis): void {
   if (d.ghostLinksNotDrawn > 0) {
     notes.push(
       `${count(d.ghostLinksNotDrawn)} links of missing roles lead to companies not drawn (inside community nodes).`,
+    );
+  }
+  if (d.ghostLinksViaGroup > 0) {
+    notes.push(
+      `${count(d.ghostLinksViaGroup)} companies that need a missing role are inside segment nodes: their ghosts link to those nodes.`,
     );
   }
   if (d.bridges > d.bridgesDrawn) {

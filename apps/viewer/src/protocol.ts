@@ -107,7 +107,10 @@ export interface ViewRequest {
 
 /** The graph to draw, as columns. Node positions k index every per-node column. */
 export interface ViewData {
-  /** `full`: every kept company is a node; `aggregated`: nodes are communities (see worker/view.ts). */
+  /**
+   * `full`: every kept company is a node; `aggregated`: nodes are groups (communities, or chain
+   * segments with a template), some expanded into their companies (see worker/view.ts).
+   */
   mode: 'full' | 'aggregated';
   clusterLabel: string;
   /** Companies in the cluster (before hiding the isolated ones). */
@@ -116,19 +119,25 @@ export interface ViewData {
   hiddenIsolated: number;
   /** Arcs of the view (parallel relations merged), whether drawn or aggregated. */
   arcs: number;
-  /** Aggregated view: weak arcs between two community nodes not drawn, and their relations. */
+  /** Community graph: weak arcs between two community nodes not drawn, and their relations. */
   prunedArcs: number;
   prunedRelations: number;
   nodes: {
-    /** Node key: company id, or `community:<k>` in the aggregated view. */
+    /**
+     * Node key: company id, or in the aggregated view a group's key (`community:<k>`,
+     * `community:other`, `segment:<id>`, `not-in-chain`).
+     */
     keys: string[];
     labels: string[];
     regions: string[];
-    /** Company index, or −1 for a community node. */
+    /** Company index, or −1 for a group node. */
     company: Int32Array;
     /** Companies a node stands for (1 for a company). */
     weight: Int32Array;
+    /** Louvain community (−1 for a segment group node). */
     community: Int32Array;
+    /** Aggregated view: the node's group (index into `groups`), whether expanded or not; else −1. */
+    group: Int32Array;
     degree: Float64Array;
     pagerank: Float64Array;
     /** Categorical attribute columns (those listed in LoadedSummary.attributes). */
@@ -143,6 +152,8 @@ export interface ViewData {
     /** Relations merged into the arc. */
     count: Int32Array;
   };
+  /** Aggregated view: the groups (null when every company is drawn). */
+  groups: GroupsData | null;
   communities: {
     /** Louvain communities of the cluster (an isolated company is one of its own). */
     count: number;
@@ -154,6 +165,27 @@ export interface ViewData {
     sizes: number[];
   };
 }
+
+/**
+ * The groups of an aggregated view: Louvain communities, or with a chain template the chain's
+ * segments (companies by main segment, largest membership share) and one group for the
+ * companies outside the chain. Indexed by group number (`expand` takes one).
+ */
+export interface GroupsData {
+  kind: 'community' | 'segment';
+  /** Node key of each group. */
+  keys: string[];
+  labels: string[];
+  /** Kept companies in each group (what its node stands for). */
+  sizes: number[];
+  /** Segment grouping: each group's segment id, '' for the companies outside the chain. */
+  segments: string[];
+}
+
+/** Node key of a segment's group node in a view grouped by segment. */
+export const segmentGroupKey = (segment: string): string => `segment:${segment}`;
+/** Node key of the group node of the companies outside the chain. */
+export const NOT_IN_CHAIN_KEY = 'not-in-chain';
 
 /** Betweenness of the nodes of the current view (company nodes only). */
 export interface BetweennessData {
@@ -224,7 +256,8 @@ export type Request =
       templates: DataIndex['templates'];
     }
   | { type: 'view'; view: ViewRequest }
-  | { type: 'expand'; community: number }
+  /** Swaps a group node of the aggregated view (`ViewData.groups` index) for its companies. */
+  | { type: 'expand'; group: number }
   | { type: 'betweenness' }
   | { type: 'company'; company: string }
   | { type: 'search'; query: string; limit: number }

@@ -9,10 +9,10 @@ import type { LoadResult } from '@chainlens/io';
 import type { Envelope, LoadedSummary, Reply, Request, Results } from './protocol.js';
 import type { DatasetIndex } from './worker/explore.js';
 import { companyDetails, indexDataset, regionTree, searchCompanies } from './worker/explore.js';
-import { ChainSessions, analyzeChain, chainFirmIndices, whatIfChain } from './worker/chain.js';
+import { ChainSessions, analyzeChain, chainGrouping, whatIfChain } from './worker/chain.js';
 import { loadFromFiles, loadFromUrl, loadSharedTemplates } from './worker/load.js';
-import type { ViewState } from './worker/view.js';
-import { buildView, categoricalColumns, expandCommunity, viewBetweenness } from './worker/view.js';
+import type { ChainGroupingInput, ViewState } from './worker/view.js';
+import { buildView, categoricalColumns, expandGroup, viewBetweenness } from './worker/view.js';
 
 interface Loaded {
   dataset: Dataset;
@@ -105,19 +105,19 @@ async function handle(
     case 'view': {
       const l = requireLoaded();
       const { chainTemplate, cluster } = request.view;
-      let keep: Int32Array | undefined;
+      let chain: ChainGroupingInput | undefined;
       if (chainTemplate) {
         progress('Finding the chain firms');
-        keep = chainFirmIndices(l.chains.get(chainTemplate, cluster));
+        chain = chainGrouping(l.chains.get(chainTemplate, cluster));
       }
       progress('Computing degree, PageRank and communities');
-      const { state, data } = buildView(l.dataset, request.view, keep);
+      const { state, data } = buildView(l.dataset, request.view, chain);
       l.view = state;
       return data;
     }
     case 'expand': {
       const l = requireLoaded();
-      return expandCommunity(l.dataset, requireView(), request.community);
+      return expandGroup(l.dataset, requireView(), request.group);
     }
     case 'betweenness':
       progress('Computing betweenness');

@@ -4,7 +4,8 @@
  * - each chain firm's main segment and stage (colour by segment or stage);
  * - **ghost nodes**: one per missing role (report `missingRoles`), keyed `ghost:<segment>`,
  *   linked to the local companies that need it (`neededBy`): for a missing upstream role the
- *   link runs ghost → buyer (it would supply them), for a downstream one seller → ghost;
+ *   link runs ghost → buyer (it would supply them), for a downstream one seller → ghost; in a
+ *   view grouped by segment, a company not drawn is stood for by its main segment's node;
  * - weak links: companies named by `single-source` and `cut-point` weak links, and the arcs of
  *   `bridge` weak links, flagged for the warning colour;
  * - the **chain layout**: upstream on the left, downstream on the right, one lane per segment
@@ -13,6 +14,7 @@
 import type { Stage } from '@chainlens/core';
 import { STAGES } from '@chainlens/core';
 import type { ChainAnalysis } from '../protocol.js';
+import { segmentGroupKey } from '../protocol.js';
 import type { ReportSegment, SegmentStatus } from '../panel/report-types.js';
 import type { NodeAttributes, ViewGraph } from './model.js';
 
@@ -100,8 +102,13 @@ export function clearChain(graph: ViewGraph): void {
 export interface ChainDecoration {
   ghosts: string[];
   ghostLinks: number;
-  /** neededBy companies that are not drawn (outside the view or inside a community node). */
+  /**
+   * neededBy companies that are not drawn and have no segment node standing for them (outside
+   * the view, or inside a community node).
+   */
   ghostLinksNotDrawn: number;
+  /** neededBy companies stood for by their segment's group node (segment-grouped view). */
+  ghostLinksViaGroup: number;
   bridgesDrawn: number;
   bridges: number;
 }
@@ -118,6 +125,9 @@ export function decorateChain(graph: ViewGraph, analysis: ChainAnalysis): ChainD
     if (segs && a.company >= 0) {
       a.segments = segs;
       a.segment = segs[0];
+    } else if (a.groupSegment) {
+      // A segment's group node: in its lane, in its colour.
+      a.segment = a.groupSegment;
     }
     return a;
   });
@@ -148,16 +158,37 @@ export function decorateChain(graph: ViewGraph, analysis: ChainAnalysis): ChainD
   const ghosts: string[] = [];
   let ghostLinks = 0;
   let ghostLinksNotDrawn = 0;
+  let ghostLinksViaGroup = 0;
+  // A company not drawn on its own, in a view grouped by segment: its main segment's node.
+  const groupNode = (id: string): string | undefined => {
+    const main = companySegments[id]?.[0];
+    const key = main === undefined ? undefined : segmentGroupKey(main);
+    return key !== undefined && graph.hasNode(key) && graph.getNodeAttribute(key, 'company') < 0
+      ? key
+      : undefined;
+  };
   const names = new Map(report.segments.map((s) => [s.id, s.name]));
   for (const m of report.missingRoles) {
     const key = ghostKey(m.segment);
     ghosts.push(key);
     // Every attribute is set when the node is added: sigma repaints an updated node in place,
     // which it cannot do for a node it has not indexed yet.
-    const linked = m.neededBy.filter(
-      (id) => graph.hasNode(id) && graph.getNodeAttribute(id, 'company') >= 0,
-    );
-    ghostLinksNotDrawn += m.neededBy.length - linked.length;
+    const linked: string[] = [];
+    const viaGroup = new Set<string>();
+    for (const id of m.neededBy) {
+      if (graph.hasNode(id) && graph.getNodeAttribute(id, 'company') >= 0) {
+        linked.push(id);
+        continue;
+      }
+      const group = groupNode(id);
+      if (group !== undefined) {
+        viaGroup.add(group);
+        ghostLinksViaGroup++;
+      } else {
+        ghostLinksNotDrawn++;
+      }
+    }
+    linked.push(...viaGroup);
     // Ghosts start beside the companies that need them (the force layout moves them on).
     let x = 0;
     let y = 0;
@@ -175,6 +206,7 @@ export function decorateChain(graph: ViewGraph, analysis: ChainAnalysis): ChainD
       company: -1,
       region: '',
       community: -1,
+      group: -1,
       companies: 0,
       degree: m.neededBy.length,
       pagerank: 0,
@@ -198,7 +230,7 @@ export function decorateChain(graph: ViewGraph, analysis: ChainAnalysis): ChainD
       ghostLinks++;
     }
   }
-  return { ghosts, ghostLinks, ghostLinksNotDrawn, bridges, bridgesDrawn };
+  return { ghosts, ghostLinks, ghostLinksNotDrawn, ghostLinksViaGroup, bridges, bridgesDrawn };
 }
 
 /** Stage of a node in the chain (its main segment's), or '' outside the chain. */
@@ -340,7 +372,7 @@ export function segmentColumns(
 /**
  * Places every node: chain firms in their main segment's lane (largest share first, as the
  * report lists a segment's members), each ghost in its missing segment's lane, and the drawn
- * companies outside the chain (and community nodes) in a block below the lanes, grouped by
+ * companies outside the chain (and community nodes, the "not in this chain" node) in a block below the lanes, grouped by
  * community. Writes x / y on the graph and returns the lanes to draw.
  */
 export function chainLayout(graph: ViewGraph, analysis: ChainAnalysis, yUp = true): ChainLayout {
@@ -458,7 +490,8 @@ export function chainLayout(graph: ViewGraph, analysis: ChainAnalysis, yUp = tru
       y0: top,
       x1: Math.max(width, k * step),
       y1: bottom,
-      count: others.length,
+      // Companies, a group node counting for those it stands for.
+      count: others.reduce((n, node) => n + graph.getNodeAttribute(node, 'companies'), 0),
     };
   }
 

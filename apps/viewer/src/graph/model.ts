@@ -1,6 +1,7 @@
 /**
  * The graphology graph the page draws, built from the worker's `ViewData` columns. Node keys are
- * company ids (or `community:<k>` in the aggregated view); edges are the view's merged arcs.
+ * company ids (or group keys in the aggregated view: `community:<k>`, `segment:<id>`); edges are
+ * the view's merged arcs.
  */
 import Graph from 'graphology';
 import { RELATION_TYPES, createRng } from '@chainlens/core';
@@ -13,10 +14,15 @@ export type NodeAttributes = {
   y: number;
   size: number;
   color: string;
-  /** Company index, or −1 for a community node. */
+  /** Company index, or −1 for a group node (community or chain segment). */
   company: number;
   region: string;
+  /** Louvain community (−1 for a segment group node and a ghost). */
   community: number;
+  /** Aggregated view: the group the node is or belongs to (ViewData.groups index), else −1. */
+  group: number;
+  /** A segment group node: its segment id ('' for the companies outside the chain). */
+  groupSegment?: string;
   /** Companies the node stands for. */
   companies: number;
   degree: number;
@@ -101,7 +107,7 @@ export function seedPositions(data: ViewData, seed = 1): { x: Float64Array; y: F
 
 /**
  * Builds the graph of a view. `previous` keeps positions of nodes already drawn and places a
- * community's companies where its node was (expanding a community in the aggregated view).
+ * group's companies where its node was (expanding a community or segment node).
  */
 export function buildGraph(data: ViewData, previous?: ViewGraph): ViewGraph {
   const graph: ViewGraph = new Graph<NodeAttributes, EdgeAttributes>({
@@ -117,7 +123,8 @@ export function buildGraph(data: ViewData, previous?: ViewGraph): ViewGraph {
     let x = start.x[i]!;
     let y = start.y[i]!;
     if (previous) {
-      const group = `community:${nodes.community[i]}`;
+      const g = nodes.group[i]!;
+      const group = g >= 0 && data.groups ? data.groups.keys[g]! : '';
       if (previous.hasNode(key)) {
         x = previous.getNodeAttribute(key, 'x');
         y = previous.getNodeAttribute(key, 'y');
@@ -139,6 +146,10 @@ export function buildGraph(data: ViewData, previous?: ViewGraph): ViewGraph {
       company: nodes.company[i]!,
       region: nodes.regions[i]!,
       community: nodes.community[i]!,
+      group: nodes.group[i]!,
+      ...(nodes.company[i]! < 0 && data.groups?.kind === 'segment'
+        ? { groupSegment: data.groups.segments[nodes.group[i]!]! }
+        : {}),
       companies: nodes.weight[i]!,
       degree: nodes.degree[i]!,
       pagerank: nodes.pagerank[i]!,

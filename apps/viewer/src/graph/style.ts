@@ -86,7 +86,7 @@ export function categoryOf(
   cluster: ClusterChoice,
 ): string {
   if (attrs.ghost !== undefined) return GHOST_KEY;
-  if (colorBy === 'community') return String(attrs.community);
+  if (colorBy === 'community') return attrs.community >= 0 ? String(attrs.community) : '';
   if (colorBy === 'segment') return attrs.segment ?? '';
   if (colorBy === 'region') {
     const parts = regionParts(attrs.region);

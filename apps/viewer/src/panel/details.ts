@@ -187,18 +187,34 @@ export function renderCompany(
   return chain;
 }
 
-export function renderCommunity(
+/**
+ * A group node of the aggregated view (a Louvain community, a chain segment, or the companies
+ * outside the chain) with its "Expand into companies" button.
+ */
+export function renderGroup(
   root: HTMLElement,
-  info: { label: string; companies: number; community: number },
+  info: { label: string; companies: number; kind: 'community' | 'segment' | 'not-in-chain' },
   expand: () => void,
 ): void {
+  const what =
+    info.kind === 'community'
+      ? 'A community of'
+      : info.kind === 'segment'
+        ? 'A chain segment: the'
+        : 'The';
+  const whose =
+    info.kind === 'community'
+      ? 'companies (Louvain)'
+      : info.kind === 'segment'
+        ? 'companies whose main segment it is (largest membership share)'
+        : 'companies outside this chain';
   replace(
     root,
     el('h3', null, info.label),
     el(
       'p',
       null,
-      `A community of ${count(info.companies)} companies (Louvain), drawn as one node because the view is large.`,
+      `${what} ${count(info.companies)} ${whose}, drawn as one node because the view is large.`,
     ),
     el(
       'button',

@@ -17,6 +17,7 @@ import {
   whatIf,
 } from '@chainlens/core';
 import type { ChainAnalysis, ClusterChoice, WhatIfData } from '../protocol.js';
+import type { ChainGroupingInput } from './view.js';
 
 /** Seed of the report (resilience order, Louvain), as `chainlens analyze` uses by default. */
 export const CHAIN_SEED = 1;
@@ -91,18 +92,11 @@ export class ChainSessions {
   }
 }
 
-/** Company indices of the cluster's chain firms (cluster companies holding a segment). */
-export function chainFirmIndices(session: ChainSession): Int32Array {
-  return chainFirms(session.ctx);
-}
-
 /**
- * Each chain firm's segments, largest membership share first (unknown shares last, then
- * template order): the first is the company's main segment, by which the page colours and
- * places it.
+ * Each chain firm's segments as segment numbers, largest membership share first (unknown shares
+ * last, then template order), by company index.
  */
-export function companySegments(ctx: ChainContext): Record<string, string[]> {
-  const { ids } = ctx.dataset.companies;
+function heldSegments(ctx: ChainContext): Map<number, number[]> {
   const held = new Map<number, { s: number; share: number }[]>();
   for (let s = 0; s < ctx.structure.size; s++) {
     const members = ctx.localMembers[s]!;
@@ -114,16 +108,49 @@ export function companySegments(ctx: ChainContext): Record<string, string[]> {
       list.push({ s, share: shares[i]! });
     }
   }
-  const out: Record<string, string[]> = {};
+  const out = new Map<number, number[]>();
   for (const [c, list] of held) {
     list.sort((a, b) => {
       const x = Number.isNaN(a.share) ? -1 : a.share;
       const y = Number.isNaN(b.share) ? -1 : b.share;
       return y - x || a.s - b.s;
     });
-    out[ids[c]!] = list.map((e) => ctx.structure.ids[e.s]!);
+    out.set(
+      c,
+      list.map((e) => e.s),
+    );
   }
   return out;
+}
+
+/**
+ * Each chain firm's segments, largest membership share first (unknown shares last, then
+ * template order): the first is the company's main segment, by which the page colours and
+ * places it.
+ */
+export function companySegments(ctx: ChainContext): Record<string, string[]> {
+  const { ids } = ctx.dataset.companies;
+  const out: Record<string, string[]> = {};
+  for (const [c, list] of heldSegments(ctx)) {
+    out[ids[c]!] = list.map((s) => ctx.structure.ids[s]!);
+  }
+  return out;
+}
+
+/**
+ * The chain grouping of a session, for the aggregated view (worker/view.ts): each company's
+ * main segment (number), −1 outside the chain; the same main segment as {@link companySegments}.
+ */
+export function chainGrouping(session: ChainSession): ChainGroupingInput {
+  const { ctx } = session;
+  const main = new Int32Array(ctx.dataset.companies.ids.length).fill(-1);
+  for (const [c, list] of heldSegments(ctx)) main[c] = list[0]!;
+  return {
+    firms: chainFirms(ctx),
+    mainSegment: main,
+    segmentIds: ctx.structure.ids,
+    segmentNames: ctx.structure.names,
+  };
 }
 
 const idIndexes = new WeakMap<object, Map<string, number>>();

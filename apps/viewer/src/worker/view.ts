@@ -12,6 +12,11 @@
  * one "smaller communities" node), arcs summed between communities, arcs inside one dropped.
  * `expand` then swaps a community node for its companies, keeping their arcs to the rest (to
  * company nodes, or summed per community node).
+ *
+ * With a chain template, a large view is grouped by chain segment instead: one node per segment
+ * holding the companies whose main segment (largest membership share) it is, and one node for
+ * the kept companies outside the chain; every arc between groups is drawn (summed). Both are one
+ * {@link Grouping}: a group per metric node, with keys, labels and sizes.
  */
 import type { CompactGraph, Dataset, MetricGraph } from '@chainlens/core';
 import {
@@ -26,6 +31,7 @@ import {
   regionParts,
 } from '@chainlens/core';
 import type { BetweennessData, ClusterChoice, ViewData, ViewRequest } from '../protocol.js';
+import { NOT_IN_CHAIN_KEY, segmentGroupKey } from '../protocol.js';
 
 /** Views with more companies than this start from the community graph. */
 export const MAX_DRAWN_NODES = 20_000;
@@ -35,6 +41,31 @@ export const MAX_COMMUNITY_NODES = 2_000;
 export const COMMUNITY_ARCS = 8;
 /** Betweenness is exact while n·(n + arcs) stays below this, else sampled. */
 export const EXACT_BETWEENNESS_WORK = 1e8;
+
+/** What a chain template says of the cluster, for the view (worker/chain.ts `chainGrouping`). */
+export interface ChainGroupingInput {
+  /** The cluster's chain firms (company indices): drawn even without links. */
+  firms: Int32Array;
+  /** Company index → its main segment (number in the template), −1 outside the chain. */
+  mainSegment: Int32Array;
+  /** Segment ids and names by segment number. */
+  segmentIds: readonly string[];
+  segmentNames: readonly string[];
+}
+
+/** The groups of the aggregated view: communities, or chain segments. */
+export interface Grouping {
+  kind: 'community' | 'segment';
+  /** Metric-graph node → group. */
+  of: Int32Array;
+  /** Node key of each group's node (`community:<k>`, `community:other`, `segment:<id>`, `not-in-chain`). */
+  keys: string[];
+  labels: string[];
+  /** Kept companies of each group: what its node stands for. */
+  sizes: number[];
+  /** Segment grouping: each group's segment id ('' for the companies outside the chain). */
+  segments: string[];
+}
 
 export interface ViewState {
   request: ViewRequest;
@@ -52,7 +83,9 @@ export interface ViewState {
   kept: Uint8Array;
   keptCount: number;
   mode: 'full' | 'aggregated';
-  /** Aggregated view: the groups (communities) drawn as their companies. */
+  /** Aggregated view: how companies are grouped (null when every company is drawn). */
+  grouping: Grouping | null;
+  /** Aggregated view: the groups drawn as their companies. */
   expanded: Set<number>;
   /** Company index → metric-graph node, or −1 outside the cluster. */
   localOf: Int32Array;
@@ -120,13 +153,14 @@ export function categoricalColumns(dataset: Dataset): { column: string; values: 
 }
 
 /**
- * Computes a view: the cluster's graph, its metrics and communities, and what to draw. `keep`
- * (company indices, e.g. a chain's firms) are drawn even without links.
+ * Computes a view: the cluster's graph, its metrics and communities, and what to draw. With
+ * `chain` (a template's view of the cluster), its firms are drawn even without links, and a
+ * view too large to draw is grouped by main segment instead of by community.
  */
 export function buildView(
   dataset: Dataset,
   request: ViewRequest,
-  keep?: Int32Array,
+  chain?: ChainGroupingInput,
 ): { state: ViewState; data: ViewData } {
   const nodes = clusterMembers(dataset, request.cluster);
   const compact = buildCompactGraph(
@@ -169,12 +203,19 @@ export function buildView(
       keptCount++;
     }
   }
-  for (const c of keep ?? []) {
+  for (const c of chain?.firms ?? []) {
     const u = compact.localOf[c]!;
     if (u >= 0 && !kept[u]) {
       kept[u] = 1;
       keptCount++;
     }
+  }
+  const mode = keptCount > MAX_DRAWN_NODES ? 'aggregated' : 'full';
+  let grouping: Grouping | null = null;
+  if (mode === 'aggregated') {
+    grouping = chain
+      ? segmentGrouping(graph, kept, chain)
+      : communityGrouping(lv.community, lv.count, labels, kept);
   }
   const state: ViewState = {
     request,
@@ -189,7 +230,8 @@ export function buildView(
     communitySizes: sizes,
     kept,
     keptCount,
-    mode: keptCount > MAX_DRAWN_NODES ? 'aggregated' : 'full',
+    mode,
+    grouping,
     expanded: new Set(),
     localOf: compact.localOf,
     display: new Int32Array(graph.n).fill(-1),
@@ -198,45 +240,104 @@ export function buildView(
   return { state, data: displayGraph(dataset, state) };
 }
 
-/** Whether metric node u is drawn as a company node (not hidden, not inside a community node). */
+/**
+ * Communities as groups: community k is group k up to {@link MAX_COMMUNITY_NODES}, the smaller
+ * ones share the last group.
+ */
+export function communityGrouping(
+  community: Int32Array,
+  count: number,
+  labels: string[],
+  kept: Uint8Array,
+): Grouping {
+  const groups = Math.min(count, MAX_COMMUNITY_NODES + 1);
+  const of = community.map((c) => Math.min(c, MAX_COMMUNITY_NODES));
+  const sizes = new Array<number>(groups).fill(0);
+  for (let u = 0; u < of.length; u++) if (kept[u]) sizes[of[u]!]!++;
+  const keys: string[] = [];
+  const names: string[] = [];
+  for (let g = 0; g < groups; g++) {
+    const small = g === MAX_COMMUNITY_NODES;
+    keys.push(small ? 'community:other' : `community:${g}`);
+    names.push(
+      small
+        ? `${(count - MAX_COMMUNITY_NODES).toLocaleString('en')} smaller communities`
+        : `#${g + 1} ${labels[g]!}`,
+    );
+  }
+  return { kind: 'community', of, keys, labels: names, sizes, segments: [] };
+}
+
+/**
+ * Chain segments as groups: segment s (template order) is group s, holding the companies whose
+ * main segment it is; group S holds the companies outside the chain. Labels carry the count.
+ */
+export function segmentGrouping(
+  graph: MetricGraph,
+  kept: Uint8Array,
+  chain: ChainGroupingInput,
+): Grouping {
+  const S = chain.segmentIds.length;
+  const of = new Int32Array(graph.n);
+  const sizes = new Array<number>(S + 1).fill(0);
+  for (let u = 0; u < graph.n; u++) {
+    const s = chain.mainSegment[graph.companyOf[u]!]!;
+    of[u] = s >= 0 ? s : S;
+    if (kept[u]) sizes[of[u]!]!++;
+  }
+  const count = (g: number) => sizes[g]!.toLocaleString('en');
+  return {
+    kind: 'segment',
+    of,
+    keys: [...chain.segmentIds.map(segmentGroupKey), NOT_IN_CHAIN_KEY],
+    labels: [
+      ...chain.segmentNames.map((name, g) => `${name} (${count(g)})`),
+      `Not in this chain (${count(S)})`,
+    ],
+    sizes,
+    segments: [...chain.segmentIds, ''],
+  };
+}
+
+/** Whether metric node u is drawn as a company node (not hidden, not inside a group node). */
 export function isDrawn(state: ViewState, u: number): boolean {
   if (u < 0 || !state.kept[u]) return false;
-  return state.mode === 'full' || state.expanded.has(groupOf(state, u));
-}
-
-/** The group (community node) of metric node u in the aggregated view. */
-function groupOf(state: ViewState, u: number): number {
-  return Math.min(state.community[u]!, MAX_COMMUNITY_NODES);
-}
-
-function groupMembers(state: ViewState, g: number): number {
-  if (g < MAX_COMMUNITY_NODES) return state.communitySizes[g]!;
-  return state.communitySizes.slice(MAX_COMMUNITY_NODES).reduce((a, b) => a + b, 0);
+  return !state.grouping || state.expanded.has(state.grouping.of[u]!);
 }
 
 /** Companies drawn one node each in the current aggregated view. */
 function drawnCompanies(state: ViewState): number {
   let n = 0;
-  for (const g of state.expanded) n += groupMembers(state, g);
+  for (const g of state.expanded) n += state.grouping!.sizes[g]!;
   return n;
 }
 
 /**
- * Swaps a community node of the aggregated view for its companies. Throws when that would
- * draw more than {@link MAX_DRAWN_NODES} companies.
+ * Swaps a group node of the aggregated view (a community, or a chain segment) for its
+ * companies. Throws when that would draw more than {@link MAX_DRAWN_NODES} companies.
  */
-export function expandCommunity(dataset: Dataset, state: ViewState, community: number): ViewData {
-  if (state.mode !== 'aggregated') throw new Error('every company is drawn already');
-  const g = Math.min(community, MAX_COMMUNITY_NODES);
-  const add = groupMembers(state, g);
+export function expandGroup(dataset: Dataset, state: ViewState, group: number): ViewData {
+  const grouping = state.grouping;
+  if (state.mode !== 'aggregated' || !grouping) throw new Error('every company is drawn already');
+  if (!Number.isInteger(group) || group < 0 || group >= grouping.keys.length) {
+    throw new Error(`no group ${group} in this view`);
+  }
+  const what = grouping.kind === 'community' ? 'community' : 'segment';
+  const add = grouping.sizes[group]!;
   const drawn = drawnCompanies(state);
   if (drawn + add > MAX_DRAWN_NODES) {
     throw new Error(
-      `expanding this community would draw ${(drawn + add).toLocaleString('en')} companies; the viewer draws at most ${MAX_DRAWN_NODES.toLocaleString('en')} (reload the view to collapse the others)`,
+      `expanding this ${what} would draw ${(drawn + add).toLocaleString('en')} companies; the viewer draws at most ${MAX_DRAWN_NODES.toLocaleString('en')} (reload the view to collapse the others)`,
     );
   }
-  state.expanded.add(g);
+  state.expanded.add(group);
   return displayGraph(dataset, state);
+}
+
+/** Expands a community node of the community graph (community number). */
+export function expandCommunity(dataset: Dataset, state: ViewState, community: number): ViewData {
+  if (state.grouping?.kind !== 'community') throw new Error('the view is not grouped by community');
+  return expandGroup(dataset, state, Math.min(community, MAX_COMMUNITY_NODES));
 }
 
 /** The nodes and arcs to draw for the current state. */
@@ -244,7 +345,7 @@ export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
   const { graph } = state;
   const { companies } = dataset;
   const columns = categoricalColumns(dataset).map((c) => c.column);
-  const aggregated = state.mode === 'aggregated';
+  const grouping = state.mode === 'aggregated' ? state.grouping : null;
 
   // Display node of each kept metric node: its own position, or its group's.
   const display = new Int32Array(graph.n).fill(-1);
@@ -254,14 +355,15 @@ export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
   const company: number[] = [];
   const weight: number[] = [];
   const community: number[] = [];
+  const group: number[] = [];
   const deg: number[] = [];
   const pr: number[] = [];
   const attributes: Record<string, string[]> = Object.fromEntries(columns.map((c) => [c, []]));
   const groupPosition = new Map<number, number>();
   for (let u = 0; u < graph.n; u++) {
     if (!state.kept[u]) continue;
-    const g = aggregated ? groupOf(state, u) : -1;
-    if (!aggregated || state.expanded.has(g)) {
+    const g = grouping ? grouping.of[u]! : -1;
+    if (!grouping || state.expanded.has(g)) {
       const c = graph.companyOf[u]!;
       display[u] = keys.length;
       keys.push(companies.ids[c]!);
@@ -270,6 +372,7 @@ export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
       company.push(c);
       weight.push(1);
       community.push(state.community[u]!);
+      group.push(g);
       deg.push(state.degree.neighbours[u]!);
       pr.push(state.pagerank[u]!);
       for (const col of columns) attributes[col]!.push(companies.attributes[col]![c]!);
@@ -279,16 +382,14 @@ export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
     if (p === undefined) {
       p = keys.length;
       groupPosition.set(g, p);
-      keys.push(g < MAX_COMMUNITY_NODES ? `community:${g}` : 'community:other');
-      labels.push(
-        g < MAX_COMMUNITY_NODES
-          ? `#${g + 1} ${state.communityLabels[g]!}`
-          : `${(state.communityCount - MAX_COMMUNITY_NODES).toLocaleString('en')} smaller communities`,
-      );
+      keys.push(grouping.keys[g]!);
+      labels.push(grouping.labels[g]!);
       regions.push('');
       company.push(-1);
       weight.push(0);
-      community.push(g);
+      // A segment group mixes communities: none.
+      community.push(grouping.kind === 'community' ? g : -1);
+      group.push(g);
       deg.push(0);
       pr.push(0);
       for (const col of columns) attributes[col]!.push('');
@@ -341,10 +442,10 @@ export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
 
   // Between community nodes nearly every pair is linked by a few relations: draw, for each
   // community node, its COMMUNITY_ARCS strongest arcs to other communities (by relations), and
-  // count the rest as not drawn.
+  // count the rest as not drawn. Segment nodes are few (a template's segments): all drawn.
   let prunedArcs = 0;
   let prunedRelations = 0;
-  if (aggregated) {
+  if (grouping?.kind === 'community') {
     const incident = new Map<number, number[]>();
     for (let a = 0; a < src.length; a++) {
       if (company[src[a]!]! >= 0 || company[tgt[a]!]! >= 0) continue;
@@ -392,6 +493,7 @@ export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
       company: Int32Array.from(company),
       weight: Int32Array.from(weight),
       community: Int32Array.from(community),
+      group: Int32Array.from(group),
       degree: Float64Array.from(deg),
       pagerank: Float64Array.from(pr),
       attributes,
@@ -403,6 +505,15 @@ export function displayGraph(dataset: Dataset, state: ViewState): ViewData {
       types: Uint8Array.from(types),
       count: Int32Array.from(count),
     },
+    groups: grouping
+      ? {
+          kind: grouping.kind,
+          keys: grouping.keys,
+          labels: grouping.labels,
+          sizes: grouping.sizes,
+          segments: grouping.segments,
+        }
+      : null,
     communities: {
       count: state.communityCount,
       shown: shownCommunities(state),
