@@ -14,6 +14,7 @@ import {
   clusterByCommunity,
   clusterByIds,
   clusterByRegion,
+  inducedCompactGraph,
   regionWithin,
   summarizeDataset,
   toGraphology,
@@ -120,6 +121,34 @@ describe('views', () => {
       expect(graph.localOf[graph.companyOf[u]!]).toBe(u);
       expect(inside.has(dataset.companies.ids[graph.companyOf[u]!]!)).toBe(true);
     }
+  });
+
+  it('restricts a view to a cluster from its adjacency: the same graph as building it anew', () => {
+    const whole = buildCompactGraph(dataset, { types: ['inferred-supply'] });
+    const pick = (keep: (c: number) => boolean) =>
+      Int32Array.from(dataset.companies.ids.keys()).filter(keep);
+    for (const nodes of [
+      clusterByRegion(dataset.companies, '广东').members,
+      clusterByRegion(dataset.companies, '江苏/苏州').members,
+      pick((c) => c % 3 === 0),
+      Int32Array.from([42, 7, 7, 4000]),
+      new Int32Array(0),
+    ]) {
+      const expected = buildCompactGraph(dataset, { types: ['inferred-supply'], nodes });
+      expect(inducedCompactGraph(whole, nodes)).toEqual(expected);
+    }
+    // Restricting a restriction: companies outside the parent stay, without edges.
+    const guangdong = inducedCompactGraph(
+      whole,
+      clusterByRegion(dataset.companies, '广东').members,
+    );
+    const both = Int32Array.from([...guangdong.companyOf.subarray(0, 50), 3, 5]);
+    const nested = inducedCompactGraph(guangdong, both);
+    const direct = inducedCompactGraph(whole, both);
+    expect(nested.n).toBe(direct.n);
+    expect(Array.from(nested.companyOf)).toEqual(Array.from(direct.companyOf));
+    expect(nested.m).toBeLessThanOrEqual(direct.m);
+    expect(() => inducedCompactGraph(whole, [dataset.companies.ids.length])).toThrow(RangeError);
   });
 
   it('matches region paths by whole parts', () => {

@@ -10,7 +10,7 @@
  * the cluster.
  */
 import type { CompactGraph } from '../graph/compact.js';
-import { buildCompactGraph } from '../graph/compact.js';
+import { inducedCompactGraph } from '../graph/compact.js';
 import type { MetricGraph } from '../graph/snapshot.js';
 import { metricGraphFromCompact } from '../graph/snapshot.js';
 import type { ChainContext } from './context.js';
@@ -41,6 +41,6 @@ export function localSupplyView(ctx: ChainContext, options: LocalViewOptions = {
     throw new RangeError(`scope must be 'chain' or 'cluster', got '${String(scope)}'`);
   }
   const nodes = scope === 'chain' ? chainFirms(ctx) : ctx.cluster.members;
-  const compact = buildCompactGraph(ctx.dataset, { types: ctx.supplyTypes, nodes });
+  const compact = inducedCompactGraph(ctx.supply, nodes);
   return { scope, compact, graph: metricGraphFromCompact(compact) };
 }

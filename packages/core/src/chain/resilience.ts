@@ -16,7 +16,7 @@
  *   one after the other from the same generator. Same seed ⇒ identical curves.
  * - `targeted`: descending centrality, **static** (computed once on the intact cluster, not
  *   recomputed after removals), **ties broken by id** (code-unit order). The centrality is taken
- *   in the cluster's supply view (supply edges between cluster companies, `buildMetricGraph`):
+ *   in the cluster's supply view (supply edges between cluster companies, `inducedCompactGraph`):
  *   `degree` (default) = distinct supply partners in the cluster, either direction; `out-degree`
  *   = distinct customers in the cluster; `pagerank` / `pagerank-reverse` = weighted PageRank on
  *   the view (α = 0.85) or on its transpose (upstream influence).
@@ -24,7 +24,8 @@
  * Cost: the failed set only grows, so one `CascadeState` serves a whole curve: O(contributions)
  * for all cascades plus O(N·(S + F)) for the completeness after each step.
  */
-import { buildMetricGraph } from '../graph/snapshot.js';
+import { inducedCompactGraph } from '../graph/compact.js';
+import { metricGraphFromCompact } from '../graph/snapshot.js';
 import { degree } from '../metrics/degree.js';
 import { pagerank, pagerankReverse } from '../metrics/pagerank.js';
 import { createRng, sampleWithoutReplacement } from '../metrics/random.js';
@@ -117,10 +118,7 @@ export function targetedOrder(
   ctx: ChainContext,
   centrality: ResilienceCentrality = 'degree',
 ): { order: Int32Array; scores: Float64Array } {
-  const graph = buildMetricGraph(ctx.dataset, {
-    types: ctx.supplyTypes,
-    nodes: ctx.cluster.members,
-  });
+  const graph = metricGraphFromCompact(inducedCompactGraph(ctx.supply, ctx.cluster.members));
   let score: ArrayLike<number>;
   if (centrality === 'degree') score = degree(graph).neighbours;
   else if (centrality === 'out-degree') score = degree(graph).out;

@@ -9,10 +9,11 @@
  * JSON.
  */
 import type { Cluster } from '../graph/cluster.js';
-import { buildMetricGraph } from '../graph/snapshot.js';
+import { inducedCompactGraph } from '../graph/compact.js';
+import { metricGraphFromCompact } from '../graph/snapshot.js';
 import type { ChainTemplate, Dataset, RelationType, Stage } from '../graph/types.js';
 import { RELATION_TYPES, STAGES } from '../graph/types.js';
-import { louvain } from '../metrics/louvain.js';
+import { louvainCsr } from '../metrics/louvain-csr.js';
 import type { CascadeOptions } from '../chain/cascade.js';
 import { cascadeModel, clusterSupplyProvenance } from '../chain/cascade.js';
 import { companyLabel } from '../chain/common.js';
@@ -147,11 +148,13 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
   });
 
   step('communities');
-  const clusterGraph = buildMetricGraph(dataset, {
-    types: supplyTypes,
-    nodes: options.cluster.members,
-  });
-  const communities = louvain(clusterGraph, { seed });
+  // The cluster's supply view from the context's supply graph (the same graph as
+  // buildMetricGraph(dataset, { types: supplyTypes, nodes }), without a pass over every relation).
+  const clusterGraph = metricGraphFromCompact(
+    inducedCompactGraph(ctx.supply, options.cluster.members),
+  );
+  // louvainCsr: louvain()'s partition for every seed (tested), in typed arrays: 2–3× faster.
+  const communities = louvainCsr(clusterGraph, { seed });
   options.onStep?.('done', STEPS.length, STEPS.length);
 
   const relationsByType = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<
