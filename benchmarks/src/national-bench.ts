@@ -15,7 +15,10 @@
  * run on its own, later) and rendered into the "National scale" section of RESULTS.md, with
  * the budgets of issue 8 for the 5M size.
  *
- *   npx -y pnpm@10.34.9 run bench:national [--sizes 50k,500k,5M] [--only main,variants,graphology]
+ * - the chain run (national-chain.ts): `compare` of lithium-battery across every province and
+ *   every city, and `analyze()` of the city with the most chain firms, step by step.
+ *
+ *   npx -y pnpm@10.34.9 run bench:national [--sizes 50k,500k,5M] [--only main,variants,graphology,chain]
  *     [--workers 2] [--no-write]
  */
 import { spawnSync } from 'node:child_process';
@@ -60,6 +63,8 @@ interface SizeResult {
   main?: ChildReport;
   variants: Record<string, ChildReport | { error: string }>;
   graphology?: ChildReport | { error: string };
+  /** national-chain.ts: compare across regions and analyze() of the biggest city. */
+  chain?: ChainReport | { error: string };
   date: string;
   load: { before: number[]; after: number[] };
 }
@@ -109,6 +114,41 @@ function child(args: string[], heapMb: number, timeoutS: number): ChildReport | 
   }
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildReport;
 }
+
+/** The JSON line of national-chain.ts. */
+interface ChainReport {
+  ingestSeconds: number;
+  compareProvinces: { seconds: number; regions: number };
+  compareCities: { seconds: number; regions: number };
+  analyzeCity: {
+    city: string;
+    companies: number;
+    chainCompanies: number;
+    seconds: number;
+    steps: Record<string, number>;
+  };
+  peakRssGiB: number;
+}
+
+function chainChild(
+  dir: string,
+  heapMb: number,
+  timeoutS: number,
+): ChainReport | { error: string } {
+  const argv = [`--max-old-space-size=${heapMb}`, here('./national-chain.js'), dir];
+  console.log(`  node ${argv.join(' ')}`);
+  const run = spawnSync(process.execPath, argv, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: timeoutS * 1000,
+  });
+  if (run.status !== 0)
+    return { error: run.signal ? `killed by ${run.signal}` : `exit ${run.status}` };
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChainReport;
+}
+const isChain = (x: unknown): x is ChainReport =>
+  typeof x === 'object' && x !== null && 'analyzeCity' in x;
 
 const isReport = (x: unknown): x is ChildReport =>
   typeof x === 'object' && x !== null && 'steps' in x;
@@ -214,6 +254,28 @@ function render(results: SizeResult[]): string {
   );
   row('**peak RSS (main run)**', (r) => `**${gib(r.main!.peakRss)}**`);
   row('peak RSS per relation', (r) => `${(r.main!.peakRss / r.main!.relationRows).toFixed(0)} B`);
+  const chainRow = (name: string, f: (c: ChainReport) => string) =>
+    row(name, (r) => (isChain(r.chain) ? f(r.chain) : r.chain ? r.chain.error : '–'));
+  chainRow(
+    '**compare, lithium-battery: every province / every city**',
+    (c) =>
+      `**${seconds(c.compareProvinces.seconds)} / ${seconds(c.compareCities.seconds)}** (${c.compareProvinces.regions} / ${c.compareCities.regions} regions)`,
+  );
+  chainRow(
+    '**analyze() of the biggest city** (companies, chain firms)',
+    (c) =>
+      `**${seconds(c.analyzeCity.seconds)}** (${c.analyzeCity.city}: ${int(c.analyzeCity.companies)}, ${int(c.analyzeCity.chainCompanies)})`,
+  );
+  chainRow('  its steps', (c) =>
+    Object.entries(c.analyzeCity.steps)
+      .filter(([, v]) => v >= 0.05 * c.analyzeCity.seconds)
+      .map(([k, v]) => `${k} ${seconds(v)}`)
+      .join(', '),
+  );
+  chainRow(
+    'peak RSS (chain run: ingest, compare, analyze)',
+    (c) => `${c.peakRssGiB.toFixed(2)} GiB`,
+  );
   row('load average at start (1 min)', (r) => r.load.before[0]!.toFixed(1));
   const table = [
     `| ${head.join(' | ')} |`,
@@ -246,6 +308,19 @@ function render(results: SizeResult[]): string {
       seconds,
     );
     check('peak RSS', m.peakRss, 8e9, (b) => `${(b / 1e9).toFixed(2)} GB`);
+  }
+  if (big && isChain(big.chain)) {
+    const c = big.chain;
+    const check = (what: string, value: number, limit: number) =>
+      budget.push(
+        `- ${what}: ${seconds(value)} (budget ${seconds(limit)}): ${value <= limit ? 'met' : '**missed**'}`,
+      );
+    check(
+      'compare of one chain across every province and city',
+      c.compareProvinces.seconds + c.compareCities.seconds,
+      30,
+    );
+    check('analyze of one city inside the national graph', c.analyzeCity.seconds, 30);
   }
   const cpu = cpus();
   return [
@@ -316,7 +391,7 @@ async function main(argv: string[]): Promise<void> {
     args: argv,
     options: {
       sizes: { type: 'string', default: '50k,500k' },
-      only: { type: 'string', default: 'main,variants,graphology' },
+      only: { type: 'string', default: 'main,variants,graphology,chain' },
       workers: { type: 'string', default: '2' },
       k: { type: 'string', default: '256' },
       'no-write': { type: 'boolean', default: false },
@@ -383,6 +458,7 @@ async function main(argv: string[]): Promise<void> {
           timeout,
         );
       }
+      if (only.has('chain')) result.chain = chainChild(dir, big ? 20000 : 8192, timeout);
       result.load.after = loadavg();
       store[label] = result;
       mkdirSync(join(OUT, 'national'), { recursive: true });

@@ -5,7 +5,8 @@
  *
  *   node benchmarks/dist/national-chain.js benchmarks/out/national-5M-s42 [template]
  *
- * Prints one JSON line of figures (the national benchmark's table takes them by hand).
+ * Prints one JSON line of figures; `bench:national --only chain` runs it per size and puts them
+ * in RESULTS.md's National scale table.
  */
 import { analyze, clusterByRegion, compareRegions } from '@chainlens/core';
 import { ingestDataset } from '@chainlens/scale';

@@ -71,14 +71,17 @@ export function buildCompactGraph(dataset: Dataset, view: GraphView = {}): Compa
     for (const t of view.types) typeMask |= 1 << relationTypeCode(t);
   }
 
+  // Every company a node: local = company index, so skip the look-ups (two random reads per
+  // relation and pass: at 50M relations a third of the build).
+  const identity = !view.nodes;
   // Pass 1: count kept edges per endpoint (counting sort keeps relation-row order per node).
   const outOffsets = new Int32Array(n + 1);
   const inOffsets = new Int32Array(n + 1);
   let m = 0;
   for (let r = 0; r < relCount; r++) {
     if (((1 << rel.type[r]!) & typeMask) === 0) continue;
-    const s = localOf[rel.source[r]!]!;
-    const t = localOf[rel.target[r]!]!;
+    const s = identity ? rel.source[r]! : localOf[rel.source[r]!]!;
+    const t = identity ? rel.target[r]! : localOf[rel.target[r]!]!;
     if (s < 0 || t < 0) continue;
     outOffsets[s + 1]!++;
     inOffsets[t + 1]!++;
@@ -100,8 +103,8 @@ export function buildCompactGraph(dataset: Dataset, view: GraphView = {}): Compa
   const inNext = inOffsets.slice(0, n);
   for (let r = 0; r < relCount; r++) {
     if (((1 << rel.type[r]!) & typeMask) === 0) continue;
-    const s = localOf[rel.source[r]!]!;
-    const t = localOf[rel.target[r]!]!;
+    const s = identity ? rel.source[r]! : localOf[rel.source[r]!]!;
+    const t = identity ? rel.target[r]! : localOf[rel.target[r]!]!;
     if (s < 0 || t < 0) continue;
     const w = rel.weight[r]!;
     const o = outNext[s]!++;
