@@ -2,10 +2,14 @@
  * Resolving the dataset argument: a path (folder with chainlens.json, or an edge-list CSV), or
  * the name of a dataset bundled in the repository's `datasets/` folder (`cn-listed`).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LoadResult } from '@chainlens/io';
 import { DataError, nearest } from '@chainlens/io';
+import { UsageError } from './errors.js';
+import { readDataset } from '@chainlens/io/node';
+import type { Progress } from './progress.js';
 
 export const DEFAULT_DATASET = 'cn-listed';
 
@@ -42,4 +46,50 @@ export function resolveDataset(arg: string): string {
   throw new DataError(
     `${arg}: no such file, folder or bundled dataset${near.length ? ` (did you mean '${near[0]}'?)` : ''}${names.length ? `; bundled: ${names.join(', ')}` : ''}`,
   );
+}
+
+/**
+ * Tables above this size (bytes, all of a folder's files together) are streamed by
+ * `@chainlens/scale` (typed columns, DuckDB for CSV/Parquet) instead of io's in-memory readers:
+ * `CHAINLENS_STREAM_THRESHOLD` overrides it (0 streams everything).
+ */
+export function streamThreshold(): number {
+  const env = process.env.CHAINLENS_STREAM_THRESHOLD;
+  const value = env === undefined || env === '' ? 64 * 2 ** 20 : Number(env);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new UsageError(`CHAINLENS_STREAM_THRESHOLD must be a number of bytes, got '${env}'`);
+  }
+  return value;
+}
+
+/** Whether a dataset folder is large enough (or Parquet) to be streamed. */
+function wantsStreaming(path: string, threshold: number): boolean {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return false;
+  if (!existsSync(join(path, 'chainlens.json'))) return false;
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    if (/\.parquet$/i.test(entry.name)) return true;
+    total += statSync(join(path, entry.name)).size;
+  }
+  return total > threshold;
+}
+
+/**
+ * Reads a dataset: io's `readDataset` for regional data, `@chainlens/scale`'s streaming ingest
+ * (imported only then) for national tables, with the same validation report. `progress`
+ * reports rows read per table with an estimate of time left.
+ */
+export async function loadDataset(
+  path: string,
+  options: { progress?: Progress } = {},
+): Promise<LoadResult & { streamed: boolean }> {
+  const threshold = streamThreshold();
+  if (!wantsStreaming(path, threshold)) return { ...readDataset(path), streamed: false };
+  const { readDatasetAuto } = await import('@chainlens/scale');
+  const result = await readDatasetAuto(path, {
+    threshold,
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  return { ...result, streamed: true };
 }

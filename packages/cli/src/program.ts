@@ -89,8 +89,8 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       ),
     )
     .addOption(new Option('--quiet', 'no progress output'))
-    .action((dataset: string, options: Parameters<typeof analyzeCommand>[1]) => {
-      code = analyzeCommand(dataset, options, out);
+    .action(async (dataset: string, options: Parameters<typeof analyzeCommand>[1]) => {
+      code = await analyzeCommand(dataset, options, out);
     });
 
   program
@@ -228,12 +228,15 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       new Option('--sort <figure>', 'redundancy, coverage, link or path').default('redundancy'),
     )
     .addOption(new Option('--top <n>', 'rows printed').default('40'))
-    .action((dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {
-      if (options.by !== undefined && options.by !== 'region') {
-        throw new UsageError(`--by must be 'region', got '${options.by}'`);
-      }
-      code = compareCommand(dataset, options, out);
-    });
+    .addOption(new Option('--quiet', 'no progress output'))
+    .action(
+      async (dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {
+        if (options.by !== undefined && options.by !== 'region') {
+          throw new UsageError(`--by must be 'region', got '${options.by}'`);
+        }
+        code = await compareCommand(dataset, options, out);
+      },
+    );
 
   try {
     await program.parseAsync(args, { from: 'user' });

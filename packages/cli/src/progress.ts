@@ -66,13 +66,20 @@ export function createProgress(options: ProgressOptions = {}): Progress {
       total = t;
       done = 0;
       started = last = Date.now();
-      line(`${label}: started (${t.toLocaleString('en-US')} steps)`);
+      line(`${label}: started (${t.toLocaleString('en-US')} to do)`);
     },
     update(d) {
       done = d;
       const now = Date.now();
       if (now - last < interval || total === 0) return;
       last = now;
+      // A total may be an estimate (rows of a CSV guessed from its size): past it, say so.
+      if (done >= total) {
+        line(
+          `${label}: ${done.toLocaleString('en-US')} done (estimated ${total.toLocaleString('en-US')}), ${seconds(now - started)} elapsed`,
+        );
+        return;
+      }
       const eta = done > 0 ? ((now - started) * (total - done)) / done : 0;
       line(
         `${label}: ${Math.floor((100 * done) / total)}% (${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}), ${seconds(now - started)} elapsed, about ${seconds(eta)} left`,

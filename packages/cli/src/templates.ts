@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ChainTemplate, Dataset } from '@chainlens/core';
 import { DataError, IssueLog, formatIssue, nearest, readTemplate } from '@chainlens/io';
-import { UsageError } from './commands/analyze.js';
+import { UsageError } from './errors.js';
 import { bundledRoot } from './datasets.js';
 
 /** Where a template came from. */

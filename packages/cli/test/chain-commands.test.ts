@@ -118,3 +118,39 @@ describe('chainlens compare', () => {
     expect((await cli('compare', 'cn-listed', '--region', '火星')).code).toBe(1);
   });
 });
+
+describe('national tables: analyze and compare stream them (@chainlens/scale)', () => {
+  /** Runs the CLI with every dataset above `threshold` bytes streamed. */
+  async function streamed(threshold: string, ...args: string[]) {
+    const before = process.env.CHAINLENS_STREAM_THRESHOLD;
+    process.env.CHAINLENS_STREAM_THRESHOLD = threshold;
+    try {
+      return await cli(...args);
+    } finally {
+      if (before === undefined) delete process.env.CHAINLENS_STREAM_THRESHOLD;
+      else process.env.CHAINLENS_STREAM_THRESHOLD = before;
+    }
+  }
+
+  it('gives the same report.json and ranking streamed as read in memory', async () => {
+    const args = ['--region', '广东', '--template', 'lithium-battery', '--quiet'];
+    const a = mkdtempSync(join(tmpdir(), 'chainlens-mem-'));
+    const b = mkdtempSync(join(tmpdir(), 'chainlens-stream-'));
+    expect((await cli('analyze', 'cn-listed', ...args, '--out', a)).code).toBe(0);
+    expect((await streamed('0', 'analyze', 'cn-listed', ...args, '--out', b)).code).toBe(0);
+    // cn-listed is ~10 MB: with threshold 0 it goes through the streaming ingest.
+    expect(readFileSync(join(b, 'report.json'))).toEqual(readFileSync(join(a, 'report.json')));
+    const compare = ['compare', 'cn-listed', '--template', 'photovoltaic', '--level', '2'];
+    const memory = await cli(...compare, '--quiet');
+    const stream = await streamed('0', ...compare, '--quiet');
+    const rows = (s: string) => s.split('\n').filter((l) => /^\s+\d+\s/.test(l));
+    expect(rows(stream.stdout)).toEqual(rows(memory.stdout));
+    expect(rows(memory.stdout).length).toBeGreaterThan(10);
+  });
+
+  it('rejects a threshold that is not a number of bytes (exit 2)', async () => {
+    const r = await streamed('lots', 'analyze', 'cn-listed', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('CHAINLENS_STREAM_THRESHOLD');
+  });
+});

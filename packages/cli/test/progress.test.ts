@@ -18,13 +18,24 @@ describe('progress', () => {
     p.update(50);
     p.update(100);
     p.stop();
-    expect(lines[0]).toBe('betweenness: started (200 steps)\n');
+    expect(lines[0]).toBe('betweenness: started (200 to do)\n');
     expect(lines[1]).toMatch(
       /^betweenness: 25% \(50\/200\), [\d.]+ s elapsed, about [\d.]+ s left\n$/,
     );
     expect(lines[2]).toMatch(/^betweenness: 50% \(100\/200\)/);
     expect(lines[3]).toMatch(/^betweenness: done in [\d.]+ s\n$/);
     expect(lines).toHaveLength(4);
+  });
+
+  it('says how far past an estimated total it went, with no negative time left', () => {
+    const { stream, lines } = fakeStream(false);
+    const p = createProgress({ stream, interval: 0 });
+    p.start('relations (relations.csv)', 1000);
+    p.update(1200);
+    p.stop();
+    expect(lines[1]).toMatch(
+      /^relations \(relations\.csv\): 1,200 done \(estimated 1,000\), [\d.]+ s elapsed\n$/,
+    );
   });
 
   it('throttles updates to the interval', () => {

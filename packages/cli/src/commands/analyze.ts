@@ -18,16 +18,18 @@ import {
   summarizeDataset,
 } from '@chainlens/core';
 import { DataError, formatIssue, isClean, nearest } from '@chainlens/io';
-import { readDataset } from '@chainlens/io/node';
-import { resolveDataset } from '../datasets.js';
+import { loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
+import { UsageError } from '../errors.js';
 import { writeReportFiles } from '../report/write.js';
 import { resolveTemplate } from '../templates.js';
 import { chainSummaryLines } from './chain-summary.js';
 import { relationView } from './metrics.js';
 import { reportLines } from './validate.js';
+
+export { UsageError };
 
 export interface AnalyzeOptions {
   region?: string;
@@ -223,9 +225,6 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
   return undefined;
 }
 
-/** Bad usage detected after parsing (exit code 2). */
-export class UsageError extends Error {}
-
 /** A numeric option, or a UsageError naming it. */
 export function parseNumber(
   value: string | undefined,
@@ -296,7 +295,11 @@ function chainAnalysis(
   }
 }
 
-export function analyzeCommand(datasetArg: string, options: AnalyzeOptions, out: Out): number {
+export async function analyzeCommand(
+  datasetArg: string,
+  options: AnalyzeOptions,
+  out: Out,
+): Promise<number> {
   const chosen = [options.region, options.companies, options.community].filter(
     (x) => x !== undefined,
   );
@@ -309,7 +312,10 @@ export function analyzeCommand(datasetArg: string, options: AnalyzeOptions, out:
     );
   }
   const path = resolveDataset(datasetArg);
-  const { dataset, report } = readDataset(path);
+  // National tables are streamed (@chainlens/scale), with progress; regional ones read by io.
+  const { dataset, report } = await loadDataset(path, {
+    progress: createProgress({ quiet: options.quiet ?? false }),
+  });
   if (dataset.companies.ids.length === 0) {
     throw new DataError(`${path}: the dataset has no companies`);
   }

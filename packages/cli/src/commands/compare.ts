@@ -5,10 +5,10 @@
  */
 import type { ChainTemplate, Dataset } from '@chainlens/core';
 import { chainsOfRegion, clusterByRegion, compareRegions } from '@chainlens/core';
-import { readDataset } from '@chainlens/io/node';
-import { resolveDataset } from '../datasets.js';
+import { loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
+import { createProgress } from '../progress.js';
 import { loadTemplates, resolveTemplate } from '../templates.js';
 import { UsageError, unknownRegionError } from './analyze.js';
 
@@ -18,6 +18,8 @@ export interface CompareCommandOptions {
   level?: string;
   sort?: string;
   top?: string;
+  /** No progress lines while a national table is read. */
+  quiet?: boolean;
 }
 
 const SORTS = ['redundancy', 'coverage', 'link', 'path'] as const;
@@ -93,13 +95,15 @@ function regionsTable(
   out.out(`  Computed in ${ms.toFixed(0)} ms. By-stage columns are coverage.`);
 }
 
-export function compareCommand(
+export async function compareCommand(
   datasetArg: string,
   options: CompareCommandOptions,
   out: Out,
-): number {
+): Promise<number> {
   const path = resolveDataset(datasetArg);
-  const { dataset } = readDataset(path);
+  const { dataset } = await loadDataset(path, {
+    progress: createProgress({ quiet: options.quiet ?? false }),
+  });
   if (options.region !== undefined && options.template === undefined) {
     if (clusterByRegion(dataset.companies, options.region).members.length === 0) {
       throw unknownRegionError(dataset, options.region);
