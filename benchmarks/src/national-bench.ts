@@ -35,6 +35,7 @@ const OUT = here('../out/');
 const STORE = join(OUT, 'national/results.json');
 const RESULTS = here('../RESULTS.md');
 const CHILD = here('./national-child.js');
+const CHAIN_CHILD = here('./national-chain.js');
 const SECTION = '## National scale';
 const SEED = 42;
 const MAIN_STEPS = [
@@ -97,8 +98,14 @@ async function ensure(label: string, companies: number): Promise<number | undefi
   return (performance.now() - t) / 1000;
 }
 
-function child(args: string[], heapMb: number, timeoutS: number): ChildReport | { error: string } {
-  const argv = [`--max-old-space-size=${heapMb}`, CHILD, ...args];
+/** Runs a benchmark script in a fresh process; its last stdout line is the JSON report. */
+function child<T = ChildReport>(
+  args: string[],
+  heapMb: number,
+  timeoutS: number,
+  script = CHILD,
+): T | { error: string } {
+  const argv = [`--max-old-space-size=${heapMb}`, script, ...args];
   console.log(`  node ${argv.join(' ')}`);
   const run = spawnSync(process.execPath, argv, {
     encoding: 'utf8',
@@ -112,7 +119,7 @@ function child(args: string[], heapMb: number, timeoutS: number): ChildReport | 
       : `exit ${run.status}`;
     return { error: why };
   }
-  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildReport;
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as T;
 }
 
 /** The JSON line of national-chain.ts. */
@@ -130,23 +137,6 @@ interface ChainReport {
   peakRssGiB: number;
 }
 
-function chainChild(
-  dir: string,
-  heapMb: number,
-  timeoutS: number,
-): ChainReport | { error: string } {
-  const argv = [`--max-old-space-size=${heapMb}`, here('./national-chain.js'), dir];
-  console.log(`  node ${argv.join(' ')}`);
-  const run = spawnSync(process.execPath, argv, {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    timeout: timeoutS * 1000,
-  });
-  if (run.status !== 0)
-    return { error: run.signal ? `killed by ${run.signal}` : `exit ${run.status}` };
-  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChainReport;
-}
 const isChain = (x: unknown): x is ChainReport =>
   typeof x === 'object' && x !== null && 'analyzeCity' in x;
 
@@ -458,7 +448,8 @@ async function main(argv: string[]): Promise<void> {
           timeout,
         );
       }
-      if (only.has('chain')) result.chain = chainChild(dir, big ? 20000 : 8192, timeout);
+      if (only.has('chain'))
+        result.chain = child<ChainReport>([dir], big ? 20000 : 8192, timeout, CHAIN_CHILD);
       result.load.after = loadavg();
       store[label] = result;
       mkdirSync(join(OUT, 'national'), { recursive: true });
