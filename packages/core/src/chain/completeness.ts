@@ -138,6 +138,67 @@ export function completenessFromCounts(
   };
 }
 
+/**
+ * One figure of {@link completenessFromCounts} — `coverage`, `redundancy`, `link` or `path` —
+ * computed alone with the same operations in the same order, so bit-identical to it, without
+ * the per-stage figures and the objects: for curves that evaluate it after every removal
+ * (resilience: 125,000 evaluations per curve for a city of the national registry).
+ */
+export function completenessFigure(
+  structure: ChainStructure,
+  counts: ArrayLike<number>,
+  figure: 'coverage' | 'redundancy' | 'link' | 'path',
+  options: CompletenessOptions = {},
+): number {
+  const r = options.redundancy ?? 2;
+  if (!(r > 0)) throw new RangeError(`redundancy must be > 0, got ${r}`);
+  const S = structure.size;
+  const w = structure.weights;
+  if (figure === 'coverage' || figure === 'redundancy') {
+    let wAll = 0;
+    let wFigure = 0;
+    for (let s = 0; s < S; s++) {
+      const ws = w[s]!;
+      wAll += ws;
+      if (figure === 'redundancy') wFigure += ws * Math.min(1, counts[s]! / r);
+      else if (counts[s]! >= 1) wFigure += ws;
+    }
+    return wAll > 0 ? wFigure / wAll : 0;
+  }
+  if (figure === 'link') {
+    let feedsPresent = 0;
+    for (const [a, b] of structure.feeds) if (counts[a]! >= 1 && counts[b]! >= 1) feedsPresent++;
+    return structure.feeds.length > 0 ? feedsPresent / structure.feeds.length : 1;
+  }
+  if (figure !== 'path') throw new RangeError(`unknown completeness figure '${String(figure)}'`);
+  const all = new Float64Array(S);
+  const live = new Float64Array(S);
+  let pathsAll = 0;
+  let pathsPresent = 0;
+  for (const s of structure.order) {
+    const inputs = structure.inputs[s]!;
+    const present = counts[s]! >= 1;
+    if (inputs.length === 0) {
+      all[s] = 1;
+      live[s] = present ? 1 : 0;
+    } else {
+      let a = 0;
+      let l = 0;
+      for (const t of inputs) {
+        a += all[t]!;
+        l += live[t]!;
+      }
+      all[s] = a;
+      live[s] = present ? l : 0;
+    }
+    if (structure.outputs[s]!.length === 0) {
+      pathsAll += all[s]!;
+      pathsPresent += live[s]!;
+    }
+  }
+  return pathsAll > 0 ? pathsPresent / pathsAll : 0;
+}
+
 /** Completeness of the context's cluster. */
 export function completeness(ctx: ChainContext, options: CompletenessOptions = {}): Completeness {
   return completenessFromCounts(ctx.structure, ctx.counts, options);

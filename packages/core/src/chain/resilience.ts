@@ -38,7 +38,7 @@ import type {
 import { CascadeState, compareIds } from './cascade.js';
 import type { ChainContext } from './context.js';
 import { chainFirms } from './context.js';
-import { completenessFromCounts } from './completeness.js';
+import { completenessFigure } from './completeness.js';
 import type { CompletenessMeasure } from './criticality.js';
 import { cascadeModelOf, checkMeasure } from './criticality.js';
 
@@ -93,12 +93,12 @@ export function removalCurve(
   const opts = { redundancy: model.parameters.redundancy };
   const state = new CascadeState(model);
   const curve = new Float64Array(order.length + 1);
-  let k = completenessFromCounts(ctx.structure, state.counts, opts)[measure];
+  let k = completenessFigure(ctx.structure, state.counts, measure, opts);
   curve[0] = k;
+  const one = [0];
   for (let q = 1; q <= order.length; q++) {
-    if (state.remove([order[q - 1]!]) > 0) {
-      k = completenessFromCounts(ctx.structure, state.counts, opts)[measure];
-    }
+    one[0] = order[q - 1]!;
+    if (state.remove(one) > 0) k = completenessFigure(ctx.structure, state.counts, measure, opts);
     curve[q] = k;
   }
   return curve;

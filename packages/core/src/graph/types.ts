@@ -110,10 +110,20 @@ export function companyCount(dataset: Dataset): number {
   return dataset.companies.ids.length;
 }
 
-/** A map from company id to company index, for look-ups by id. */
+const companyIndexes = new WeakMap<readonly string[], { length: number; index: Map<string, number> }>();
+
+/**
+ * A map from company id to company index, for look-ups by id. Built once per id column and
+ * kept (a national table's 5M-entry map takes seconds): the tables are not changed once read;
+ * a column that has grown since is indexed anew. Do not modify the returned map.
+ */
 export function companyIndex(companies: CompanyTable): Map<string, number> {
+  const ids = companies.ids;
+  const kept = companyIndexes.get(ids);
+  if (kept && kept.length === ids.length) return kept.index;
   const index = new Map<string, number>();
-  companies.ids.forEach((id, i) => index.set(id, i));
+  ids.forEach((id, i) => index.set(id, i));
+  companyIndexes.set(ids, { length: ids.length, index });
   return index;
 }
 

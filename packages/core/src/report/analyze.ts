@@ -12,7 +12,7 @@ import type { Cluster } from '../graph/cluster.js';
 import { inducedCompactGraph } from '../graph/compact.js';
 import { metricGraphFromCompact } from '../graph/snapshot.js';
 import type { ChainTemplate, Dataset, RelationType, Stage } from '../graph/types.js';
-import { RELATION_TYPES, STAGES } from '../graph/types.js';
+import { RELATION_TYPES, STAGES, companyIndex } from '../graph/types.js';
 import { louvainCsr } from '../metrics/louvain-csr.js';
 import type { CascadeOptions } from '../chain/cascade.js';
 import { cascadeModel, clusterSupplyProvenance } from '../chain/cascade.js';
@@ -303,15 +303,8 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
   };
 }
 
-const idIndex = new WeakMap<object, Map<string, number>>();
-
 function companyIndexOf(dataset: Dataset, id: string): number {
-  let index = idIndex.get(dataset.companies);
-  if (!index) {
-    index = new Map(dataset.companies.ids.map((x, i) => [x, i]));
-    idIndex.set(dataset.companies, index);
-  }
-  const c = index.get(id);
+  const c = companyIndex(dataset.companies).get(id);
   if (c === undefined) throw new RangeError(`unknown company id '${id}'`);
   return c;
 }

@@ -1,9 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { IssueLog, readTemplate } from '@chainlens/io';
 import { describe, expect, it } from 'vitest';
 import {
   chainContext,
   chainStructure,
   clusterByRegion,
   completeness,
+  completenessFigure,
   completenessFromCounts,
   localSupplyRatio,
   segmentMembership,
@@ -81,5 +85,36 @@ describe('completeness of the 浙江 cluster of the mini chain', () => {
     expect(lsr.byValue).toBeCloseTo(7.5 / 8.5, 12);
     expect(lsr.byCount).toBeCloseTo(5 / 6, 12);
     expect(lsr).toMatchObject({ edges: 6, localEdges: 5, inferredEdges: 1 });
+  });
+});
+
+describe('completenessFigure: one figure alone, bit for bit completenessFromCounts', () => {
+  it('agrees on every shipped template for random counts and redundancies', () => {
+    const dir = new URL('../../../../datasets/templates/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) {
+      const url = new URL(file, dir);
+      const template = readTemplate({ file, bytes: readFileSync(url) }, new IssueLog())!;
+      const structure = chainStructure(template);
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: 0, max: 5 }), {
+            minLength: structure.size,
+            maxLength: structure.size,
+          }),
+          fc.constantFrom(1, 2, 3, 2.5),
+          (counts, redundancy) => {
+            const all = completenessFromCounts(structure, counts, { redundancy });
+            for (const f of ['coverage', 'redundancy', 'link', 'path'] as const) {
+              expect(
+                Object.is(completenessFigure(structure, counts, f, { redundancy }), all[f]),
+              ).toBe(true);
+            }
+          },
+        ),
+        { numRuns: 200 },
+      );
+    }
   });
 });
