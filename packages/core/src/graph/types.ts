@@ -110,7 +110,10 @@ export function companyCount(dataset: Dataset): number {
   return dataset.companies.ids.length;
 }
 
-const companyIndexes = new WeakMap<readonly string[], { length: number; index: Map<string, number> }>();
+const companyIndexes = new WeakMap<
+  readonly string[],
+  { length: number; index: Map<string, number> }
+>();
 
 /**
  * A map from company id to company index, for look-ups by id. Built once per id column and
