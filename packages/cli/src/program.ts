@@ -119,6 +119,12 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--out <file>', 'write the per-company table as CSV (- for stdout)'))
     .addOption(new Option('--top <n>', 'rows in the printed tables').default('10'))
     .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
+    .addOption(
+      new Option(
+        '--closeness-limit <n>',
+        'companies up to which closeness and harmonic are computed (O(n·(n+m)))',
+      ).default('20000'),
+    )
     .addOption(new Option('--quiet', 'no progress output'))
     .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
       code = await metricsCommand(dataset, options, out);

@@ -89,4 +89,56 @@ describe('chainlens metrics', () => {
     expect((await cli('metrics', 'cn-listed', '--seeds', '1')).code).toBe(2);
     expect((await cli('metrics', 'cn-listed', '--seed', 'x')).code).toBe(2);
   });
+
+  it('gives the same table streamed (national path: scale ingest, lean snapshot) as in memory', async () => {
+    const memory = await cli('metrics', 'cn-listed', '--out', '-', '--quiet', '--workers', '1');
+    const before = process.env.CHAINLENS_STREAM_THRESHOLD;
+    process.env.CHAINLENS_STREAM_THRESHOLD = '0';
+    try {
+      const streamed = await cli('metrics', 'cn-listed', '--out', '-', '--quiet', '--workers', '1');
+      expect(streamed.code).toBe(0);
+      expect(streamed.stdout).toBe(memory.stdout);
+    } finally {
+      if (before === undefined) delete process.env.CHAINLENS_STREAM_THRESHOLD;
+      else process.env.CHAINLENS_STREAM_THRESHOLD = before;
+    }
+  });
+
+  it('leaves closeness and harmonic empty above --closeness-limit, and says so', async () => {
+    const full = parse(
+      (await cli('metrics', 'cn-listed', '--out', '-', '--quiet', '--workers', '1')).stdout,
+      { columns: true },
+    ) as Record<string, string>[];
+    const capped = await cli('metrics', 'cn-listed', '--quiet', '--closeness-limit', '4688');
+    expect(capped.stdout).toContain(
+      'closeness and harmonic NOT computed: 4,689 companies > --closeness-limit 4,688',
+    );
+    const rows = parse(
+      (
+        await cli(
+          'metrics',
+          'cn-listed',
+          '--out',
+          '-',
+          '--quiet',
+          '--workers',
+          '1',
+          '--closeness-limit',
+          '4688',
+        )
+      ).stdout,
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(rows).toHaveLength(full.length);
+    // Some companies have a non-zero closeness when it is computed; none has a value when not.
+    expect(full.some((r) => Number(r.closeness) > 0)).toBe(true);
+    rows.forEach((row, i) => {
+      expect(row.closeness).toBe('');
+      expect(row.harmonic).toBe('');
+      expect(row.pagerank).toBe(full[i]!.pagerank);
+      expect(row.community).toBe(full[i]!.community);
+    });
+    const at = await cli('metrics', 'cn-listed', '--quiet', '--closeness-limit', '4689');
+    expect(at.stdout).toContain('closeness and harmonic: exact');
+  });
 });

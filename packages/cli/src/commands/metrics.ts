@@ -15,6 +15,7 @@ import {
   METRIC_COLUMNS,
   RELATION_TYPES,
   buildMetricGraph,
+  buildMetricGraphLean,
   isRelationType,
   metricsTable,
   metricsTableBetweennessPlan,
@@ -22,9 +23,8 @@ import {
   summarizeCommunities,
 } from '@chainlens/core';
 import { nearest } from '@chainlens/io';
-import { readDataset } from '@chainlens/io/node';
 import { stringify } from 'csv-stringify/sync';
-import { resolveDataset } from '../datasets.js';
+import { loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { betweennessParallel } from '../parallel/betweenness.js';
@@ -40,6 +40,7 @@ export interface MetricsOptions {
   top?: string;
   quiet?: boolean;
   workers?: string;
+  closenessLimit?: string;
 }
 
 function integer(value: string | undefined, name: string, fallback: number, min = 0): number {
@@ -86,7 +87,11 @@ export function metricsCsv(
     rows.push([
       dataset.companies.ids[c]!,
       dataset.companies.names[c]!,
-      ...METRIC_COLUMNS.map((col) => columns[col][v]!),
+      // A column that was not computed (closeness above its limit) is NaN: an empty cell.
+      ...METRIC_COLUMNS.map((col) => {
+        const x = columns[col][v]!;
+        return Number.isNaN(x) ? '' : x;
+      }),
     ]);
   }
   return stringify(rows, { header: true, columns: ['id', 'name', ...METRIC_COLUMNS] });
@@ -128,15 +133,24 @@ export async function metricsCommand(
   const top = integer(options.top, 'top', 10);
   const workers =
     options.workers === undefined ? undefined : integer(options.workers, 'workers', 1, 1);
+  const closenessLimit = integer(options.closenessLimit, 'closeness-limit', 20_000);
   const path = resolveDataset(datasetArg);
   const started = performance.now();
-  const { dataset, report } = readDataset(path);
-  const types = relationView(dataset, options.relation);
-  const graph = buildMetricGraph(dataset, { types });
   const progress = createProgress({ quiet: options.quiet ?? false });
+  // National tables are streamed (@chainlens/scale) and snapshotted lean (the same graph, about
+  // half the peak memory); regional ones read by io.
+  const { dataset, report, streamed } = await loadDataset(path, { progress });
+  const types = relationView(dataset, options.relation);
+  const graph = streamed
+    ? buildMetricGraphLean(dataset, { types })
+    : buildMetricGraph(dataset, { types });
 
   const bc = await runBetweenness(graph, seed, workers, progress);
-  const result = metricsTable(graph, { seed, betweenness: bc });
+  const result = metricsTable(graph, {
+    seed,
+    betweenness: bc,
+    exactClosenessLimit: closenessLimit,
+  });
   const elapsed = (performance.now() - started) / 1000;
 
   if (options.out === '-') {
@@ -161,6 +175,9 @@ export async function metricsCommand(
     : `sampled from k=${info.betweenness.k} sources, seed ${info.betweenness.seed}, scaled n/k`;
   lines.push(
     `  PageRank: α 0.85, weighted, ${info.pagerank.iterations} iterations${info.pagerank.converged ? '' : ' (NOT converged)'}; betweenness: ${bcText}, directed, normalised as NetworkX;`,
+    info.closeness.computed
+      ? '  closeness and harmonic: exact, on incoming distances (Wasserman–Faust);'
+      : `  closeness and harmonic NOT computed: ${count(graph.n)} companies > --closeness-limit ${count(info.closeness.limit)} (a BFS from every company, O(n·(n+m))); their cells are empty;`,
     `  eigenvector ${info.eigenvector.converged ? `converged in ${info.eigenvector.iterations} iterations` : 'did not converge (an acyclic supply graph has no dominant eigenvector: the column holds the last iterate, not a centrality)'}; HITS ${info.hits.converged ? 'converged' : 'did not converge'}.`,
     `  Louvain (seed ${info.communities.seed}, undirected projection): ${count(info.communities.count)} communities, modularity ${info.communities.modularity.toFixed(4)}, ${info.communities.split} disconnected communities split.`,
     `  Finished in ${elapsed.toFixed(1)} s.${options.out ? ` Table written to ${options.out} (${count(graph.n)} rows).` : ' Write the whole table with --out metrics.csv.'}`,

@@ -8,9 +8,11 @@
  * that the table does not move between runs; reverse PageRank = PageRank on the reversed view
  * (upstream influence); betweenness directed and normalised as NetworkX, exact up to
  * `exactBetweennessLimit` nodes, else sampled from `betweennessK` seeded sources; closeness and
- * harmonic on incoming distances; eigenvector on in-arcs (NetworkX); HITS hubs/authorities;
- * core number of the undirected projection; Louvain on the undirected projection, seeded;
- * articulation points of the undirected projection.
+ * harmonic on incoming distances, exact, up to `exactClosenessLimit` nodes (a BFS from every
+ * node: O(n·(n + m)); above, the two columns are NaN — not computed — and `info.closeness` says
+ * so); eigenvector on in-arcs (NetworkX); HITS hubs/authorities; core number of the undirected
+ * projection; Louvain on the undirected projection, seeded (louvainCsr: louvain()'s partition in
+ * typed arrays); articulation points of the undirected projection.
  */
 import type { MetricGraph } from '../graph/snapshot.js';
 import type { BetweennessResult } from '../metrics/betweenness.js';
@@ -21,7 +23,7 @@ import { degree } from '../metrics/degree.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { hits } from '../metrics/hits.js';
 import { coreNumber } from '../metrics/kcore.js';
-import { louvain } from '../metrics/louvain.js';
+import { louvainCsr } from '../metrics/louvain-csr.js';
 import { pagerank, pagerankReverse } from '../metrics/pagerank.js';
 
 /** Column order of the table (DESIGN §6). */
@@ -54,6 +56,12 @@ export interface MetricsTableOptions {
    * k and seed (e.g. on worker threads), used as is.
    */
   betweenness?: BetweennessResult;
+  /**
+   * `exactClosenessLimit` number [20000]: nodes up to which closeness and harmonic are computed
+   * (one BFS per node, O(n·(n + m)): minutes at 20k nodes / 100k arcs, days at a million); above,
+   * their columns are NaN.
+   */
+  exactClosenessLimit?: number;
   /** `resolution` number [1]: Louvain resolution γ. */
   resolution?: number;
   /** `onStep` (step, done, total) => void [none]: called before each metric runs. */
@@ -68,6 +76,8 @@ export interface MetricsTable {
     pagerank: { iterations: number; converged: boolean };
     pagerankReverse: { iterations: number; converged: boolean };
     betweenness: { exact: boolean; k: number; seed: number | null };
+    /** Whether closeness and harmonic were computed (n ≤ `limit`), else their columns are NaN. */
+    closeness: { computed: boolean; limit: number };
     eigenvector: { iterations: number; converged: boolean };
     hits: { iterations: number; converged: boolean };
     communities: { count: number; modularity: number; seed: number; split: number };
@@ -113,7 +123,8 @@ export function metricsTable(graph: MetricGraph, options: MetricsTableOptions = 
     options.betweenness ??
     betweenness(graph, plan.k === undefined ? {} : { k: plan.k, seed: plan.seed });
   step('closeness');
-  const cl = closenessCentrality(graph);
+  const closenessLimit = options.exactClosenessLimit ?? 20_000;
+  const cl = graph.n <= closenessLimit ? closenessCentrality(graph) : null;
   step('eigenvector');
   const ev = eigenvectorCentrality(graph);
   step('hits');
@@ -121,7 +132,7 @@ export function metricsTable(graph: MetricGraph, options: MetricsTableOptions = 
   step('k-core');
   const core = coreNumber(graph);
   step('communities');
-  const lv = louvain(graph, { seed, resolution: options.resolution ?? 1 });
+  const lv = louvainCsr(graph, { seed, resolution: options.resolution ?? 1 });
   step('cut points');
   const cut = cutPoints(graph);
   options.onStep?.('done', steps.length, steps.length);
@@ -134,8 +145,8 @@ export function metricsTable(graph: MetricGraph, options: MetricsTableOptions = 
       pagerank: pr.scores,
       pagerank_reverse: prr.scores,
       betweenness: bc.values,
-      closeness: cl.closeness,
-      harmonic: cl.harmonic,
+      closeness: cl ? cl.closeness : new Float64Array(graph.n).fill(NaN),
+      harmonic: cl ? cl.harmonic : new Float64Array(graph.n).fill(NaN),
       eigenvector: ev.scores,
       hub: h.hubs,
       authority: h.authorities,
@@ -147,6 +158,7 @@ export function metricsTable(graph: MetricGraph, options: MetricsTableOptions = 
       pagerank: { iterations: pr.iterations, converged: pr.converged },
       pagerankReverse: { iterations: prr.iterations, converged: prr.converged },
       betweenness: { exact: bc.k === graph.n, k: bc.k, seed: bc.seed },
+      closeness: { computed: cl !== null, limit: closenessLimit },
       eigenvector: { iterations: ev.iterations, converged: ev.converged },
       hits: { iterations: h.iterations, converged: h.converged },
       communities: { count: lv.count, modularity: lv.modularity, seed: lv.seed, split: lv.split },
