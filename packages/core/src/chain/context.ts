@@ -3,10 +3,14 @@
  * built once and shared by completeness, weak links, missing roles, criticality, leaders,
  * targets and what-if, so that they agree with each other.
  *
- * The supply view is the whole dataset's `supply` and `inferred-supply` relations (suppliers
- * outside the cluster matter: they are what "external-only" and targets are about). Inferred
- * edges keep their type: `isInferred(ctx, edgePosition)` tells them apart so that every figure
- * resting on them can say how many it used.
+ * The supply view holds the `supply` and `inferred-supply` relations that touch the cluster —
+ * every company of the dataset is a node, and each cluster company's in- and out-edges are
+ * complete, suppliers and customers outside the cluster included (they are what
+ * "external-only", missing roles and cascades are about); relations between two companies
+ * outside the cluster are left out (at national scale, 45 of 50 million). The whole dataset's
+ * supply graph, which only targets' strength needs, is {@link wholeSupply}, built on demand.
+ * Inferred edges keep their type: `isInferred(ctx, edgePosition)` tells them apart so that every
+ * figure resting on them can say how many it used.
  */
 import type { Cluster } from '../graph/cluster.js';
 import type { CompactGraph } from '../graph/compact.js';
@@ -36,7 +40,10 @@ export interface ChainContext {
   localShares: Float64Array[];
   /** n_s: number of cluster companies in each segment. */
   counts: Int32Array;
-  /** Supply view over the whole dataset, in dataset numbering (localOf = identity). */
+  /**
+   * The supply relations with at least one end in the cluster, in dataset numbering (every
+   * company a node, localOf = identity): complete in- and out-edges of the cluster's companies.
+   */
   supply: CompactGraph;
   supplyTypes: readonly RelationType[];
 }
@@ -65,7 +72,7 @@ export function chainContext(
     counts[s] = keep.length;
   }
   const supplyTypes = options.supplyTypes ?? (['supply', 'inferred-supply'] as const);
-  const supply = buildCompactGraph(dataset, { types: supplyTypes });
+  const supply = buildCompactGraph(dataset, { types: supplyTypes, touching: inCluster });
   return {
     dataset,
     structure,
@@ -98,4 +105,20 @@ export function chainFirms(ctx: ChainContext): Int32Array {
     if (segmentOffsets[c + 1]! > segmentOffsets[c]!) out.push(c);
   }
   return Int32Array.from(out);
+}
+
+const wholeSupplies = new WeakMap<ChainContext, CompactGraph>();
+
+/**
+ * The whole dataset's supply graph (the context's supply types, every relation, dataset
+ * numbering), built on first use and kept with the context: for figures about companies outside
+ * the cluster (targets' strength: customers anywhere, normalised over every company).
+ */
+export function wholeSupply(ctx: ChainContext): CompactGraph {
+  let g = wholeSupplies.get(ctx);
+  if (!g) {
+    g = buildCompactGraph(ctx.dataset, { types: ctx.supplyTypes });
+    wholeSupplies.set(ctx, g);
+  }
+  return g;
 }

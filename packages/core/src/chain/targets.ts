@@ -42,6 +42,7 @@ import { pagerank, pagerankReverse } from '../metrics/pagerank.js';
 import type { Completeness, CompletenessOptions } from './completeness.js';
 import { completenessFromCounts } from './completeness.js';
 import type { ChainContext } from './context.js';
+import { wholeSupply } from './context.js';
 import { segmentsOf } from './membership.js';
 import { inputGaps } from './missing-roles.js';
 import type { SegmentRow, SegmentTableOptions } from './segments.js';
@@ -109,11 +110,11 @@ function maxOf(values: Float64Array): number {
 }
 
 /**
- * Distinct partners of each company in the supply view (self-loops and parallel relations
+ * Distinct partners of each company in the whole supply graph (self-loops and parallel relations
  * counted once), straight from the CSR: `out` = customers, `in` = suppliers, by company index.
  */
 function distinctDegrees(ctx: ChainContext): { out: Float64Array; in: Float64Array } {
-  const g = ctx.supply;
+  const g = wholeSupply(ctx);
   const N = ctx.dataset.companies.ids.length;
   const out = new Float64Array(N);
   const into = new Float64Array(N);
@@ -206,7 +207,7 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
     supplierStrength = (d) => (d + 1) / (ms + 1);
     buyerStrength = (d) => (d + 1) / (mb + 1);
   } else {
-    const graph = metricGraphFromCompact(ctx.supply);
+    const graph = metricGraphFromCompact(wholeSupply(ctx));
     supplierRaw = pagerankReverse(graph, options.pagerank).scores;
     buyerRaw = pagerank(graph, options.pagerank).scores;
     const ms = maxOf(supplierRaw);

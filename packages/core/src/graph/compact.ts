@@ -15,6 +15,13 @@ export interface GraphView {
   types?: readonly RelationType[];
   /** Company indices to keep (a cluster); every company when omitted. */
   nodes?: ArrayLike<number>;
+  /**
+   * Per company index, 1 to keep the relations that touch it: only relations with at least one
+   * end flagged are kept (the nodes stay as `nodes` says). A cluster's chain analysis needs the
+   * edges of its own companies only — their in- and out-edges are then complete — and at national
+   * scale that is a few million of fifty.
+   */
+  touching?: ArrayLike<number>;
 }
 
 export interface CompactGraph {
@@ -74,12 +81,17 @@ export function buildCompactGraph(dataset: Dataset, view: GraphView = {}): Compa
   // Every company a node: local = company index, so skip the look-ups (two random reads per
   // relation and pass: at 50M relations a third of the build).
   const identity = !view.nodes;
+  const touching = view.touching;
+  if (touching && touching.length !== companyCount) {
+    throw new RangeError(`touching has ${touching.length} entries for ${companyCount} companies`);
+  }
   // Pass 1: count kept edges per endpoint (counting sort keeps relation-row order per node).
   const outOffsets = new Int32Array(n + 1);
   const inOffsets = new Int32Array(n + 1);
   let m = 0;
   for (let r = 0; r < relCount; r++) {
     if (((1 << rel.type[r]!) & typeMask) === 0) continue;
+    if (touching && !touching[rel.source[r]!] && !touching[rel.target[r]!]) continue;
     const s = identity ? rel.source[r]! : localOf[rel.source[r]!]!;
     const t = identity ? rel.target[r]! : localOf[rel.target[r]!]!;
     if (s < 0 || t < 0) continue;
@@ -103,6 +115,7 @@ export function buildCompactGraph(dataset: Dataset, view: GraphView = {}): Compa
   const inNext = inOffsets.slice(0, n);
   for (let r = 0; r < relCount; r++) {
     if (((1 << rel.type[r]!) & typeMask) === 0) continue;
+    if (touching && !touching[rel.source[r]!] && !touching[rel.target[r]!]) continue;
     const s = identity ? rel.source[r]! : localOf[rel.source[r]!]!;
     const t = identity ? rel.target[r]! : localOf[rel.target[r]!]!;
     if (s < 0 || t < 0) continue;

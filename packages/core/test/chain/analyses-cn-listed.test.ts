@@ -14,7 +14,13 @@ import type { ChainContext, ChainTemplate, Dataset } from '../../src/index.js';
 import {
   chainContext,
   clusterByRegion,
+  completeness,
+  criticality,
   inputGaps,
+  localSupplyRatio,
+  resilience,
+  supplyDominators,
+  wholeSupply,
   leaders,
   missingRoles,
   portfolio,
@@ -236,3 +242,50 @@ describe.skipIf(shipped.length === 0)('shipped templates on cn-listed (浙江)',
     checkInvariants(ctx, template, '浙江');
   });
 });
+
+describe.skipIf(shipped.length === 0)(
+  'the context keeps only the supply relations that touch the cluster',
+  () => {
+    it.each(shipped)(
+      '%s: every chain analysis equals the one on the whole supply graph (广东, 浙江, 甘肃/兰州)',
+      (file) => {
+        const template = templateSchema.parse(
+          JSON.parse(readFileSync(new URL(file, TEMPLATES), 'utf8')),
+        ) as ChainTemplate;
+        for (const region of ['广东', '浙江', '甘肃/兰州']) {
+          const ctx = chainContext(ds, template, clusterByRegion(ds.companies, region));
+          const whole = wholeSupply(ctx);
+          // Relations with an end in the cluster, and only those.
+          const members = new Set(Array.from(ctx.cluster.members));
+          let touching = 0;
+          for (let r = 0; r < ds.relations.source.length; r++) {
+            const code = ds.relations.type[r]!;
+            if (code !== relationTypeCode('supply') && code !== relationTypeCode('inferred-supply'))
+              continue;
+            if (members.has(ds.relations.source[r]!) || members.has(ds.relations.target[r]!))
+              touching++;
+          }
+          expect(ctx.supply.m).toBe(touching);
+          expect(whole.m).toBeGreaterThan(touching);
+          const onWhole: ChainContext = { ...ctx, supply: whole };
+          const all = (c: ChainContext) =>
+            JSON.stringify([
+              completeness(c),
+              localSupplyRatio(c),
+              segmentTable(c),
+              weakLinks(c),
+              missingRoles(c),
+              inputGaps(c),
+              leaders(c),
+              targets(c),
+              portfolio(c, 3),
+              criticality(c),
+              resilience(c, { seed: 3, runs: 2 }),
+              supplyDominators(c),
+            ]);
+          expect(all(ctx)).toBe(all(onWhole));
+        }
+      },
+    );
+  },
+);
