@@ -7,8 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildMetricGraph, betweenness, coreNumber, cutPoints, pagerank } from '@chainlens/core';
+import {
+  buildMetricGraph,
+  betweenness,
+  coreNumber,
+  cutPoints,
+  metricsTable,
+  pagerank,
+} from '@chainlens/core';
 import { readDataset } from '@chainlens/io/node';
+import { writeMetricsCsv } from '../src/commands/metrics.js';
 import { run } from '../src/program.js';
 
 async function cli(...args: string[]) {
@@ -140,5 +148,24 @@ describe('chainlens metrics', () => {
     });
     const at = await cli('metrics', 'cn-listed', '--quiet', '--closeness-limit', '4689');
     expect(at.stdout).toContain('closeness and harmonic: exact');
+  });
+
+  it('writes the CSV in pieces that join to the same text, header once', () => {
+    const { dataset } = readDataset('datasets/cn-listed');
+    const g = buildMetricGraph(dataset, { types: ['inferred-supply'] });
+    const table = metricsTable(g, { seed: 1, exactClosenessLimit: 0 });
+    const whole: string[] = [];
+    writeMetricsCsv(dataset, g, table.columns, (t) => whole.push(t), g.n + 1);
+    const pieces: string[] = [];
+    writeMetricsCsv(dataset, g, table.columns, (t) => pieces.push(t), 1000);
+    expect(whole).toHaveLength(1);
+    expect(pieces).toHaveLength(Math.ceil(g.n / 1000));
+    expect(pieces.join('')).toBe(whole[0]);
+    expect(
+      pieces
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('id,name,')),
+    ).toHaveLength(1);
   });
 });

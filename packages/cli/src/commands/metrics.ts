@@ -9,7 +9,7 @@
  * (same values as one thread); it is exact up to 5,000 nodes and sampled from 256 seeded
  * sources above.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Dataset, MetricGraph, RelationType } from '@chainlens/core';
 import {
   METRIC_COLUMNS,
@@ -75,26 +75,34 @@ export function relationView(dataset: Dataset, asked: string[] | undefined): Rel
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : '');
 
-/** The metrics table as CSV text (header of DESIGN §6; full precision). */
-export function metricsCsv(
+/**
+ * The metrics table as CSV (header of DESIGN §6; full precision), handed to `write` in pieces of
+ * `chunk` rows: a national table (5M rows) never exists as one string or one array of rows.
+ */
+export function writeMetricsCsv(
   dataset: Dataset,
   graph: MetricGraph,
   columns: ReturnType<typeof metricsTable>['columns'],
-): string {
-  const rows: (string | number)[][] = [];
-  for (let v = 0; v < graph.n; v++) {
-    const c = graph.companyOf[v]!;
-    rows.push([
-      dataset.companies.ids[c]!,
-      dataset.companies.names[c]!,
-      // A column that was not computed (closeness above its limit) is NaN: an empty cell.
-      ...METRIC_COLUMNS.map((col) => {
-        const x = columns[col][v]!;
-        return Number.isNaN(x) ? '' : x;
-      }),
-    ]);
+  write: (text: string) => void,
+  chunk = 20_000,
+): void {
+  for (let start = 0; start < graph.n || start === 0; start += chunk) {
+    const rows: (string | number)[][] = [];
+    for (let v = start; v < Math.min(graph.n, start + chunk); v++) {
+      const c = graph.companyOf[v]!;
+      rows.push([
+        dataset.companies.ids[c]!,
+        dataset.companies.names[c]!,
+        // A column that was not computed (closeness above its limit) is NaN: an empty cell.
+        ...METRIC_COLUMNS.map((col) => {
+          const x = columns[col][v]!;
+          return Number.isNaN(x) ? '' : x;
+        }),
+      ]);
+    }
+    write(stringify(rows, { header: start === 0, columns: ['id', 'name', ...METRIC_COLUMNS] }));
+    if (graph.n === 0) break;
   }
-  return stringify(rows, { header: true, columns: ['id', 'name', ...METRIC_COLUMNS] });
 }
 
 /** Betweenness of `graph` as `metricsTable` plans it, on worker threads, with a progress bar. */
@@ -146,18 +154,35 @@ export async function metricsCommand(
     : buildMetricGraph(dataset, { types });
 
   const bc = await runBetweenness(graph, seed, workers, progress);
+  let begun = false;
   const result = metricsTable(graph, {
     seed,
     betweenness: bc,
     exactClosenessLimit: closenessLimit,
+    // Minutes at national scale: say which metric runs.
+    onStep: (step, done, total) => {
+      if (!begun) {
+        progress.start('metrics', total);
+        begun = true;
+      }
+      progress.update(done);
+    },
   });
+  if (begun) progress.stop();
   const elapsed = (performance.now() - started) / 1000;
 
   if (options.out === '-') {
-    out.out(metricsCsv(dataset, graph, result.columns).replace(/\n$/, ''));
+    writeMetricsCsv(dataset, graph, result.columns, (text) => out.out(text.replace(/\n$/, '')));
     return 0;
   }
-  if (options.out) writeFileSync(options.out, metricsCsv(dataset, graph, result.columns));
+  if (options.out) {
+    const fd = openSync(options.out, 'w');
+    try {
+      writeMetricsCsv(dataset, graph, result.columns, (text) => writeSync(fd, text));
+    } finally {
+      closeSync(fd);
+    }
+  }
 
   const rejected = Object.values(report.tables).reduce((a, t) => a + (t?.rejected ?? 0), 0);
   const lines: string[] = [];
