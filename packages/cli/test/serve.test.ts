@@ -218,6 +218,23 @@ describe('chainlens serve: the command', () => {
     expect(notDataset.stderr[0]).toContain('not a dataset folder (no chainlens.json in it)');
   });
 
+  it('refuses a dataset too large for the browser, pointing to the streaming commands', async () => {
+    // cn-listed's tables are ~10 MiB: with the limit at 1 MiB it stands in for a national one.
+    const before = process.env.CHAINLENS_SERVE_LIMIT;
+    process.env.CHAINLENS_SERVE_LIMIT = String(2 ** 20);
+    try {
+      const r = await cli('serve', 'cn-listed', '--port', '0');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toHaveLength(1);
+      expect(r.stderr[0]).toMatch(
+        /MiB of tables is more than the browser viewer takes \(1 MiB\): analyse it with `chainlens analyze/,
+      );
+    } finally {
+      if (before === undefined) delete process.env.CHAINLENS_SERVE_LIMIT;
+      else process.env.CHAINLENS_SERVE_LIMIT = before;
+    }
+  });
+
   it('runs from the built bin, prints its URL and serves the bundled data', async () => {
     const bin = join(ROOT, 'packages/cli/dist/bin.js');
     const child = spawn(process.execPath, [bin, 'serve', 'eto-semiconductors', '--port', '0'], {

@@ -370,6 +370,21 @@ function openBrowser(url: string, out: Out): void {
 }
 
 /** Refuses a dataset folder without a readable manifest now, not when the page loads it. */
+/**
+ * Tables the browser is handed at most (bytes, the manifest's companies, memberships and
+ * relations together): the viewer parses them in a Web Worker, which holds a regional dataset
+ * (tens of MB) easily and a national one (gigabytes) not at all. `CHAINLENS_SERVE_LIMIT`
+ * overrides it.
+ */
+export function serveLimit(): number {
+  const env = process.env.CHAINLENS_SERVE_LIMIT;
+  const value = env === undefined || env === '' ? 256 * 2 ** 20 : Number(env);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new UsageError(`CHAINLENS_SERVE_LIMIT must be a number of bytes, got '${env}'`);
+  }
+  return value;
+}
+
 function checkDataset(path: string): void {
   const dir = path.endsWith(MANIFEST_FILE) ? dirname(path) : path;
   if (!statSync(dir).isDirectory()) return; // an edge-list file: the viewer validates it
@@ -377,10 +392,23 @@ function checkDataset(path: string): void {
   if (!existsSync(manifest)) {
     throw new DataError(`${path}: not a dataset folder (no ${MANIFEST_FILE} in it)`);
   }
+  let parsed;
   try {
-    parseManifest(readFileSync(manifest));
+    parsed = parseManifest(readFileSync(manifest));
   } catch (e) {
     throw new DataError(`${join(dir, (e as Error).message)}`);
+  }
+  // The viewer is handed a regional dataset, never a national registry.
+  let bytes = 0;
+  for (const f of [parsed.companies, parsed.memberships, parsed.relations]) {
+    if (f !== undefined && existsSync(join(dir, f))) bytes += statSync(join(dir, f)).size;
+  }
+  const limit = serveLimit();
+  if (bytes > limit) {
+    const mb = (x: number) => `${Math.round(x / 2 ** 20).toLocaleString('en-US')} MiB`;
+    throw new DataError(
+      `${path}: ${mb(bytes)} of tables is more than the browser viewer takes (${mb(limit)}): analyse it with \`chainlens analyze ${path} --region P --template T\` or \`chainlens compare\` (they stream national tables), or serve a regional dataset`,
+    );
   }
 }
 
