@@ -1,9 +1,10 @@
 // The worker-thread betweenness must give exactly (bit for bit) the single-threaded values.
-// The workers run the compiled worker under packages/cli/dist (the test command builds first).
+// The CLI runs @chainlens/scale's runner; its workers run the compiled worker under
+// packages/scale/dist (the test command builds first).
 import { existsSync } from 'node:fs';
 import { betweenness, metricGraphFromArcs } from '@chainlens/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { betweennessParallel } from '../src/parallel/betweenness.js';
+import { betweennessParallel } from '@chainlens/scale/parallel';
 
 /** A seeded random directed multigraph (LCG), with a few hubs so paths are shared. */
 function randomGraph(n: number, m: number, seed: number) {
@@ -20,7 +21,7 @@ function randomGraph(n: number, m: number, seed: number) {
 
 describe('betweennessParallel', () => {
   beforeAll(() => {
-    const worker = new URL('../dist/parallel/betweenness.worker.js', import.meta.url);
+    const worker = new URL('../../scale/dist/parallel/betweenness.worker.js', import.meta.url);
     if (!existsSync(worker)) throw new Error(`${worker.pathname} is missing: run pnpm build first`);
   });
 

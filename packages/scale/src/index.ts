@@ -13,6 +13,4 @@ export * from './rows.js';
 export * from './relations.js';
 export * from './ingest.js';
 export * from './issues.js';
-export * from './parallel/workers.js';
-export * from './parallel/pagerank.js';
-export * from './parallel/betweenness.js';
+export * from './parallel/index.js';

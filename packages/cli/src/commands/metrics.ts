@@ -27,7 +27,7 @@ import { stringify } from 'csv-stringify/sync';
 import { loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
-import { betweennessParallel } from '../parallel/betweenness.js';
+import { betweennessParallel } from '@chainlens/scale/parallel';
 import type { Progress } from '../progress.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from './analyze.js';

@@ -5,7 +5,7 @@
  * adds the slices in order before scaling, which is core's own summation: the values are
  * bit-identical for any number of workers. The snapshot's adjacency is read in place when it
  * lies on shared memory (`buildMetricGraphLean(…, { shared: true })`), else copied once.
- * (The CLI's `parallel/betweenness.ts` is the same runner for small graphs.)
+ * `chainlens metrics` runs it through `@chainlens/scale/parallel` (no DuckDB loaded).
  */
 import { Worker } from 'node:worker_threads';
 import type { BetweennessOptions, BetweennessResult, PathGraph } from '@chainlens/core';
