@@ -89,31 +89,7 @@ export function completenessFromCounts(
   let feedsPresent = 0;
   for (const [a, b] of structure.feeds) if (present(a) && present(b)) feedsPresent++;
 
-  // Path counts in topological order; a segment with no inputs starts one path.
-  const all = new Float64Array(S);
-  const live = new Float64Array(S);
-  let pathsAll = 0;
-  let pathsPresent = 0;
-  for (const s of structure.order) {
-    const inputs = structure.inputs[s]!;
-    if (inputs.length === 0) {
-      all[s] = 1;
-      live[s] = present(s) ? 1 : 0;
-    } else {
-      let a = 0;
-      let l = 0;
-      for (const t of inputs) {
-        a += all[t]!;
-        l += live[t]!;
-      }
-      all[s] = a;
-      live[s] = present(s) ? l : 0;
-    }
-    if (structure.outputs[s]!.length === 0) {
-      pathsAll += all[s]!;
-      pathsPresent += live[s]!;
-    }
-  }
+  const { all: pathsAll, present: pathsPresent } = countPaths(structure, counts);
 
   const ratio = (a: number, b: number, empty: number) => (b > 0 ? a / b : empty);
   const byStage = {} as Record<Stage, StageCompleteness>;
@@ -171,8 +147,21 @@ export function completenessFigure(
     return structure.feeds.length > 0 ? feedsPresent / structure.feeds.length : 1;
   }
   if (figure !== 'path') throw new RangeError(`unknown completeness figure '${String(figure)}'`);
-  const all = new Float64Array(S);
-  const live = new Float64Array(S);
+  const paths = countPaths(structure, counts);
+  return paths.all > 0 ? paths.present / paths.all : 0;
+}
+
+/**
+ * Source-to-end paths of the template, all and those through present segments only (n_s ≥ 1):
+ * counted in topological order (dynamic programming, no enumeration); a segment with no inputs
+ * starts one path, a segment with no outputs ends them.
+ */
+function countPaths(
+  structure: ChainStructure,
+  counts: ArrayLike<number>,
+): { all: number; present: number } {
+  const all = new Float64Array(structure.size);
+  const live = new Float64Array(structure.size);
   let pathsAll = 0;
   let pathsPresent = 0;
   for (const s of structure.order) {
@@ -196,7 +185,7 @@ export function completenessFigure(
       pathsPresent += live[s]!;
     }
   }
-  return pathsAll > 0 ? pathsPresent / pathsAll : 0;
+  return { all: pathsAll, present: pathsPresent };
 }
 
 /** Completeness of the context's cluster. */
