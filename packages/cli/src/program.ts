@@ -3,6 +3,7 @@
  * error is one readable line on stderr.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_MIN_SHARE } from '@chainlens/core';
 import { DataError } from '@chainlens/io';
 import { UsageError, analyzeCommand } from './commands/analyze.js';
 import { compareCommand } from './commands/compare.js';
@@ -83,6 +84,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(
       new Option('--hhi <tau>', 'HHI above which a segment is concentrated').default('0.25'),
     )
+    .addOption(minShareOption())
     .addOption(
       new Option('--theta <θ>', "cascade: share of an input's suppliers that must fail").default(
         '1',
@@ -262,4 +264,12 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     }
     throw e;
   }
+}
+
+/** `--min-share`: the least revenue share with which a company holds a segment. */
+function minShareOption(): Option {
+  return new Option(
+    '--min-share <fraction>',
+    'least revenue share (0–1) of the matched product lines for a company to hold a segment; lines without a figure are kept and marked',
+  ).default(String(DEFAULT_MIN_SHARE));
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Cluster, Dataset } from '@chainlens/core';
 import {
+  DEFAULT_MIN_SHARE,
   RELATION_TYPES,
   analyze,
   buildCompactGraph,
@@ -41,6 +42,7 @@ export interface AnalyzeOptions {
   top?: string;
   redundancy?: string;
   hhi?: string;
+  minShare?: string;
   theta?: string;
   quiet?: boolean;
 }
@@ -267,6 +269,10 @@ function chainAnalysis(
   const redundancy = parseNumber(options.redundancy, 'redundancy', 2, { above: 0 });
   const hhiThreshold = parseNumber(options.hhi, 'hhi', 0.25, { min: 0, max: 1 });
   const theta = parseNumber(options.theta, 'theta', 1, { above: 0, max: 1 });
+  const minShare = parseNumber(options.minShare, 'min-share', DEFAULT_MIN_SHARE, {
+    min: 0,
+    max: 1,
+  });
   const progress = createProgress({ quiet: options.quiet ?? false });
   const started = performance.now();
   let begun = false;
@@ -277,6 +283,7 @@ function chainAnalysis(
     redundancy,
     hhiThreshold,
     theta,
+    minShare,
     onStep: (step, done, total) => {
       if (!begun) {
         progress.start('analysis', total);

@@ -5,7 +5,7 @@
  * breaks if a firm fails, and with which parameters.
  */
 import type { ChainReport, Stage } from '@chainlens/core';
-import { STAGES } from '@chainlens/core';
+import { STAGES, leaderBasisText, shareText } from '@chainlens/core';
 import { count, table } from '../output.js';
 
 const f2 = (x: number | null | undefined) =>
@@ -102,7 +102,7 @@ export function chainSummaryLines(
         String(s.companies),
         s.hhi === null ? '' : f2(s.hhi),
         few(
-          s.members.map((m) => m.name),
+          s.members.map((m) => `${m.name} ${shareText(m.share, m.shareUnknown)}`),
           4,
         ),
       ]),
@@ -159,10 +159,18 @@ export function chainSummaryLines(
     const keys = Object.keys(report.leaders[0]!.components);
     lines.push(
       ...table(
-        ['company', 'region', 'score', ...keys],
-        report.leaders
-          .slice(0, top)
-          .map((l) => [l.name, l.region, f2(l.score), ...keys.map((key) => f2(l.components[key]))]),
+        ['company', 'region', 'score', ...keys, 'main segments (share of revenue)', 'rests on'],
+        report.leaders.slice(0, top).map((l) => [
+          l.name,
+          l.region,
+          f2(l.score),
+          ...keys.map((key) => f2(l.components[key])),
+          few(
+            l.holdings.map((h) => `${seg(h.segment)} ${shareText(h.share, h.shareUnknown)}`),
+            2,
+          ),
+          leaderBasisText(l.basis),
+        ]),
         [2, ...keys.map((_, i) => i + 3)],
       ),
     );
@@ -170,8 +178,17 @@ export function chainSummaryLines(
 
   lines.push('', `Targets to attract (补链招商), top ${Math.min(top, report.targets.length)}`);
   report.targets.slice(0, top).forEach((t, i) => {
-    lines.push(`  ${String(i + 1).padStart(2)}. [${f2(t.score)}] ${t.explanation}`);
+    lines.push(`  ${String(i + 1).padStart(2)}. ${t.explanation}`);
   });
+  const maybeLocal = (report.targetsMaybeLocal ?? []) as Array<{ name: string }>;
+  if (maybeLocal.length > 0) {
+    lines.push(
+      `  Region unknown, may already be local (check before approaching; not counted as targets): ${few(
+        maybeLocal.map((t) => t.name),
+        6,
+      )}`,
+    );
+  }
   const portfolio = report.portfolio as
     | {
         picks: Array<{ name: string; gain: number }>;

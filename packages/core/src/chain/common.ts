@@ -35,13 +35,6 @@ export function companyLabel(dataset: Dataset, c: number): CompanyLabel {
   return { company: t.ids[c]!, name: t.names[c]!, region: t.regions[c]! };
 }
 
-/** `name (region)`, or the name alone when the region is unknown; the id when the name is empty. */
-export function companyText(dataset: Dataset, c: number): string {
-  const t = dataset.companies;
-  const name = t.names[c] || t.ids[c]!;
-  return t.regions[c] ? `${name} (${t.regions[c]})` : name;
-}
-
 /** A sort key that ignores floating-point noise below 12 significant digits. */
 export function sortKey(x: number): number {
   return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12));
@@ -50,6 +43,12 @@ export function sortKey(x: number): number {
 /** A figure for a sentence: 2 decimals, trailing zeros kept (0.50). */
 export function fmt(x: number, digits = 2): string {
   return x.toFixed(digits);
+}
+
+/** A fraction as a percentage for a sentence: 0.3104 → `31%`, 0.052 → `5.2%`, 0.004 → `0.4%`. */
+export function percent(x: number): string {
+  const p = x * 100;
+  return `${p >= 10 ? Math.round(p) : Number(p.toFixed(1))}%`;
 }
 
 /** `1 firm` / `3 firms`. */

@@ -11,12 +11,12 @@ import { regionParts } from '../graph/cluster.js';
 import type { ChainTemplate, Dataset } from '../graph/types.js';
 import type { Completeness, CompletenessOptions } from './completeness.js';
 import { completenessFromCounts } from './completeness.js';
-import type { SegmentMembership } from './membership.js';
+import type { MembershipOptions, SegmentMembership } from './membership.js';
 import { segmentMembership } from './membership.js';
 import type { ChainStructure } from './structure.js';
 import { chainStructure } from './structure.js';
 
-export interface CompareOptions extends CompletenessOptions {
+export interface CompareOptions extends CompletenessOptions, MembershipOptions {
   /** `level` number [1]: region path levels that name a region (1 = province, 2 = city). */
   level?: number;
   /** `sortBy` 'coverage' | 'redundancy' | 'link' | 'path' ['redundancy']: the ranking figure. */
@@ -57,7 +57,7 @@ export function compareRegions(
     throw new RangeError(`level must be ≥ 1, got ${level}`);
   const sortBy = options.sortBy ?? 'redundancy';
   const structure = 'order' in template ? template : chainStructure(template);
-  const membership = options.membership ?? segmentMembership(dataset, structure);
+  const membership = options.membership ?? segmentMembership(dataset, structure, options);
   const S = structure.size;
 
   const regionOf = new Int32Array(dataset.companies.ids.length).fill(-1);

@@ -17,12 +17,12 @@ import type { CompactGraph } from '../graph/compact.js';
 import { buildCompactGraph } from '../graph/compact.js';
 import type { ChainTemplate, Dataset, RelationType } from '../graph/types.js';
 import { relationTypeCode } from '../graph/types.js';
-import type { SegmentMembership } from './membership.js';
+import type { MembershipOptions, SegmentMembership } from './membership.js';
 import { segmentMembership } from './membership.js';
 import type { ChainStructure } from './structure.js';
 import { chainStructure } from './structure.js';
 
-export interface ChainContextOptions {
+export interface ChainContextOptions extends MembershipOptions {
   /** `supplyTypes` RelationType[] [['supply', 'inferred-supply']]: relations that count as supply. */
   supplyTypes?: readonly RelationType[];
 }
@@ -56,7 +56,7 @@ export function chainContext(
   options: ChainContextOptions = {},
 ): ChainContext {
   const structure = 'order' in template ? template : chainStructure(template);
-  const membership = segmentMembership(dataset, structure);
+  const membership = segmentMembership(dataset, structure, options);
   const inCluster = new Uint8Array(dataset.companies.ids.length);
   for (const c of cluster.members) inCluster[c] = 1;
   const localMembers: Int32Array[] = [];

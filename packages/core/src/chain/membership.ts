@@ -5,8 +5,16 @@
  * at most 1.
  *
  * Shares may be unknown (NaN: the data gave none). A company's share in s is the sum of its
- * known matched shares; it is NaN only when every matched share is unknown. Membership does
- * not depend on the share: an unknown share still places the company in the segment.
+ * known matched shares; it is NaN only when every matched share is unknown.
+ *
+ * Revenue threshold (`minShare`, default {@link DEFAULT_MIN_SHARE} = 5 %): a company holds s only
+ * when its known share in s is at least `minShare`, so that a 0.4 % side line does not make a
+ * monosodium-glutamate maker a vaccine maker (docs/chain-analysis/membership.md justifies 5 %
+ * from the data). A company whose matched lines carry no revenue figure at all (unknown share)
+ * is kept and marked (`unknown`); so is one with known lines under the threshold and other
+ * matched lines of unknown share (its share in s may be larger than the known part). A firm
+ * whose known share reaches the threshold is not marked, whatever else it lists. Every
+ * membership left out by the threshold is counted (`belowThreshold`), never dropped silently.
  */
 import type { Dataset } from '../graph/types.js';
 import { matchesInclude } from '../graph/template.js';
@@ -20,8 +28,36 @@ export interface SegmentMembership {
   /** Per company, the segments it holds (ascending segment numbers); CSR over companies. */
   segmentOffsets: Int32Array;
   segments: Int32Array;
+  /**
+   * Per segment, 1 for each member that holds the segment on the strength of lines without a
+   * revenue figure (aligned with `members`): its share is unknown, or its known part is under
+   * `minShare` (a lower bound).
+   */
+  unknown: Uint8Array[];
   /** How many distinct membership items matched at least one segment. */
   matchedItems: number;
+  /** The revenue threshold applied. */
+  minShare: number;
+  /** (company, segment) pairs left out because their known share was under `minShare`. */
+  belowThreshold: number;
+}
+
+/** Default revenue-share threshold for holding a segment (see the module notes). */
+export const DEFAULT_MIN_SHARE = 0.05;
+
+export interface MembershipOptions {
+  /**
+   * `minShare` number [0.05]: the least known revenue share (sum of the matched product lines)
+   * with which a company holds a segment; 0 keeps every matched line.
+   */
+  minShare?: number;
+}
+
+/** `minShare` resolved and checked (the one place its default is applied). */
+export function resolveMinShare(minShare: number | undefined): number {
+  const v = minShare ?? DEFAULT_MIN_SHARE;
+  if (!(v >= 0 && v <= 1)) throw new RangeError(`minShare must be in [0, 1], got ${v}`);
+  return v;
 }
 
 /** The segments of `structure` that one membership item falls in. */
@@ -34,13 +70,20 @@ function segmentsOfItem(structure: ChainStructure, item: string): number[] {
 }
 
 /** Resolves a dataset's memberships onto the segments of a chain. O(memberships + items·rules). */
-export function segmentMembership(dataset: Dataset, structure: ChainStructure): SegmentMembership {
+export function segmentMembership(
+  dataset: Dataset,
+  structure: ChainStructure,
+  options: MembershipOptions = {},
+): SegmentMembership {
+  const minShare = resolveMinShare(options.minShare);
   const m = dataset.memberships;
   const companyTotal = dataset.companies.ids.length;
   const S = structure.size;
   const itemCache = new Map<string, number[]>();
-  // (company, segment) → share sum; key = company * S + segment. -1 marks "known share absent".
+  // (company, segment) → sum of the known matched shares (NaN: none known yet);
+  // key = company * S + segment. `someUnknown` holds the keys with a line of unknown share.
   const known = new Map<number, number>();
+  const someUnknown = new Set<number>();
   for (let r = 0; r < m.company.length; r++) {
     const item = m.segment[r]!;
     let segs = itemCache.get(item);
@@ -55,6 +98,7 @@ export function segmentMembership(dataset: Dataset, structure: ChainStructure): 
       const key = c * S + s;
       const before = known.get(key);
       if (Number.isNaN(share)) {
+        someUnknown.add(key);
         if (before === undefined) known.set(key, NaN);
       } else {
         known.set(key, (before === undefined || Number.isNaN(before) ? 0 : before) + share);
@@ -64,6 +108,14 @@ export function segmentMembership(dataset: Dataset, structure: ChainStructure): 
   let matchedItems = 0;
   for (const segs of itemCache.values()) if (segs.length > 0) matchedItems++;
 
+  // The threshold: a known share under minShare, with no line of unknown share, is left out.
+  let belowThreshold = 0;
+  for (const [key, share] of known) {
+    if (!Number.isNaN(share) && share < minShare && !someUnknown.has(key)) {
+      known.delete(key);
+      belowThreshold++;
+    }
+  }
   const keys = Float64Array.from(known.keys()).sort();
   const perSegment = new Int32Array(S);
   const segmentOffsets = new Int32Array(companyTotal + 1);
@@ -74,6 +126,7 @@ export function segmentMembership(dataset: Dataset, structure: ChainStructure): 
   for (let c = 0; c < companyTotal; c++) segmentOffsets[c + 1]! += segmentOffsets[c]!;
   const members = Array.from(perSegment, (k) => new Int32Array(k));
   const shares = Array.from(perSegment, (k) => new Float64Array(k));
+  const unknown = Array.from(perSegment, (k) => new Uint8Array(k));
   const segments = new Int32Array(keys.length);
   const fill = new Int32Array(S);
   keys.forEach((key, i) => {
@@ -83,9 +136,20 @@ export function segmentMembership(dataset: Dataset, structure: ChainStructure): 
     members[s]![at] = c;
     const share = known.get(key)!;
     shares[s]![at] = Number.isNaN(share) ? NaN : Math.min(1, share);
+    // Marked when the holding rests on lines without a figure (the known part alone would not do).
+    if (someUnknown.has(key) && !(share >= minShare)) unknown[s]![at] = 1;
     segments[i] = s;
   });
-  return { members, shares, segmentOffsets, segments, matchedItems };
+  return {
+    members,
+    shares,
+    unknown,
+    segmentOffsets,
+    segments,
+    matchedItems,
+    minShare,
+    belowThreshold,
+  };
 }
 
 /** The segments company `c` holds. */
@@ -94,4 +158,33 @@ export function segmentsOf(membership: SegmentMembership, c: number): Int32Array
     membership.segmentOffsets[c]!,
     membership.segmentOffsets[c + 1]!,
   );
+}
+
+/** A company's share in one segment, as the report states it. */
+export interface HeldShare {
+  /** Known revenue share in [0, 1] (sum of the matched lines, at most 1); null when unknown. */
+  share: number | null;
+  /** True when the holding rests on lines without a revenue figure (share null or under minShare). */
+  shareUnknown: boolean;
+}
+
+/** Company c's share in segment s; null when c does not hold s. O(log n_s). */
+export function heldShare(membership: SegmentMembership, s: number, c: number): HeldShare | null {
+  const members = membership.members[s]!;
+  let lo = 0;
+  let hi = members.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = members[mid]!;
+    if (v === c) {
+      const share = membership.shares[s]![mid]!;
+      return {
+        share: Number.isNaN(share) ? null : share,
+        shareUnknown: membership.unknown[s]![mid] === 1,
+      };
+    }
+    if (v < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
 }

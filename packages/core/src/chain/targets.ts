@@ -3,11 +3,20 @@
  * anchors.md §3.8) and a greedy portfolio of them.
  *
  * Candidates: every company outside the cluster (whole dataset) that holds a segment whose status
- * is weak, missing-upstream, missing-downstream or absent. Each candidate gets one row, for its
+ * is weak, missing-upstream, missing-downstream or absent with a real revenue share (a known
+ * share ≥ the membership's `minShare`: a line without a revenue figure, or a side line, is not
+ * enough to send an investment office after a firm). Each candidate gets one row, for its
  * best such segment (highest score; ties in template order), with the others listed in
  * `segments`: one company, one row, so a firm holding five weak segments does not fill the list.
  *
- * score = needFactor(s) × strength(c) × tie(c, C) × gain(c), every factor reported:
+ * Where a firm is: a candidate whose region is unknown — empty, or, for a region cluster, less
+ * precise than the cluster's own region (`广东` for a cluster `广东/深圳`) — may already be local,
+ * so it is never recommended as a firm to attract: it goes to {@link targetsMaybeLocal} instead,
+ * and the portfolio leaves it out.
+ *
+ * score = needFactor(s) × share(c, s) × strength(c) × tie(c, C) × gain(c), every factor reported:
+ * - share(c, s): the candidate's known revenue share in s (a firm whose main business is the
+ *   gap outranks one with a side line in it);
  * - need(s): how many local firms need s. For a segment local firms buy (weak, missing-upstream,
  *   absent) the number of the cluster's chain firms that have s as an input with no local
  *   supplier (from `inputGaps`); for a missing-downstream segment, the number of local firms in
@@ -43,12 +52,13 @@ import type { Completeness, CompletenessOptions } from './completeness.js';
 import { completenessFromCounts } from './completeness.js';
 import type { ChainContext } from './context.js';
 import { wholeSupply } from './context.js';
-import { segmentsOf } from './membership.js';
+import { heldShare, segmentsOf } from './membership.js';
+import { regionParts } from '../graph/cluster.js';
 import { inputGaps } from './missing-roles.js';
 import type { SegmentRow, SegmentTableOptions } from './segments.js';
 import { segmentTable } from './segments.js';
 import type { CompanyLabel } from './common.js';
-import { companyLabel, companyText, compareIds, count, fmt, listText, sortKey } from './common.js';
+import { companyLabel, compareIds, count, fmt, listText, percent, sortKey } from './common.js';
 
 export type TargetStrength = 'degree' | 'pagerank';
 
@@ -66,6 +76,8 @@ export type TargetComponents = {
   /** need(s) and needFactor = need + 1. */
   need: number;
   needFactor: number;
+  /** The candidate's known revenue share in the segment. */
+  share: number;
   /** strength(c) in (0, 1], and the raw figure: degree in the role, or the PageRank score. */
   strength: number;
   strengthRaw: number;
@@ -82,6 +94,10 @@ export type TargetComponents = {
 export interface Target extends CompanyLabel {
   /** The segment the row is for (the candidate's best weak or missing segment). */
   segment: string;
+  /** The candidate's known revenue share in `segment` (≥ minShare). */
+  share: number;
+  /** `outside`: known to be outside the cluster; `maybe-local`: its region is unknown (module notes). */
+  location: 'outside' | 'maybe-local';
   /** That segment's status in the cluster. */
   status: SegmentStatus;
   /** `supplier` when the cluster would buy the segment from it, `buyer` for missing-downstream. */
@@ -98,6 +114,13 @@ interface Ranked {
   c: number;
   target: Target;
   rest: number;
+}
+
+interface Rankings {
+  /** Candidates known to be outside the cluster, best first. */
+  outside: Ranked[];
+  /** Candidates whose region is unknown (may already be local), best first. */
+  maybeLocal: Ranked[];
 }
 
 const INFERRED = RELATION_TYPES.indexOf('inferred-supply');
@@ -139,10 +162,10 @@ function distinctDegrees(ctx: ChainContext): { out: Float64Array; in: Float64Arr
 }
 
 /** The last ranking of each context (targets() and portfolio() of one analysis share it). */
-const rankings = new WeakMap<ChainContext, { key: string; ranked: Ranked[] }>();
+const rankings = new WeakMap<ChainContext, { key: string; ranked: Rankings }>();
 
 /** Every candidate, scored and ranked (no limit); cached per context and scoring options. */
-function rankCandidates(ctx: ChainContext, options: TargetOptions): Ranked[] {
+function rankCandidates(ctx: ChainContext, options: TargetOptions): Rankings {
   const key = JSON.stringify([
     options.tau ?? null,
     options.redundancy ?? null,
@@ -156,8 +179,32 @@ function rankCandidates(ctx: ChainContext, options: TargetOptions): Ranked[] {
   return ranked;
 }
 
-function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Ranked[] {
+/**
+ * For a region cluster (`region:P`), a test of whether a region path is at least as precise as P
+ * where it agrees with it; for other clusters every known region is precise enough.
+ */
+function regionKnown(ctx: ChainContext): (region: string) => boolean {
+  const id = ctx.cluster.id;
+  if (!id.startsWith('region:')) return (region) => region !== '';
+  const depth = regionParts(id.slice('region:'.length)).length;
+  const clusterPath = regionParts(id.slice('region:'.length));
+  return (region) => {
+    if (region === '') return false;
+    const parts = regionParts(region);
+    if (parts.length >= depth) return true;
+    // Shorter than the cluster's path: unknown only when it is an ancestor of it.
+    return !parts.every((p, i) => p === clusterPath[i]);
+  };
+}
+
+function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rankings {
   const { dataset, structure, counts, membership } = ctx;
+  const minShare = membership.minShare;
+  /** The known share of c in s when it is a real one (≥ minShare), else null. */
+  const realShare = (s: number, c: number): number | null => {
+    const h = heldShare(membership, s, c);
+    return h !== null && h.share !== null && h.share >= minShare ? h.share : null;
+  };
   const S = structure.size;
   const rows: SegmentRow[] = segmentTable(ctx, options);
   const open = rows.map((r) => r.status !== 'present');
@@ -166,20 +213,21 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
     throw new RangeError(`strength must be 'degree' or 'pagerank', got '${String(mode)}'`);
   }
 
-  // Candidates: outside the cluster, holding an open segment.
+  // Candidates: outside the cluster, holding an open segment with a real share.
   const candidates: number[] = [];
   const N = dataset.companies.ids.length;
   for (let c = 0; c < N; c++) {
     if (ctx.inCluster[c]) continue;
     for (const s of segmentsOf(membership, c)) {
-      if (open[s]) {
+      if (open[s] && realShare(s, c) !== null) {
         candidates.push(c);
         break;
       }
     }
   }
   // Nothing to fill (every segment present), or nobody outside holds a gap: no whole-graph pass.
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return { outside: [], maybeLocal: [] };
+  const located = regionKnown(ctx);
 
   // need(s)
   const gapFirms: Set<string>[] = Array.from({ length: S }, () => new Set<string>());
@@ -248,7 +296,7 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
     const byType = links.get(c) ?? new Int32Array(RELATION_TYPES.length);
     const linkCount = byType.reduce((a, b) => a + b, 0);
     const tie = 1 + linkCount;
-    const openHeld = held.filter((s) => open[s]);
+    const openHeld = held.filter((s) => open[s] && realShare(s, c) !== null);
     let best: { s: number; score: number; rest: number; components: TargetComponents } | null =
       null;
     for (const s of openHeld) {
@@ -256,7 +304,8 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
       const raw = buyer ? buyerRaw[c]! : supplierRaw[c]!;
       const strength = buyer ? buyerStrength(raw) : supplierStrength(raw);
       const needFactor = need[s]! + 1;
-      const rest = needFactor * strength * tie;
+      const share = realShare(s, c)!;
+      const rest = needFactor * share * strength * tie;
       const score = rest * gain;
       if (best === null || sortKey(score) > sortKey(best.score)) {
         best = {
@@ -266,6 +315,7 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
           components: {
             need: need[s]!,
             needFactor,
+            share,
             strength,
             strengthRaw: raw,
             tie,
@@ -280,15 +330,20 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
     }
     const { s, score, rest, components } = best!;
     const row = rows[s]!;
+    const label = companyLabel(dataset, c);
+    const share = realShare(s, c)!;
+    const location = located(label.region) ? 'outside' : 'maybe-local';
     const target: Target = {
-      ...companyLabel(dataset, c),
+      ...label,
       segment: row.id,
+      share,
+      location,
       status: row.status,
       role: row.status === 'missing-downstream' ? 'buyer' : 'supplier',
       segments: openHeld.map((t) => structure.ids[t]!),
       score,
       components,
-      explanation: explain(ctx, c, s, row, openHeld, byType, components, r),
+      explanation: explain(ctx, c, s, row, openHeld, byType, components, r, location),
     };
     ranked.push({ c, target, rest });
   }
@@ -298,7 +353,19 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
       sortKey(b.rest) - sortKey(a.rest) ||
       compareIds(a.target.company, b.target.company),
   );
-  return ranked;
+  return {
+    outside: ranked.filter((x) => x.target.location === 'outside'),
+    maybeLocal: ranked.filter((x) => x.target.location === 'maybe-local'),
+  };
+}
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `31% of revenue`, or `share unknown` (a share is a fraction in [0, 1]). */
+function shareText(share: number | null): string {
+  return share === null ? 'share of revenue unknown' : `${percent(share)} of revenue`;
 }
 
 /** Two figures that read differently: 2 decimals, or 3 when 2 would look equal. */
@@ -315,49 +382,58 @@ function explain(
   byType: Int32Array,
   k: TargetComponents,
   r: number,
+  location: 'outside' | 'maybe-local',
 ): string {
-  const { structure, dataset } = ctx;
-  const seg = structure.names[s]!;
+  const { structure, dataset, membership } = ctx;
+  const seg = `${structure.names[s]!} (${shareText(heldShare(membership, s, c)!.share)})`;
   let status: string;
-  if (row.status === 'missing-upstream') status = 'missing upstream here: no local company';
+  if (row.status === 'missing-upstream') status = 'has no company (a missing upstream role)';
   else if (row.status === 'missing-downstream')
-    status = 'missing downstream here: no local company';
-  else if (row.status === 'absent') status = 'absent here, next to no local segment';
+    status = 'has no company (a missing downstream role)';
+  else if (row.status === 'absent') status = 'has no company, nor do the segments next to it';
   else {
     const why: string[] = [];
-    if (row.reasons.includes('single-source')) why.push('1 local company');
+    if (row.reasons.includes('single-source')) why.push('only 1 company');
     if (row.reasons.includes('concentrated')) {
-      why.push(`HHI ${fmt(row.hhi!)} across ${row.companies} local companies`);
+      why.push(`concentrated, HHI ${fmt(row.hhi!)} across ${row.companies} companies`);
     }
     if (row.reasons.includes('external-only')) why.push('local buyers get it only from outside');
-    status = `weak here: ${why.join(', ')}`;
+    status = `is weak: ${why.join(', and ')}`;
   }
   let need: string;
   if (row.status === 'missing-downstream') {
-    need = `which ${count(k.need, 'local firm')} could supply`;
+    need = `${count(k.need, 'local firm')} could supply it`;
   } else if (k.need > 0) {
-    need = `needed as input by ${count(k.need, 'local firm')} with no local supplier`;
+    need = `${count(k.need, 'local firm')} ${k.need === 1 ? 'needs' : 'need'} it as an input and ${k.need === 1 ? 'has' : 'have'} no local supplier`;
   } else {
     need = 'no local firm lacks it as an input yet';
   }
-  const others = openHeld.filter((t) => t !== s).map((t) => structure.names[t]!);
-  const also = others.length > 0 ? `; also makes ${listText(others)}` : '';
+  const others = openHeld
+    .filter((t) => t !== s)
+    .map((t) => `${structure.names[t]!} (${percent(heldShare(membership, t, c)!.share!)})`);
+  const also = others.length > 0 ? `, and also ${listText(others)}` : '';
+  const here = ctx.cluster.id.startsWith('region:') ? ctx.cluster.id.slice(7) : 'the cluster';
   let tie: string;
-  if (k.links === 0) tie = 'no existing links with the cluster';
+  if (k.links === 0) tie = `it has no links with firms in ${here} yet`;
   else {
     const parts: string[] = [];
     RELATION_TYPES.forEach((type, i) => {
       if (byType[i]! > 0)
         parts.push(`${byType[i]} ${type === 'inferred-supply' ? 'inferred supply' : type}`);
     });
-    tie = `${count(k.links, 'existing link')} with the cluster (${parts.join(', ')})`;
+    tie = `it already has ${count(k.links, 'link')} with firms in ${here} (${parts.join(', ')})`;
   }
   const [a, b] = fromTo(k.before, k.after);
   const gain =
     k.gain > 0
-      ? `would raise redundancy-adjusted completeness from ${a} to ${b}`
-      : `would leave redundancy-adjusted completeness at ${fmt(k.before)} (its segments already have ${r} local firms)`;
-  return `${companyText(dataset, c)} makes ${seg} (${status}), ${need}${also}; ${tie}; ${gain}.`;
+      ? `bringing it in would raise the chain's completeness (redundancy-adjusted) from ${a} to ${b}`
+      : `bringing it in would leave the chain's completeness (redundancy-adjusted) at ${fmt(k.before)} (its segments already have ${r} local firms)`;
+  const where =
+    location === 'maybe-local'
+      ? 'region unknown: may already be local, check before approaching it'
+      : `based in ${dataset.companies.regions[c]}`;
+  const name = dataset.companies.names[c] || dataset.companies.ids[c]!;
+  return `${name} (${where}) makes ${seg}${also}. In ${here} this segment ${status}; ${need}. ${cap(tie)}; ${gain}.`;
 }
 
 /**
@@ -367,7 +443,18 @@ function explain(
 export function targets(ctx: ChainContext, options: TargetOptions = {}): Target[] {
   const limit = options.limit ?? 20;
   return rankCandidates(ctx, options)
-    .slice(0, Math.max(0, limit))
+    .outside.slice(0, Math.max(0, limit))
+    .map((x) => x.target);
+}
+
+/**
+ * Candidates whose region is unknown (module notes): they hold a gap segment with a real share
+ * but may already be in the cluster, so they are listed apart, never as firms to attract.
+ */
+export function targetsMaybeLocal(ctx: ChainContext, options: TargetOptions = {}): Target[] {
+  const limit = options.limit ?? 20;
+  return rankCandidates(ctx, options)
+    .maybeLocal.slice(0, Math.max(0, limit))
     .map((x) => x.target);
 }
 
@@ -413,7 +500,7 @@ export function portfolio(ctx: ChainContext, k: number, options: PortfolioOption
   }
   const { structure, membership, dataset } = ctx;
   const copts: CompletenessOptions = { redundancy: options.redundancy ?? 2 };
-  const ranked = rankCandidates(ctx, options);
+  const ranked = rankCandidates(ctx, options).outside;
   const counts = Float64Array.from(ctx.counts);
   const before = completenessFromCounts(structure, counts, copts);
   let value = before[objective];

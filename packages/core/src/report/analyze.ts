@@ -22,13 +22,15 @@ import { chainContext, chainFirms } from '../chain/context.js';
 import { criticality } from '../chain/criticality.js';
 import { supplyDominators } from '../chain/dominators.js';
 import { leaders } from '../chain/leaders.js';
+import { heldShare } from '../chain/membership.js';
 import { inputGaps, missingRoles } from '../chain/missing-roles.js';
 import { relatedSegments } from '../chain/related.js';
 import type { ResilienceCentrality } from '../chain/resilience.js';
 import { resilience } from '../chain/resilience.js';
 import { segmentTable } from '../chain/segments.js';
 import { chainStructure } from '../chain/structure.js';
-import { portfolio, targets } from '../chain/targets.js';
+import type { Target } from '../chain/targets.js';
+import { portfolio, targets, targetsMaybeLocal } from '../chain/targets.js';
 import { weakLinks } from '../chain/weak-links.js';
 import type { ChainReport, CompanyRef } from './types.js';
 import { REPORT_SCHEMA_VERSION } from './types.js';
@@ -42,6 +44,11 @@ export interface AnalyzeOptions {
   template: ChainTemplate;
   /** `seed` number [1]: seed of the random resilience order and of Louvain. */
   seed?: number;
+  /**
+   * `minShare` number [0.05]: the least known revenue share with which a company holds a segment
+   * (lines without a revenue figure are kept and marked); chain/membership.ts.
+   */
+  minShare?: number;
   /** `redundancy` number [2]: r of K_red (a segment needs r firms to count as fully covered). */
   redundancy?: number;
   /** `hhiThreshold` number [0.25]: HHI above which a segment is concentrated (τ). */
@@ -101,7 +108,10 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
 
   step('context');
   const structure = chainStructure(options.template);
-  const ctx = chainContext(dataset, structure, options.cluster, { supplyTypes });
+  const ctx = chainContext(dataset, structure, options.cluster, {
+    supplyTypes,
+    ...(options.minShare === undefined ? {} : { minShare: options.minShare }),
+  });
   const label = (id: string): CompanyRef => {
     const c = companyIndexOf(dataset, id);
     return companyLabel(dataset, c);
@@ -126,6 +136,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
 
   step('targets');
   const targetRows = targets(ctx, { tau, redundancy, limit: limits.targets });
+  const maybeLocal = targetsMaybeLocal(ctx, { tau, redundancy, limit: limits.targets });
   const picks = portfolio(ctx, limits.portfolio, { tau, redundancy });
   const related = relatedSegments(ctx).slice(0, limits.related);
 
@@ -170,6 +181,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
     generator: { name: 'chainlens', version: CHAINLENS_VERSION },
     parameters: {
       seed,
+      minShare: ctx.membership.minShare,
       redundancy,
       hhiThreshold: tau,
       theta,
@@ -226,7 +238,12 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       imputedShares: s.imputed,
       status: s.status,
       reasons: s.reasons,
-      members: s.localCompanies.map(label),
+      members: s.localCompanies.map((id) => {
+        const ref = label(id);
+        const c = companyIndexOf(dataset, id);
+        const held = heldShare(ctx.membership, structure.index.get(s.id)!, c)!;
+        return { ...ref, share: held.share, shareUnknown: held.shareUnknown };
+      }),
       supply: s.supply,
     })),
     weakLinks: weak.map((w) => ({ ...w })),
@@ -239,21 +256,13 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       score: l.score,
       components: { ...l.components },
       raw: { ...l.raw },
+      holdings: l.holdings.map((h) => ({ ...h })),
+      basis: { ...l.basis },
       localSupplyEdges: l.localSupplyEdges,
       inferredEdges: l.inferredEdges,
     })),
-    targets: targetRows.map((t) => ({
-      company: t.company,
-      name: t.name,
-      region: t.region,
-      segment: t.segment,
-      status: t.status,
-      role: t.role,
-      segments: t.segments,
-      score: t.score,
-      components: { ...t.components },
-      explanation: t.explanation,
-    })),
+    targets: targetRows.map(targetRow),
+    targetsMaybeLocal: maybeLocal.map(targetRow),
     portfolio: picks,
     related,
     critical: crit.companies.slice(0, limits.critical).map((c) => ({
@@ -300,6 +309,23 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       localSupply: { edges: lsr.edges, inferred: lsr.inferredEdges },
       note: 'inferred-supply relations are derived from products (B makes an input of what A makes), not observed supply; every figure that rests on supply edges says how many of them are inferred',
     },
+  };
+}
+
+function targetRow(t: Target) {
+  return {
+    company: t.company,
+    name: t.name,
+    region: t.region,
+    location: t.location,
+    segment: t.segment,
+    share: t.share,
+    status: t.status,
+    role: t.role,
+    segments: t.segments,
+    score: t.score,
+    components: { ...t.components },
+    explanation: t.explanation,
   };
 }
 

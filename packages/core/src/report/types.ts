@@ -23,6 +23,14 @@ export interface CompanyRef {
   region: string;
 }
 
+/** A company holding a segment, with its revenue share in it. */
+export interface MemberRef extends CompanyRef {
+  /** Known revenue share in the segment (sum of its matched lines, at most 1); null when unknown. */
+  share: number | null;
+  /** True when part or all of the share rests on lines without a revenue figure. */
+  shareUnknown: boolean;
+}
+
 export interface ReportParameters {
   seed: number;
   /** r of K_red. */
@@ -77,8 +85,8 @@ export interface ReportSegment {
   /** HHI of their shares; null when none. */
   hhi: number | null;
   status: SegmentStatus;
-  /** The cluster's companies in the segment, largest share first. */
-  members: CompanyRef[];
+  /** The cluster's companies in the segment, largest share first, with their shares. */
+  members: MemberRef[];
   [key: string]: unknown;
 }
 
@@ -103,10 +111,23 @@ export interface ReportMissingRole {
 export interface ReportLeader extends CompanyRef {
   score: number;
   components: Record<string, number>;
+  /** The segments it holds, largest share first. */
+  holdings: Array<{ segment: string; share: number | null; shareUnknown: boolean }>;
+  /** What the row rests on. */
+  basis: {
+    observedPartners: number;
+    inferredPartners: number;
+    sizeKnown: boolean;
+    unknownShares: number;
+  };
 }
 
 export interface ReportTarget extends CompanyRef {
   segment: string;
+  /** Its known revenue share in `segment`. */
+  share: number;
+  /** `outside` the cluster, or `maybe-local` (region unknown: listed in targetsMaybeLocal). */
+  location: 'outside' | 'maybe-local';
   score: number;
   components: Record<string, number>;
   explanation: string;

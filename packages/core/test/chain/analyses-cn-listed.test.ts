@@ -18,6 +18,7 @@ import {
   criticality,
   inputGaps,
   localSupplyRatio,
+  matchesInclude,
   resilience,
   supplyDominators,
   wholeSupply,
@@ -99,7 +100,11 @@ beforeAll(() => {
   ds = readDataset(new URL('cn-listed/', ROOT).pathname).dataset;
 });
 
-/** Naive membership: which segment ids company c holds, straight from the membership rows. */
+/**
+ * Naive membership: which segment ids company c holds, straight from the membership rows: the
+ * known shares of its matched rows summed per segment must reach 5 % (the default minShare),
+ * unless a matched row has no share (then it holds the segment whatever the known part).
+ */
 function naiveHolds(template: ChainTemplate, data: Dataset): Map<number, Set<string>> {
   const like = (p: string, name: string) => {
     if (p.length > 1 && p.startsWith('*') && p.endsWith('*')) return name.includes(p.slice(1, -1));
@@ -107,16 +112,25 @@ function naiveHolds(template: ChainTemplate, data: Dataset): Map<number, Set<str
     if (p.endsWith('*')) return name.startsWith(p.slice(0, -1));
     return name === p;
   };
-  const out = new Map<number, Set<string>>();
+  const sums = new Map<string, { known: number; unknown: boolean }>();
   const m = data.memberships;
   for (let r = 0; r < m.company.length; r++) {
     for (const s of template.segments) {
       if (m.segment[r] === s.id || s.includes.some((p) => like(p, m.segment[r]!))) {
-        const c = m.company[r]!;
-        if (!out.has(c)) out.set(c, new Set());
-        out.get(c)!.add(s.id);
+        const key = `${m.company[r]}|${s.id}`;
+        const acc = sums.get(key) ?? { known: 0, unknown: false };
+        if (Number.isNaN(m.share[r])) acc.unknown = true;
+        else acc.known += m.share[r]!;
+        sums.set(key, acc);
       }
     }
+  }
+  const out = new Map<number, Set<string>>();
+  for (const [key, acc] of sums) {
+    if (!acc.unknown && acc.known < 0.05) continue;
+    const [c, s] = key.split('|') as [string, string];
+    if (!out.has(Number(c))) out.set(Number(c), new Set());
+    out.get(Number(c))!.add(s);
   }
   return out;
 }
@@ -164,9 +178,27 @@ function checkInvariants(ctx: ChainContext, template: ChainTemplate, prefix: str
   // counted straight from the relation rows.
   const status = new Map(segmentTable(ctx).map((r) => [r.id, r.status]));
   const list = targets(ctx, { limit: 50 });
+  // Known revenue share per (company, segment), summed from the rows (a target's must be real).
+  const knownShare = (c: number, segment: string) => {
+    const seg = template.segments.find((s) => s.id === segment)!;
+    let sum = 0;
+    for (let r = 0; r < data.memberships.company.length; r++) {
+      if (data.memberships.company[r] !== c) continue;
+      const item = data.memberships.segment[r]!;
+      if (item === seg.id || seg.includes.some((p) => matchesInclude(p, item))) {
+        if (!Number.isNaN(data.memberships.share[r])) sum += data.memberships.share[r]!;
+      }
+    }
+    return Math.min(1, sum);
+  };
   for (const t of list) {
     const c = index.get(t.company)!;
     expect(inside(c)).toBe(false);
+    // Never a firm of unknown region (it may already be local), never a side line.
+    expect(data.companies.regions[c]).not.toBe('');
+    expect(t.location).toBe('outside');
+    expect(t.share).toBeGreaterThanOrEqual(0.05);
+    expect(t.share).toBeCloseTo(knownShare(c, t.segment), 9);
     expect(holds.get(c)!.has(t.segment)).toBe(true);
     expect(status.get(t.segment)).not.toBe('present');
     for (const s of t.segments) expect(status.get(s)).not.toBe('present');
@@ -180,7 +212,9 @@ function checkInvariants(ctx: ChainContext, template: ChainTemplate, prefix: str
     expect(t.components.tie).toBe(links + 1);
     // cn-listed has no observed supply: every supply link is inferred.
     expect(t.components.inferredLinks).toBe(t.components.links);
-    expect(t.explanation.split('; ').length).toBeGreaterThanOrEqual(3);
+    // The sentence says where the firm is and its share.
+    expect(t.explanation).toContain(data.companies.regions[c]!);
+    expect(t.explanation).toMatch(/\d+(\.\d)?% of revenue/);
   }
   for (let i = 1; i < list.length; i++)
     expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score - 1e-12);

@@ -312,7 +312,8 @@ describe('extractTemplate on the shipped cn-listed data', () => {
     expect(inputsOf.get('碳酸锂')!.sort()).toEqual(
       ['硫酸', '纯碱', '锂云母', '锂辉石', '锂长石'].sort(),
     );
-    const membership = segmentMembership(dataset, chainStructure(t));
+    // Every maker, whatever its share (2021: each under 5 % of revenue): minShare 0.
+    const membership = segmentMembership(dataset, chainStructure(t), { minShare: 0 });
     const makers = new Set(
       rows('memberships.csv')
         .filter((m) => m.segment === '碳酸锂')

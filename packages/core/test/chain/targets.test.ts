@@ -8,6 +8,7 @@ import {
   portfolio,
   segmentTable,
   targets,
+  targetsMaybeLocal,
   weakLinks,
 } from '../../src/index.js';
 import { EBIKE, ebikeDataset } from './fixture-ebike.js';
@@ -32,19 +33,22 @@ import { EBIKE, ebikeDataset } from './fixture-ebike.js';
  *   saddle +½; P1 paint +½, coating +½ = 1; F9 frame 0; E1 battery 2·½ = 1; E2 battery 1 +
  *   cell ½ + rental ½ = 2; K1 coating +½; B9 rental +½ (bike 0); R1 rental +½.
  *
- * Best segment and score = needFactor × strength × tie × gain:
- *   E1 battery   3 × 1   × 5 × 1/13   = 15/13
- *   E2 battery   3 × 2/3 × 2 × 2/13   =  8/13  (cell 1·2/3·2 = 4/3, rental 3·(0+1)/10·2 = 0.6
- *                                              per unit gain: battery is best)
- *   Q9 saddle    3 × 1   × 3 × ½/13   = 4.5/13
- *   S1 steel     3 × 1   × 3 × ½/13   = 4.5/13 (tie with Q9 on every factor: by id, Q9 first)
- *   K1 coating   3 × 1   × 2 × ½/13   =  3/13
- *   S2 steel     3 × 2/3 × 2 × ½/13   =  2/13
- *   R1 rental    3 × 3/10 × 3 × ½/13  = 1.35/13 (buyer: d_in 2)
- *   P1 coating   3 × 1/3 × 1 × 1/13   =  1/13  (d_out 0)
- *   B9 rental    3 × 3/10 × 2 × ½/13  = 0.9/13 (bike: 1 × 1/3 × 2 = 2/3 < 1.8)
- *   C9 cell      1 × 2/3 × 1 × ½/13   = (1/3)/13
- *   F9 frame     1 × 2/3 × 2 × 0      = 0
+ * The candidates M1–M4 would hold motor with an unknown share only: no real share, no target
+ * (and motor is present anyway).
+ *
+ * Best segment and score = needFactor × share × strength × tie × gain:
+ *   E1 battery   3 × 1   × 1   × 5 × 1/13   = 15/13
+ *   E2 battery   3 × 0.6 × 2/3 × 2 × 2/13   = 4.8/13 (cell 1·0.3·2/3·2 = 0.4, rental
+ *                                              3·0.1·3/10·2 = 0.18 per unit gain: battery is best)
+ *   Q9 saddle    3 × 1   × 1   × 3 × ½/13   = 4.5/13
+ *   S1 steel     3 × 1   × 1   × 3 × ½/13   = 4.5/13 (tie with Q9 on every factor: by id, Q9 first)
+ *   K1 coating   3 × 0.6 × 1   × 2 × ½/13   = 1.8/13 (frame: 1 · 0.4 · 1 · 2 = 0.8 < 3.6)
+ *   R1 rental    3 × 1   × 3/10 × 3 × ½/13  = 1.35/13 (buyer: d_in 2)
+ *   S2 steel     3 × 0.6 × 2/3 × 2 × ½/13   = 1.2/13
+ *   P1 coating   3 × 0.5 × 1/3 × 1 × 1/13   = 0.5/13 (d_out 0; paint 1 · 0.5 · 1/3 = 1/6 < ½)
+ *   C9 cell      1 × 1   × 2/3 × 1 × ½/13   = (1/3)/13
+ *   B9 bike      1 × 0.8 × 1/3 × 2 × ½/13   = (4/15)/13 (rental 3 · 0.2 · 3/10 · 2 = 0.36 < 0.53)
+ *   F9 frame     1 × 1   × 2/3 × 2 × 0      = 0
  */
 describe('targets of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
   const ds = ebikeDataset();
@@ -59,14 +63,16 @@ describe('targets of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
       ['Q9', 'saddle'],
       ['S1', 'steel'],
       ['K1', 'coating'],
-      ['S2', 'steel'],
       ['R1', 'rental'],
+      ['S2', 'steel'],
       ['P1', 'coating'],
-      ['B9', 'rental'],
       ['C9', 'cell'],
+      ['B9', 'bike'],
       ['F9', 'frame'],
     ]);
-    const expected = [15, 8, 4.5, 4.5, 3, 2, 1.35, 1, 0.9, 1 / 3, 0];
+    const expected = [15, 4.8, 4.5, 4.5, 1.8, 1.35, 1.2, 0.5, 1 / 3, 4 / 15, 0];
+    expect(list.map((t) => t.share)).toEqual([1, 0.6, 1, 1, 0.6, 1, 0.6, 0.5, 1, 0.8, 1]);
+    expect(list.every((t) => t.location === 'outside')).toBe(true);
     list.forEach((t, i) => expect(t.score).toBeCloseTo(expected[i]! / 13, 12));
     for (const t of list) expect(ctx.inCluster[ds.companies.ids.indexOf(t.company)]).toBe(0);
   });
@@ -75,6 +81,7 @@ describe('targets of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
     expect(by('E1').components).toEqual({
       need: 2,
       needFactor: 3,
+      share: 1,
       strength: 1,
       strengthRaw: 2,
       tie: 5,
@@ -104,33 +111,58 @@ describe('targets of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
     expect(by('K1').segments).toEqual(['frame', 'coating']);
   });
 
-  it('explains each target in one forwardable sentence', () => {
+  it('explains each target in one forwardable sentence: share, where it is, what it changes', () => {
     expect(by('E1').explanation).toBe(
-      '公司E1 (江苏/常州) makes 电池组 (missing upstream here: no local company), needed as input ' +
-        'by 2 local firms with no local supplier; 4 existing links with the cluster (3 supply, ' +
-        '1 collaboration); would raise redundancy-adjusted completeness from 0.46 to 0.54.',
+      '公司E1 (based in 江苏/常州) makes 电池组 (100% of revenue). In 浙江 this segment has no ' +
+        'company (a missing upstream role); 2 local firms need it as an input and have no local ' +
+        'supplier. It already has 4 links with firms in 浙江 (3 supply, 1 collaboration); ' +
+        "bringing it in would raise the chain's completeness (redundancy-adjusted) from 0.46 to 0.54.",
     );
     expect(by('E2').explanation).toBe(
-      '公司E2 (江苏/常州) makes 电池组 (missing upstream here: no local company), needed as input ' +
-        'by 2 local firms with no local supplier; also makes 电芯 and 租赁; 1 existing link with ' +
-        'the cluster (1 inferred supply); would raise redundancy-adjusted completeness from 0.46 to 0.62.',
+      '公司E2 (based in 江苏/常州) makes 电池组 (60% of revenue), and also 电芯 (30%) and 租赁 (10%). ' +
+        'In 浙江 this segment has no company (a missing upstream role); 2 local firms need it as ' +
+        'an input and have no local supplier. It already has 1 link with firms in 浙江 (1 inferred ' +
+        "supply); bringing it in would raise the chain's completeness (redundancy-adjusted) from " +
+        '0.46 to 0.62.',
     );
     expect(by('Q9').explanation).toBe(
-      '公司Q9 (江苏/常州) makes 坐垫 (weak here: 1 local company, local buyers get it only from ' +
-        'outside), needed as input by 2 local firms with no local supplier; 2 existing links with ' +
-        'the cluster (2 supply); would raise redundancy-adjusted completeness from 0.46 to 0.50.',
+      '公司Q9 (based in 江苏/常州) makes 坐垫 (100% of revenue). In 浙江 this segment is weak: only ' +
+        '1 company, and local buyers get it only from outside; 2 local firms need it as an input ' +
+        'and have no local supplier. It already has 2 links with firms in 浙江 (2 supply); ' +
+        "bringing it in would raise the chain's completeness (redundancy-adjusted) from 0.46 to 0.50.",
     );
     expect(by('R1').explanation).toBe(
-      '公司R1 (江苏/南京) makes 租赁 (missing downstream here: no local company), which 2 local ' +
-        'firms could supply; 2 existing links with the cluster (2 supply); would raise ' +
-        'redundancy-adjusted completeness from 0.46 to 0.50.',
+      '公司R1 (based in 江苏/南京) makes 租赁 (100% of revenue). In 浙江 this segment has no company ' +
+        '(a missing downstream role); 2 local firms could supply it. It already has 2 links with ' +
+        "firms in 浙江 (2 supply); bringing it in would raise the chain's completeness " +
+        '(redundancy-adjusted) from 0.46 to 0.50.',
     );
     expect(by('F9').explanation).toBe(
-      '公司F9 (江苏/苏州) makes 车架 (weak here: HHI 0.68 across 2 local companies), no local firm ' +
-        'lacks it as an input yet; 1 existing link with the cluster (1 inferred supply); would ' +
-        'leave redundancy-adjusted completeness at 0.46 (its segments already have 2 local firms).',
+      '公司F9 (based in 江苏/苏州) makes 车架 (100% of revenue). In 浙江 this segment is weak: ' +
+        'concentrated, HHI 0.68 across 2 companies; no local firm lacks it as an input yet. It ' +
+        "already has 1 link with firms in 浙江 (1 inferred supply); bringing it in would leave the chain's " +
+        'completeness (redundancy-adjusted) at 0.46 (its segments already have 2 local firms).',
     );
-    expect(by('P1').explanation).toContain('no existing links with the cluster');
+    expect(by('P1').explanation).toContain('It has no links with firms in 浙江 yet');
+  });
+
+  it('a firm whose region is unknown may already be local: listed apart, never a target', () => {
+    const unknown = ebikeDataset();
+    unknown.companies.regions[unknown.companies.ids.indexOf('E1')] = '';
+    // 浙江/杭州 cluster: a firm known only as 浙江 may be in 杭州 too.
+    unknown.companies.regions[unknown.companies.ids.indexOf('Q1')] = '浙江';
+    const c1 = chainContext(unknown, EBIKE, clusterByRegion(unknown.companies, '浙江'));
+    expect(targets(c1).some((t) => t.company === 'E1')).toBe(false);
+    const apart = targetsMaybeLocal(c1);
+    expect(apart.map((t) => [t.company, t.location])).toEqual([['E1', 'maybe-local']]);
+    expect(apart[0]!.explanation).toContain('region unknown: may already be local');
+    expect(portfolio(c1, 20).picks.some((p) => p.company === 'E1')).toBe(false);
+    const c2 = chainContext(unknown, EBIKE, clusterByRegion(unknown.companies, '浙江/杭州'));
+    expect(targetsMaybeLocal(c2).map((t) => t.company)).toEqual(['E1', 'Q1']);
+    // A firm of another province with only its province known is surely outside.
+    unknown.companies.regions[unknown.companies.ids.indexOf('S1')] = '江苏';
+    const c3 = chainContext(unknown, EBIKE, clusterByRegion(unknown.companies, '浙江/杭州'));
+    expect(targets(c3).find((t) => t.company === 'S1')!.location).toBe('outside');
   });
 
   it('limit, PageRank strength and determinism', () => {
@@ -182,10 +214,10 @@ describe('portfolio of the 浙江 e-bike cluster', () => {
 
   it('stops when nothing adds anything', () => {
     // After E2 E1 P1, the ½ gains in target order: Q9 (saddle), S1 (steel), K1 (coating), S2
-    // (steel 1→2), R1 (rental 1→2); then B9 adds rental 2→3 and bike 2→3: 0; C9, F9: 0.
+    // (steel 1→2) after R1 (rental 1→2); then B9 adds rental 2→3 and bike 2→3: 0; C9, F9: 0.
     // Final K_red: everything full but paint (n=1): 12.5/13.
     const p = portfolio(ctx, 20);
-    expect(p.picks.map((x) => x.company)).toEqual(['E2', 'E1', 'P1', 'Q9', 'S1', 'K1', 'S2', 'R1']);
+    expect(p.picks.map((x) => x.company)).toEqual(['E2', 'E1', 'P1', 'Q9', 'S1', 'K1', 'R1', 'S2']);
     expect(p.stoppedEarly).toBe(true);
     expect(p.after.redundancy).toBeCloseTo(12.5 / 13, 12);
   });
@@ -213,9 +245,10 @@ describe('an empty cluster (no company in 上海)', () => {
     ).toBe(true);
     expect(inputGaps(ctx)).toEqual([]);
     expect(leaders(ctx)).toEqual([]);
-    // Every company but the bank X holds a segment; each adds at least ½·1/13 to K_red = 0.
+    // Every company but the bank X holds a segment; M1–M4 only with an unknown share (no
+    // target); each of the other 18 adds at least ½·1/13 to K_red = 0.
     const all = targets(ctx, { limit: 100 });
-    expect(all).toHaveLength(22);
+    expect(all).toHaveLength(18);
     for (const t of all) {
       expect(t.components.before).toBe(0);
       expect(t.components.gain).toBeGreaterThanOrEqual(0.5 / 13 - 1e-12);

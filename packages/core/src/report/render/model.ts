@@ -5,6 +5,7 @@
  */
 import type { Stage } from '../../graph/types.js';
 import { STAGES } from '../../graph/types.js';
+import { percent } from '../../chain/common.js';
 import type {
   ChainReport,
   CompanyRef,
@@ -35,6 +36,26 @@ export function figure(x: number | null | undefined, digits = 3): string {
 /** An integer with thousands separators (`4689` → `4,689`); `—` for null/NaN. */
 export function count(x: number | null | undefined): string {
   return x == null || !Number.isFinite(x) ? '—' : Math.round(x).toLocaleString('en-US');
+}
+
+/**
+ * A revenue share as a sentence or a table shows it: `62%`, `5.2%`; `62%+?` when part of it rests
+ * on lines without a revenue figure (a lower bound); `share ?` when unknown.
+ */
+export function shareText(share: number | null, shareUnknown = false): string {
+  if (share === null) return 'share ?';
+  return shareUnknown ? `${percent(share)}+?` : percent(share);
+}
+
+/** What a leader's row rests on, in a few words (links observed or inferred, size, shares). */
+export function leaderBasisText(b: ChainReport['leaders'][number]['basis']): string {
+  const links =
+    b.observedPartners + b.inferredPartners === 0
+      ? 'no local links'
+      : `local partners: ${b.observedPartners} observed, ${b.inferredPartners} inferred`;
+  const parts = [links, b.sizeKnown ? 'size known' : 'size unknown'];
+  if (b.unknownShares > 0) parts.push(`${plural(b.unknownShares, 'share')} unknown`);
+  return parts.join('; ');
 }
 
 /** Plural of a counted noun: `plural(1, 'firm')` → `1 firm`, `plural(3, 'firm')` → `3 firms`. */
