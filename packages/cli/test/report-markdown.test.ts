@@ -162,10 +162,20 @@ describe('renderMarkdown on a real report (cn-listed, lithium-battery, 广东)',
     const [leaders] = find(all, 'Leading firms (链主)');
     expect(leaders!.rows).toHaveLength(report.leaders.length);
     const keys = Object.keys(report.leaders[0]!.components);
-    expect(leaders!.head.slice(4)).toEqual(keys);
+    expect(leaders!.head.slice(4)).toEqual([
+      ...keys,
+      'main segments (share of revenue)',
+      'rests on',
+    ]);
     report.leaders.forEach((l, i) => {
       const r = leaders!.rows[i]!;
       expect(r[1]).toBe(`${l.name} (${l.company})`);
+      // Its largest holding with its share, and what the row rests on (links, size).
+      const top = l.holdings[0]!;
+      expect(r[4 + keys.length]).toMatch(/^\S+ (\d+(\.\d)?%(\+\?)?|share \?)/);
+      if (top.share !== null)
+        expect(r[4 + keys.length]).toContain(`${Math.round(top.share * 100)}`.slice(0, 1));
+      expect(r[5 + keys.length]).toContain(l.basis.sizeKnown ? 'size known' : 'size unknown');
       expect(Number(r[3])).toBeCloseTo(l.score, 3);
       keys.forEach((key, j) =>
         expect(Number(r[4 + j]!.replace(/,/g, ''))).toBeCloseTo(l.components[key]!, 3),

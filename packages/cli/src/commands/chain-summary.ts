@@ -180,7 +180,7 @@ export function chainSummaryLines(
   report.targets.slice(0, top).forEach((t, i) => {
     lines.push(`  ${String(i + 1).padStart(2)}. ${t.explanation}`);
   });
-  const maybeLocal = (report.targetsMaybeLocal ?? []) as Array<{ name: string }>;
+  const maybeLocal = report.targetsMaybeLocal ?? [];
   if (maybeLocal.length > 0) {
     lines.push(
       `  Region unknown, may already be local (check before approaching; not counted as targets): ${few(

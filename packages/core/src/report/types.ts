@@ -161,6 +161,8 @@ export interface ChainReport {
   missingRoles: ReportMissingRole[];
   leaders: ReportLeader[];
   targets: ReportTarget[];
+  /** Candidates whose region is unknown (may already be local): never among `targets`. */
+  targetsMaybeLocal?: ReportTarget[];
   critical: ReportCritical[];
   resilience: {
     random: number[];

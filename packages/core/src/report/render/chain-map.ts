@@ -13,7 +13,7 @@ import { STAGES } from '../../graph/types.js';
 import type { ReportSegment, SegmentStatus } from '../types.js';
 import { escapeHtml as h } from './escape.js';
 import type { ReportIndex } from './model.js';
-import { STAGE_LABEL, STATUS_INFO, count, pct, plural } from './model.js';
+import { STAGE_LABEL, STATUS_INFO, count, memberText, pct, plural } from './model.js';
 
 /** Fill, stroke and dash of each status (colour-blind-safe Dark2 hues, light fills). */
 export const STATUS_STYLE: Record<SegmentStatus, { fill: string; stroke: string; dash?: string }> =
@@ -253,7 +253,7 @@ export function chainMapSvg(index: ReportIndex): string {
     const members = s.members ?? [];
     const tip = [
       `${s.name} (${s.id}): ${STATUS_INFO[s.status]?.label ?? s.status}, ${plural(s.companies, 'local company', 'local companies')}${s.hhi != null ? `, HHI ${s.hhi.toFixed(2)}` : ''}`,
-      ...members.slice(0, 15).map((m) => `· ${m.name} (${m.company})`),
+      ...members.slice(0, 15).map((m) => `· ${memberText(m)} ${m.company}`),
       ...(members.length > 15 ? [`… and ${members.length - 15} more`] : []),
     ].join('\n');
     const textY = lines.length === 1 ? box.y + 20 : box.y + 15;

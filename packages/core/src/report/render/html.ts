@@ -26,6 +26,10 @@ import {
   reportPortfolio,
   reportRelated,
   fixed,
+  holdingsText,
+  leaderBasisText,
+  memberText,
+  shareText,
   indexReport,
   pct,
   parameterText,
@@ -108,10 +112,15 @@ function companyCell(c: CompanyRef): string {
   return `<td data-col="company"><span class="co">${h(c.name)}</span><span class="id">${h(c.company)}</span></td>`;
 }
 
-function nameList(index: ReportIndex, ids: readonly string[], limit: number): string {
+function nameList(
+  index: ReportIndex,
+  ids: readonly string[],
+  limit: number,
+  label: (id: string, i: number) => string = (id) => companyName(index, id),
+): string {
   if (ids.length === 0) return '<span class="dim">—</span>';
-  const shown = ids.slice(0, limit).map((id) => h(companyName(index, id)));
-  const rest = ids.slice(limit).map((id) => h(companyName(index, id)));
+  const shown = ids.slice(0, limit).map((id, i) => h(label(id, i)));
+  const rest = ids.slice(limit).map((id, i) => h(label(id, i + limit)));
   return (
     shown.join('、') +
     (rest.length > 0
@@ -236,10 +245,12 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
           ['region'],
           ['score', true],
           ...keys.map((key): [string, boolean] => [h(key), true]),
+          ['main segments (share of revenue)'],
+          ['rests on'],
         ],
         report.leaders.map(
           (l, i) =>
-            `<tr>${num(String(i + 1))}${companyCell(l)}<td>${h(l.region)}</td>${num(fixed(l.score), 'score')}${keys.map((key) => num(fmt[key]!(l.components?.[key]), key)).join('')}</tr>`,
+            `<tr>${num(String(i + 1))}${companyCell(l)}<td>${h(l.region)}</td>${num(fixed(l.score), 'score')}${keys.map((key) => num(fmt[key]!(l.components?.[key]), key)).join('')}<td data-col="holdings">${h(holdingsText(index, l.holdings))}</td><td data-col="basis" class="dim">${l.basis ? h(leaderBasisText(l.basis)) : ''}</td></tr>`,
         ),
       ),
     );
@@ -322,7 +333,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
     const fmt = componentFormats(report.targets, keys);
     const span = 4 + keys.length;
     push(
-      `<p class="lede">Companies outside the cluster that cover its missing or weak segments, ranked by need × strength × existing ties; the sentence under each says why.</p>`,
+      `<p class="lede">Companies outside the cluster that cover its missing or weak segments, ranked by need × their share in the segment × strength × existing ties × completeness gain; the sentence under each says why. Firms whose region is unknown are never listed here.</p>`,
       tableHtml(
         'table-targets',
         [
@@ -335,11 +346,19 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
         ],
         report.targets.map(
           (tg, i) =>
-            `<tr class="main">${num(String(i + 1))}${companyCell(tg)}<td>${h(tg.region)}</td><td data-col="segment">${h(segmentName(index, tg.segment))}</td>${num(fixed(tg.score), 'score')}${keys.map((key) => num(fmt[key]!(tg.components?.[key]), key)).join('')}</tr>` +
+            `<tr class="main">${num(String(i + 1))}${companyCell(tg)}<td>${h(tg.region)}</td><td data-col="segment">${h(segmentName(index, tg.segment))} <span class="dim">${h(shareText(tg.share ?? null))}</span></td>${num(fixed(tg.score), 'score')}${keys.map((key) => num(fmt[key]!(tg.components?.[key]), key)).join('')}</tr>` +
             `<tr class="why-row"><td></td><td colspan="${span}" class="why" data-col="explanation">${h(tg.explanation)}</td></tr>`,
         ),
         'targets',
       ),
+    );
+  }
+  const maybeLocal = report.targetsMaybeLocal ?? [];
+  if (maybeLocal.length > 0) {
+    push(
+      `<p class="lede" id="targets-maybe-local">Region unknown, so possibly already local (check before approaching; not counted as targets): ${maybeLocal
+        .map((tg) => h(`${tg.name} — ${segmentName(index, tg.segment)} ${shareText(tg.share)}`))
+        .join('; ')}.</p>`,
     );
   }
   push('</section>');

@@ -19,7 +19,11 @@ import {
   reportPortfolio,
   reportRelated,
   fixed,
+  holdingsText,
   indexReport,
+  leaderBasisText,
+  memberText,
+  shareText,
   pct,
   parameterText,
   plural,
@@ -189,7 +193,7 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
         ['segment', 'status', 'companies', 'HHI', 'local companies (largest share first)'],
         segs.map((s) => {
           const members = s.members ?? [];
-          const shown = members.slice(0, memberLimit).map((m) => md(m.name));
+          const shown = members.slice(0, memberLimit).map((m) => md(memberText(m)));
           const more = members.length - shown.length;
           return [
             `${md(s.name)} (${md(s.id)})`,
@@ -247,13 +251,23 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
     const fmt = componentFormats(report.leaders, keys);
     push(
       ...table(
-        ['#', 'company', 'region', 'score', ...keys.map(md)],
+        [
+          '#',
+          'company',
+          'region',
+          'score',
+          ...keys.map(md),
+          'main segments (share of revenue)',
+          'rests on',
+        ],
         report.leaders.map((l, i) => [
           String(i + 1),
           companyCell(l),
           md(l.region),
           fixed(l.score),
           ...keys.map((key) => fmt[key]!(l.components?.[key])),
+          md(holdingsText(index, l.holdings)),
+          l.basis ? md(leaderBasisText(l.basis)) : '',
         ]),
         [0, 3, ...keys.map((_, j) => 4 + j)],
       ),
@@ -273,13 +287,23 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
           String(i + 1),
           companyCell(tg),
           md(tg.region),
-          md(segmentName(index, tg.segment)),
+          md(`${segmentName(index, tg.segment)} (${shareText(tg.share ?? null)})`),
           fixed(tg.score),
           ...keys.map((key) => fmt[key]!(tg.components?.[key])),
           md(tg.explanation),
         ]),
         [0, 4, ...keys.map((_, j) => 5 + j)],
       ),
+      '',
+    );
+  }
+
+  const maybeLocal = report.targetsMaybeLocal ?? [];
+  if (maybeLocal.length > 0) {
+    push(
+      `Region unknown, so possibly already local (check before approaching; not counted as targets): ${maybeLocal
+        .map((tg) => md(`${tg.name} — ${segmentName(index, tg.segment)} ${shareText(tg.share)}`))
+        .join('; ')}.`,
       '',
     );
   }

@@ -47,6 +47,31 @@ export function shareText(share: number | null, shareUnknown = false): string {
   return shareUnknown ? `${percent(share)}+?` : percent(share);
 }
 
+/** A segment member as a list shows it: `亿纬锂能 (62%)`; the name alone when the report has no share. */
+export function memberText(m: {
+  name: string;
+  company: string;
+  share?: number | null;
+  shareUnknown?: boolean;
+}): string {
+  const name = m.name || m.company;
+  return m.share === undefined ? name : `${name} (${shareText(m.share, m.shareUnknown)})`;
+}
+
+/** A leader's first `k` holdings: `锂电池电芯 62%、电池包 34%` (+ how many more). */
+export function holdingsText(
+  index: ReportIndex,
+  holdings: ChainReport['leaders'][number]['holdings'] | undefined,
+  k = 2,
+): string {
+  if (!holdings || holdings.length === 0) return '';
+  const shown = holdings
+    .slice(0, k)
+    .map((x) => `${segmentName(index, x.segment)} ${shareText(x.share, x.shareUnknown)}`);
+  const more = holdings.length - shown.length;
+  return shown.join('、') + (more > 0 ? ` +${more}` : '');
+}
+
 /** What a leader's row rests on, in a few words (links observed or inferred, size, shares). */
 export function leaderBasisText(b: ChainReport['leaders'][number]['basis']): string {
   const links =
