@@ -3,7 +3,8 @@
  * region's completeness in one chain, best first; and `chainlens compare [dataset] --region
  * PATH`: the chains one region is strongest in, with its rank among regions of its level.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type {
   ChainStrength,
@@ -356,6 +357,7 @@ export async function compareCommand(
     lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p);
   }
   if (options.out !== undefined) {
+    mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, `${lines.join('\n')}\n`);
     out.out(`Comparison (${p.format}) written to ${options.out}.`);
   } else {
