@@ -2,6 +2,8 @@
  * `chainlens compare [dataset] --template ID [--level N] [--sort FIGURE] [--top N]`: every
  * region's completeness in one chain, best first; and `chainlens compare [dataset] --region
  * PATH`: the chains one region is strongest in, with its rank among regions of its level.
+ * `--format json|csv` gives every row with its figures unrounded (`--out FILE` writes it to a
+ * file); text and JSON also say what the ranking leaves out (core `compareCoverage`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -184,7 +186,7 @@ function coverageLines(cov: CompareCoverage): string[] {
   const lines: string[] = [];
   const chain = cov.chain;
   lines.push(
-    `  Left out: ${count(cov.companiesWithoutRegion)} of ${count(cov.companies)} companies have no region at level ${cov.level}${chain ? ` (${count(chain.companiesWithoutRegion)} of ${count(chain.companies)} chain firms)` : ''}; they are in no row.`,
+    `  Left out: ${count(cov.companiesWithoutRegion)} of ${count(cov.companies)} companies have no region at level ${cov.level}${chain ? ` (${count(chain.companiesWithoutRegion)} of ${count(chain.companies)} chain firms)` : ''}; they are in no ranking.`,
   );
   if (chain) {
     lines.push(
@@ -198,7 +200,7 @@ function coverageLines(cov: CompareCoverage): string[] {
   return lines;
 }
 
-interface Parameters {
+interface CompareParameters {
   level: number;
   top: number;
   sortBy: Sort;
@@ -206,7 +208,7 @@ interface Parameters {
 }
 
 /** Every region's completeness in one chain: text lines, or the JSON / CSV document. */
-function regionsOutput(dataset: Dataset, template: ChainTemplate, p: Parameters): string[] {
+function regionsOutput(dataset: Dataset, template: ChainTemplate, p: CompareParameters): string[] {
   const { level, top, sortBy } = p;
   const started = performance.now();
   const membership = segmentMembership(dataset, chainStructure(template));
@@ -271,7 +273,7 @@ function regionsOutput(dataset: Dataset, template: ChainTemplate, p: Parameters)
 }
 
 /** The chains of one region, strongest first: text lines, or the JSON / CSV document. */
-function chainsOutput(dataset: Dataset, region: string, p: Parameters): string[] {
+function chainsOutput(dataset: Dataset, region: string, p: CompareParameters): string[] {
   const templates = loadTemplates(dataset);
   if (templates.length === 0) throw new UsageError('no chain templates: pass --template FILE');
   const { sortBy } = p;
@@ -327,7 +329,7 @@ export async function compareCommand(
   options: CompareCommandOptions,
   out: Out,
 ): Promise<number> {
-  const p: Parameters = {
+  const p: CompareParameters = {
     level: positive(options.level, 'level', 1),
     top: positive(options.top, 'top', 40),
     sortBy: sortOption(options.sort),
