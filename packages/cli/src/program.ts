@@ -235,7 +235,14 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(
       new Option('--sort <figure>', 'redundancy, coverage, link or path').default('redundancy'),
     )
-    .addOption(new Option('--top <n>', 'rows printed').default('40'))
+    .addOption(new Option('--top <n>', 'rows printed (text format)').default('40'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'text (the table), json or csv (every row, figures unrounded)',
+      ).default('text'),
+    )
+    .addOption(new Option('--out <file>', 'write the output to FILE instead of the terminal'))
     .addOption(new Option('--quiet', 'no progress output'))
     .action(
       async (dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {

@@ -44,6 +44,7 @@ export * from './chain/resilience.js';
 export * from './chain/what-if.js';
 export * from './report/metrics-table.js';
 export * from './chain/compare.js';
+export * from './chain/compare-coverage.js';
 export * from './chain/extract.js';
 export * from './report/types.js';
 export * from './report/render/index.js';

@@ -2,9 +2,29 @@
  * `chainlens compare [dataset] --template ID [--level N] [--sort FIGURE] [--top N]`: every
  * region's completeness in one chain, best first; and `chainlens compare [dataset] --region
  * PATH`: the chains one region is strongest in, with its rank among regions of its level.
+ * `--format json|csv` gives every row with its figures unrounded (`--out FILE` writes it to a
+ * file); text and JSON also say what the ranking leaves out (core `compareCoverage`).
  */
-import type { ChainTemplate, Dataset } from '@chainlens/core';
-import { chainsOfRegion, clusterByRegion, compareRegions } from '@chainlens/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type {
+  ChainStrength,
+  ChainTemplate,
+  CompareCoverage,
+  Completeness,
+  Dataset,
+  RegionCompleteness,
+} from '@chainlens/core';
+import {
+  chainStructure,
+  chainsOfRegion,
+  clusterByRegion,
+  compareCoverage,
+  compareRegions,
+  regionParts,
+  segmentMembership,
+} from '@chainlens/core';
 import { loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
@@ -18,11 +38,18 @@ export interface CompareCommandOptions {
   level?: string;
   sort?: string;
   top?: string;
+  /** text (the table) [default], json or csv (every row, unrounded). */
+  format?: string;
+  /** Write the output to this file instead of the terminal. */
+  out?: string;
   /** No progress lines while a national table is read. */
   quiet?: boolean;
 }
 
 const SORTS = ['redundancy', 'coverage', 'link', 'path'] as const;
+type Sort = (typeof SORTS)[number];
+const FORMATS = ['text', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
 const f2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
 function positive(value: string | undefined, name: string, fallback: number): number {
@@ -33,29 +60,179 @@ function positive(value: string | undefined, name: string, fallback: number): nu
   return n;
 }
 
-function regionsTable(
-  dataset: Dataset,
-  template: ChainTemplate,
-  options: CompareCommandOptions,
-  out: Out,
-) {
-  const level = positive(options.level, 'level', 1);
-  const top = positive(options.top, 'top', 40);
-  const sortBy = (options.sort ?? 'redundancy') as (typeof SORTS)[number];
+function sortOption(value: string | undefined): Sort {
+  const sortBy = (value ?? 'redundancy') as Sort;
   if (!SORTS.includes(sortBy)) {
-    throw new UsageError(`--sort must be one of ${SORTS.join(', ')}, got '${options.sort}'`);
+    throw new UsageError(`--sort must be one of ${SORTS.join(', ')}, got '${value}'`);
   }
+  return sortBy;
+}
+
+function formatOption(value: string | undefined): Format {
+  const format = (value ?? 'text') as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${value}'`);
+  }
+  return format;
+}
+
+type Cell = string | number | null;
+
+/** The completeness figures of a row, flat, in a fixed order (stage figures null when none). */
+function figures(c: Completeness): Record<string, Cell> {
+  const out: Record<string, Cell> = {
+    coverage: c.coverage,
+    redundancy: c.redundancy,
+    link: c.link,
+    path: c.path,
+  };
+  for (const stage of ['upstream', 'midstream', 'downstream'] as const) {
+    out[`${stage}Coverage`] = c.byStage[stage].coverage;
+    out[`${stage}Redundancy`] = c.byStage[stage].redundancy;
+  }
+  return {
+    ...out,
+    segments: c.segments.all,
+    segmentsPresent: c.segments.present,
+    ...Object.fromEntries(
+      (['upstream', 'midstream', 'downstream'] as const).flatMap((stage) => [
+        [`${stage}Segments`, c.byStage[stage].segments],
+        [`${stage}SegmentsPresent`, c.byStage[stage].present],
+      ]),
+    ),
+    feeds: c.feeds.all,
+    feedsPresent: c.feeds.present,
+    paths: c.paths.all,
+    pathsPresent: c.paths.present,
+  };
+}
+
+/** One machine-readable row per region (template mode). */
+export function regionRecord(r: RegionCompleteness): Record<string, Cell> {
+  return {
+    rank: r.rank,
+    region: r.region,
+    ...figures(r.completeness),
+    companies: r.companies,
+    chainCompanies: r.chainCompanies,
+    chainMemberships: r.chainMemberships,
+    unknownShareMemberships: r.unknownShareMemberships,
+  };
+}
+
+/** One machine-readable row per chain (region mode); `rank` is the region's among its level. */
+export function chainRecord(c: ChainStrength): Record<string, Cell> {
+  return {
+    chain: c.template.id,
+    name: c.template.name,
+    rank: c.rank,
+    regions: c.regions,
+    ...figures(c.completeness),
+    companies: c.companies,
+    chainCompanies: c.chainCompanies,
+    chainMemberships: c.chainMemberships,
+    unknownShareMemberships: c.unknownShareMemberships,
+  };
+}
+
+/** A text cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading quote. */
+export function defuse(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csv(rows: Record<string, Cell>[], columns: string[]): string {
+  return stringify(rows, {
+    header: true,
+    columns,
+    cast: { string: defuse },
+  });
+}
+
+const NO_STAGE = { coverage: null, redundancy: null, segments: 0, present: 0 };
+/** A blank completeness, for the column names of an empty result. */
+const BLANK: Completeness = {
+  coverage: 0,
+  redundancy: 0,
+  link: 0,
+  path: 0,
+  paths: { all: 0, present: 0 },
+  feeds: { all: 0, present: 0 },
+  segments: { all: 0, present: 0 },
+  byStage: { upstream: NO_STAGE, midstream: NO_STAGE, downstream: NO_STAGE },
+};
+const BLANK_COUNTS = { companies: 0, chainCompanies: 0, chainMemberships: 0 };
+const REGION_COLUMNS = Object.keys(
+  regionRecord({
+    ...BLANK_COUNTS,
+    region: '',
+    unknownShareMemberships: 0,
+    rank: 0,
+    completeness: BLANK,
+  }),
+);
+const CHAIN_COLUMNS = Object.keys(
+  chainRecord({
+    ...BLANK_COUNTS,
+    template: { id: '', name: '', segments: 0 },
+    unknownShareMemberships: 0,
+    rank: 0,
+    regions: 0,
+    completeness: BLANK,
+  }),
+);
+
+/** Text lines on what the comparison leaves out or takes on trust. */
+function coverageLines(cov: CompareCoverage): string[] {
+  const lines: string[] = [];
+  const chain = cov.chain;
+  lines.push(
+    `  Left out: ${count(cov.companiesWithoutRegion)} of ${count(cov.companies)} companies have no region at level ${cov.level}${chain ? ` (${count(chain.companiesWithoutRegion)} of ${count(chain.companies)} chain firms)` : ''}; they are in no ranking.`,
+  );
+  if (chain) {
+    lines.push(
+      `  Shares: ${count(chain.unknownShareMemberships)} of ${count(chain.memberships)} chain memberships have no share in the data; the figures count firms, not shares.`,
+    );
+  }
+  const s = cov.supplyLinks;
+  lines.push(
+    `  Supply links: ${count(s.observed)} observed, ${count(s.inferred)} inferred from products${chain ? ` (among chain firms: ${count(chain.supplyLinks.observed)} observed, ${count(chain.supplyLinks.inferred)} inferred)` : ''}; the link and path figures count template feeds, not these links.`,
+  );
+  return lines;
+}
+
+interface CompareParameters {
+  level: number;
+  top: number;
+  sortBy: Sort;
+  format: Format;
+}
+
+/** Every region's completeness in one chain: text lines, or the JSON / CSV document. */
+function regionsOutput(dataset: Dataset, template: ChainTemplate, p: CompareParameters): string[] {
+  const { level, top, sortBy } = p;
   const started = performance.now();
-  const rows = compareRegions(dataset, template, { level, sortBy });
+  const membership = segmentMembership(dataset, chainStructure(template));
+  const rows = compareRegions(dataset, template, { level, sortBy, membership });
   const ms = performance.now() - started;
-  const located = rows.reduce((n, r) => n + r.companies, 0);
-  out.out(
+  const coverage = compareCoverage(dataset, { level, membership });
+  if (p.format === 'json') {
+    const doc = {
+      dataset: dataset.name,
+      compare: 'regions',
+      parameters: {
+        template: { id: template.id, name: template.name, segments: template.segments.length },
+        level,
+        sortBy,
+      },
+      coverage,
+      rows: rows.map(regionRecord),
+    };
+    return [JSON.stringify(doc, null, 2)];
+  }
+  if (p.format === 'csv') return [csv(rows.map(regionRecord), REGION_COLUMNS).trimEnd()];
+  return [
     `${template.name} (${template.id}, ${template.segments.length} segments): completeness of ${count(rows.length)} regions at level ${level}, by ${sortBy}`,
-  );
-  out.out(
-    `  ${count(located)} of ${count(dataset.companies.ids.length)} companies have a region at that level; the others are left out.`,
-  );
-  for (const line of [
+    ...coverageLines(coverage),
     '',
     ...table(
       [
@@ -88,11 +265,63 @@ function regionsTable(
         ]),
       [0, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     ),
-  ])
-    out.out(line);
-  if (rows.length > top)
-    out.out(`  … ${count(rows.length - top)} more regions (--top N shows more)`);
-  out.out(`  Computed in ${ms.toFixed(0)} ms. By-stage columns are coverage.`);
+    ...(rows.length > top
+      ? [`  … ${count(rows.length - top)} more regions (--top N shows more)`]
+      : []),
+    `  Computed in ${ms.toFixed(0)} ms. By-stage columns are coverage.`,
+  ];
+}
+
+/** The chains of one region, strongest first: text lines, or the JSON / CSV document. */
+function chainsOutput(dataset: Dataset, region: string, p: CompareParameters): string[] {
+  const templates = loadTemplates(dataset);
+  if (templates.length === 0) throw new UsageError('no chain templates: pass --template FILE');
+  const { sortBy } = p;
+  const chains = chainsOfRegion(dataset, templates, region, { sortBy });
+  const level = regionParts(region).length;
+  const coverage = compareCoverage(dataset, { level });
+  if (p.format === 'json') {
+    const doc = {
+      dataset: dataset.name,
+      compare: 'chains',
+      parameters: { region, level, sortBy, templates: templates.length },
+      coverage,
+      rows: chains.map(chainRecord),
+    };
+    return [JSON.stringify(doc, null, 2)];
+  }
+  if (p.format === 'csv') return [csv(chains.map(chainRecord), CHAIN_COLUMNS).trimEnd()];
+  return [
+    `Chains of ${region} in ${dataset.name}, strongest first (by ${sortBy})`,
+    ...coverageLines(coverage),
+    '',
+    ...table(
+      [
+        'chain',
+        'name',
+        'in chain',
+        'coverage',
+        'redundancy',
+        'link',
+        'path',
+        'rank',
+        'share unknown',
+      ],
+      chains.map((c) => [
+        c.template.id,
+        c.template.name,
+        count(c.chainCompanies),
+        f2(c.completeness.coverage),
+        f2(c.completeness.redundancy),
+        f2(c.completeness.link),
+        f2(c.completeness.path),
+        `${c.rank} of ${c.regions}`,
+        `${count(c.unknownShareMemberships)} of ${count(c.chainMemberships)}`,
+      ]),
+      [2, 3, 4, 5, 6, 8],
+    ),
+    "  share unknown: memberships of the region's chain firms whose share the data does not give.",
+  ];
 }
 
 export async function compareCommand(
@@ -100,51 +329,41 @@ export async function compareCommand(
   options: CompareCommandOptions,
   out: Out,
 ): Promise<number> {
-  const path = resolveDataset(datasetArg);
-  const { dataset } = await loadDataset(path, {
-    progress: createProgress({ quiet: options.quiet ?? false }),
-  });
-  if (options.region !== undefined && options.template === undefined) {
-    if (clusterByRegion(dataset.companies, options.region).members.length === 0) {
-      throw unknownRegionError(dataset, options.region);
-    }
-    const templates = loadTemplates(dataset);
-    if (templates.length === 0) throw new UsageError('no chain templates: pass --template FILE');
-    const chains = chainsOfRegion(dataset, templates, options.region);
-    out.out(
-      `Chains of ${options.region} in ${dataset.name}, strongest first (redundancy-adjusted completeness)`,
-    );
-    for (const line of [
-      '',
-      ...table(
-        ['chain', 'name', 'in chain', 'coverage', 'redundancy', 'link', 'path', 'rank'],
-        chains.map((c) => [
-          c.template.id,
-          c.template.name,
-          count(c.chainCompanies),
-          f2(c.completeness.coverage),
-          f2(c.completeness.redundancy),
-          f2(c.completeness.link),
-          f2(c.completeness.path),
-          `${c.rank} of ${c.regions}`,
-        ]),
-        [2, 3, 4, 5, 6],
-      ),
-    ])
-      out.out(line);
-    return 0;
-  }
-  if (options.template === undefined) {
+  const p: CompareParameters = {
+    level: positive(options.level, 'level', 1),
+    top: positive(options.top, 'top', 40),
+    sortBy: sortOption(options.sort),
+    format: formatOption(options.format),
+  };
+  if (options.region === undefined && options.template === undefined) {
     throw new UsageError(
       'compare needs --template ID (one chain across regions) or --region PATH (one region across chains)',
     );
   }
-  const template = resolveTemplate(dataset, options.template);
-  if (options.region !== undefined) {
+  if (options.region !== undefined && options.template !== undefined) {
     throw new UsageError(
       'give either --template (rank regions) or --region (rank chains), not both',
     );
   }
-  regionsTable(dataset, template, options, out);
+  const path = resolveDataset(datasetArg);
+  const { dataset } = await loadDataset(path, {
+    progress: createProgress({ quiet: options.quiet ?? false }),
+  });
+  let lines: string[];
+  if (options.region !== undefined) {
+    if (clusterByRegion(dataset.companies, options.region).members.length === 0) {
+      throw unknownRegionError(dataset, options.region);
+    }
+    lines = chainsOutput(dataset, options.region, p);
+  } else {
+    lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p);
+  }
+  if (options.out !== undefined) {
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, `${lines.join('\n')}\n`);
+    out.out(`Comparison (${p.format}) written to ${options.out}.`);
+  } else {
+    for (const line of lines) out.out(line);
+  }
   return 0;
 }

@@ -31,6 +31,10 @@ export interface RegionCompleteness {
   companies: number;
   /** Companies of the region in at least one segment of the chain. */
   chainCompanies: number;
+  /** The (company, segment) memberships of the region's chain firms. */
+  chainMemberships: number;
+  /** Of those, memberships whose share is unknown (NaN). */
+  unknownShareMemberships: number;
   completeness: Completeness;
   /** 1-based rank by `sortBy`, ties sharing the better rank. */
   rank: number;
@@ -79,11 +83,15 @@ export function compareRegions(
   });
   const counts = Array.from(names, () => new Int32Array(S));
   const chainCompanies = new Int32Array(names.length);
+  const unknownShares = new Int32Array(names.length);
   for (let s = 0; s < S; s++) {
-    for (const c of membership.members[s]!) {
+    const shares = membership.shares[s]!;
+    membership.members[s]!.forEach((c, k) => {
       const r = regionOf[c]!;
-      if (r >= 0) counts[r]![s]!++;
-    }
+      if (r < 0) return;
+      counts[r]![s]!++;
+      if (Number.isNaN(shares[k]!)) unknownShares[r]!++;
+    });
   }
   const { segmentOffsets } = membership;
   for (let c = 0; c < regionOf.length; c++) {
@@ -94,6 +102,8 @@ export function compareRegions(
     region,
     companies: companies[i]!,
     chainCompanies: chainCompanies[i]!,
+    chainMemberships: counts[i]!.reduce((a, b) => a + b, 0),
+    unknownShareMemberships: unknownShares[i]!,
     completeness: completenessFromCounts(structure, counts[i]!, options),
     rank: 0,
   }));
@@ -113,7 +123,12 @@ export function compareRegions(
 export interface ChainStrength {
   template: { id: string; name: string; segments: number };
   completeness: Completeness;
+  /** Companies of the region (all). */
+  companies: number;
   chainCompanies: number;
+  /** The (company, segment) memberships of the region's chain firms, and those of unknown share. */
+  chainMemberships: number;
+  unknownShareMemberships: number;
   /** The region's rank among the regions of its level for this chain, and how many there are. */
   rank: number;
   regions: number;
@@ -141,7 +156,10 @@ export function chainsOfRegion(
     out.push({
       template: { id: template.id, name: template.name, segments: template.segments.length },
       completeness: row.completeness,
+      companies: row.companies,
       chainCompanies: row.chainCompanies,
+      chainMemberships: row.chainMemberships,
+      unknownShareMemberships: row.unknownShareMemberships,
       rank: row.rank,
       regions: rows.length,
     });

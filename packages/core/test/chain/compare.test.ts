@@ -3,8 +3,11 @@ import {
   chainContext,
   chainsOfRegion,
   clusterByRegion,
+  chainStructure,
+  compareCoverage,
   compareRegions,
   completeness,
+  segmentMembership,
 } from '../../src/index.js';
 import { MINI, miniDataset } from './fixture.js';
 
@@ -22,6 +25,11 @@ describe('compareRegions', () => {
     expect(rows.map((r) => [r.companies, r.chainCompanies, r.rank])).toEqual([
       [5, 4, 1],
       [2, 2, 2],
+    ]);
+    // 浙江: A (cathode, cell), B, C (pack: share unknown), D; 江苏: E, F.
+    expect(rows.map((r) => [r.chainMemberships, r.unknownShareMemberships])).toEqual([
+      [5, 1],
+      [2, 0],
     ]);
   });
 
@@ -56,5 +64,45 @@ describe('compareRegions', () => {
     expect(chains.map((c) => c.template.id)).toEqual(['mini-ore', 'mini']);
     expect(chains[0]).toMatchObject({ rank: 1, regions: 2, chainCompanies: 1 });
     expect(chains[1]).toMatchObject({ rank: 2, regions: 2 });
+  });
+});
+
+describe('compareCoverage', () => {
+  // F has only a province, G no region at all.
+  const base = miniDataset();
+  const ds = {
+    ...base,
+    companies: {
+      ...base.companies,
+      regions: base.companies.regions.map((r, c) => (c === 5 ? '江苏' : c === 6 ? '' : r)),
+    },
+  };
+  const membership = segmentMembership(ds, chainStructure(MINI));
+
+  it('counts the companies left out at each level, and the supply links by provenance', () => {
+    expect(compareCoverage(ds)).toEqual({
+      level: 1,
+      companies: 7,
+      companiesWithoutRegion: 1,
+      supplyLinks: { observed: 6, inferred: 1 },
+      chain: null,
+    });
+    expect(compareCoverage(ds, { level: 2 }).companiesWithoutRegion).toBe(2);
+    expect(() => compareCoverage(ds, { level: 0 })).toThrow(RangeError);
+  });
+
+  it("counts a chain's firms without region, memberships of unknown share, and its links", () => {
+    // A–F hold segments (7 memberships, C's share unknown); G→B (inferred) leaves the chain.
+    expect(compareCoverage(ds, { level: 2, membership }).chain).toEqual({
+      companies: 6,
+      companiesWithoutRegion: 1,
+      memberships: 7,
+      unknownShareMemberships: 1,
+      supplyLinks: { observed: 6, inferred: 0 },
+    });
+    expect(compareCoverage(ds, { level: 1, membership }).chain!.companiesWithoutRegion).toBe(0);
+    // every located chain firm is in exactly one regional row.
+    const rows = compareRegions(ds, MINI, { level: 2, membership });
+    expect(rows.reduce((n, r) => n + r.chainCompanies, 0)).toBe(6 - 1);
   });
 });
