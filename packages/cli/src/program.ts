@@ -236,6 +236,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       new Option('--sort <figure>', 'redundancy, coverage, link or path').default('redundancy'),
     )
     .addOption(new Option('--top <n>', 'rows printed (text format)').default('40'))
+    .addOption(minShareOption())
     .addOption(
       new Option(
         '--format <format>',

@@ -177,16 +177,28 @@ describe('chainlens compare --format', () => {
     const level = 2;
     const { regions } = dataset.companies;
     const parts = (r: string) => r.split('/').filter((p) => p.trim() !== '').length;
-    // (company, segment) → every matched share unknown?
-    const unknown = new Map<string, boolean>();
+    // (company, segment) → known share sum and whether a matched line has no share; held when
+    // the known sum reaches 5 % (the default --min-share) or a line has no share, marked
+    // unknown when held only thanks to such lines.
+    const sums = new Map<string, { known: number; someUnknown: boolean }>();
     const m = dataset.memberships;
     for (let i = 0; i < m.company.length; i++) {
       template.segments.forEach((s) => {
         if (s.id !== m.segment[i] && !s.includes.some((p) => matchesInclude(p, m.segment[i]!)))
           return;
         const key = `${m.company[i]}:${s.id}`;
-        unknown.set(key, (unknown.get(key) ?? true) && Number.isNaN(m.share[i]));
+        const acc = sums.get(key) ?? { known: 0, someUnknown: false };
+        if (Number.isNaN(m.share[i])) acc.someUnknown = true;
+        else acc.known += m.share[i]!;
+        sums.set(key, acc);
       });
+    }
+    const unknown = new Map<string, boolean>();
+    let belowThreshold = 0;
+    for (const [key, acc] of sums) {
+      if (acc.known >= 0.05) unknown.set(key, false);
+      else if (acc.someUnknown) unknown.set(key, true);
+      else belowThreshold++;
     }
     const chain = new Set([...unknown.keys()].map((k) => Number(k.split(':')[0])));
     const types = [...dataset.relations.type];
@@ -203,6 +215,8 @@ describe('chainlens compare --format', () => {
         companiesWithoutRegion: [...chain].filter((c) => parts(regions[c]!) < level).length,
         memberships: unknown.size,
         unknownShareMemberships: [...unknown.values()].filter(Boolean).length,
+        belowThreshold,
+        minShare: 0.05,
         supplyLinks: {
           observed: types.filter(
             (t, e) =>
@@ -233,8 +247,9 @@ describe('chainlens compare --format', () => {
       `Left out: ${n(expected.companiesWithoutRegion)} of ${n(expected.companies)} companies have no region at level 2 (${n(expected.chain.companiesWithoutRegion)} of ${n(expected.chain.companies)} chain firms)`,
     );
     expect(text.stdout).toContain(
-      `Shares: ${n(expected.chain.unknownShareMemberships)} of ${n(expected.chain.memberships)} chain memberships have no share`,
+      `Shares: a firm holds a segment with at least 5% of its revenue in it (${n(belowThreshold)} smaller lines left out); ${n(expected.chain.unknownShareMemberships)} of ${n(expected.chain.memberships)} chain memberships rest on lines without a revenue figure.`,
     );
+    expect(belowThreshold).toBeGreaterThan(0);
     expect(text.stdout).toContain(
       `Supply links: 0 observed, ${n(expected.supplyLinks.inferred)} inferred from products`,
     );

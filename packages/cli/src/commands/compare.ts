@@ -17,6 +17,7 @@ import type {
   RegionCompleteness,
 } from '@chainlens/core';
 import {
+  DEFAULT_MIN_SHARE,
   chainStructure,
   chainsOfRegion,
   clusterByRegion,
@@ -24,13 +25,14 @@ import {
   compareRegions,
   regionParts,
   segmentMembership,
+  shareText,
 } from '@chainlens/core';
 import { loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
 import { loadTemplates, resolveTemplate } from '../templates.js';
-import { UsageError, unknownRegionError } from './analyze.js';
+import { UsageError, parseNumber, unknownRegionError } from './analyze.js';
 
 export interface CompareCommandOptions {
   template?: string;
@@ -38,6 +40,7 @@ export interface CompareCommandOptions {
   level?: string;
   sort?: string;
   top?: string;
+  minShare?: string;
   /** text (the table) [default], json or csv (every row, unrounded). */
   format?: string;
   /** Write the output to this file instead of the terminal. */
@@ -190,7 +193,7 @@ function coverageLines(cov: CompareCoverage): string[] {
   );
   if (chain) {
     lines.push(
-      `  Shares: ${count(chain.unknownShareMemberships)} of ${count(chain.memberships)} chain memberships have no share in the data; the figures count firms, not shares.`,
+      `  Shares: a firm holds a segment with at least ${shareText(chain.minShare)} of its revenue in it (${count(chain.belowThreshold)} smaller lines left out); ${count(chain.unknownShareMemberships)} of ${count(chain.memberships)} chain memberships rest on lines without a revenue figure.`,
     );
   }
   const s = cov.supplyLinks;
@@ -201,6 +204,7 @@ function coverageLines(cov: CompareCoverage): string[] {
 }
 
 interface CompareParameters {
+  minShare: number;
   level: number;
   top: number;
   sortBy: Sort;
@@ -211,7 +215,9 @@ interface CompareParameters {
 function regionsOutput(dataset: Dataset, template: ChainTemplate, p: CompareParameters): string[] {
   const { level, top, sortBy } = p;
   const started = performance.now();
-  const membership = segmentMembership(dataset, chainStructure(template));
+  const membership = segmentMembership(dataset, chainStructure(template), {
+    minShare: p.minShare,
+  });
   const rows = compareRegions(dataset, template, { level, sortBy, membership });
   const ms = performance.now() - started;
   const coverage = compareCoverage(dataset, { level, membership });
@@ -223,6 +229,7 @@ function regionsOutput(dataset: Dataset, template: ChainTemplate, p: ComparePara
         template: { id: template.id, name: template.name, segments: template.segments.length },
         level,
         sortBy,
+        minShare: p.minShare,
       },
       coverage,
       rows: rows.map(regionRecord),
@@ -277,14 +284,14 @@ function chainsOutput(dataset: Dataset, region: string, p: CompareParameters): s
   const templates = loadTemplates(dataset);
   if (templates.length === 0) throw new UsageError('no chain templates: pass --template FILE');
   const { sortBy } = p;
-  const chains = chainsOfRegion(dataset, templates, region, { sortBy });
+  const chains = chainsOfRegion(dataset, templates, region, { sortBy, minShare: p.minShare });
   const level = regionParts(region).length;
   const coverage = compareCoverage(dataset, { level });
   if (p.format === 'json') {
     const doc = {
       dataset: dataset.name,
       compare: 'chains',
-      parameters: { region, level, sortBy, templates: templates.length },
+      parameters: { region, level, sortBy, minShare: p.minShare, templates: templates.length },
       coverage,
       rows: chains.map(chainRecord),
     };
@@ -330,6 +337,7 @@ export async function compareCommand(
   out: Out,
 ): Promise<number> {
   const p: CompareParameters = {
+    minShare: parseNumber(options.minShare, 'min-share', DEFAULT_MIN_SHARE, { min: 0, max: 1 }),
     level: positive(options.level, 'level', 1),
     top: positive(options.top, 'top', 40),
     sortBy: sortOption(options.sort),

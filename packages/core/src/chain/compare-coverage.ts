@@ -23,8 +23,15 @@ export interface ChainCoverage {
   companiesWithoutRegion: number;
   /** (company, segment) memberships of the chain. */
   memberships: number;
-  /** Of those, memberships whose share is unknown (every matched share missing). */
+  /**
+   * Of those, memberships held on lines without a revenue figure (share unknown, or a known part
+   * under the threshold with other lines of unknown share): `SegmentMembership.unknown`.
+   */
   unknownShareMemberships: number;
+  /** (company, segment) pairs left out because their known share was under `minShare`. */
+  belowThreshold: number;
+  /** The revenue-share threshold of the membership. */
+  minShare: number;
   /** Supply relations with both ends among the chain's companies. */
   supplyLinks: SupplyLinkCounts;
 }
@@ -78,7 +85,7 @@ export function compareCoverage(
       if (!located[c]) withoutRegion++;
     }
     let unknown = 0;
-    for (const shares of membership.shares) for (const x of shares) if (Number.isNaN(x)) unknown++;
+    for (const flags of membership.unknown) for (const x of flags) unknown += x;
     const chainLinks = { observed: 0, inferred: 0 };
     for (let e = 0; e < type.length; e++) {
       const t = type[e]!;
@@ -93,6 +100,8 @@ export function compareCoverage(
       companiesWithoutRegion: withoutRegion,
       memberships: membership.segments.length,
       unknownShareMemberships: unknown,
+      belowThreshold: membership.belowThreshold,
+      minShare: membership.minShare,
       supplyLinks: chainLinks,
     };
   }

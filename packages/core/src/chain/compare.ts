@@ -33,7 +33,7 @@ export interface RegionCompleteness {
   chainCompanies: number;
   /** The (company, segment) memberships of the region's chain firms. */
   chainMemberships: number;
-  /** Of those, memberships whose share is unknown (NaN). */
+  /** Of those, memberships held on lines without a revenue figure (`SegmentMembership.unknown`). */
   unknownShareMemberships: number;
   completeness: Completeness;
   /** 1-based rank by `sortBy`, ties sharing the better rank. */
@@ -85,12 +85,12 @@ export function compareRegions(
   const chainCompanies = new Int32Array(names.length);
   const unknownShares = new Int32Array(names.length);
   for (let s = 0; s < S; s++) {
-    const shares = membership.shares[s]!;
+    const unknown = membership.unknown[s]!;
     membership.members[s]!.forEach((c, k) => {
       const r = regionOf[c]!;
       if (r < 0) return;
       counts[r]![s]!++;
-      if (Number.isNaN(shares[k]!)) unknownShares[r]!++;
+      unknownShares[r]! += unknown[k]!;
     });
   }
   const { segmentOffsets } = membership;

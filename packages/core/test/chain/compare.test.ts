@@ -98,7 +98,19 @@ describe('compareCoverage', () => {
       companiesWithoutRegion: 1,
       memberships: 7,
       unknownShareMemberships: 1,
+      belowThreshold: 0,
+      minShare: 0.05,
       supplyLinks: { observed: 6, inferred: 0 },
+    });
+    // A threshold of 0.7 leaves out A's cathode 0.6 and cell 0.3 and D's anode 0.5: 3 pairs;
+    // C stays (unknown share).
+    const strict = segmentMembership(ds, chainStructure(MINI), { minShare: 0.7 });
+    expect(compareCoverage(ds, { level: 2, membership: strict }).chain).toMatchObject({
+      companies: 4,
+      memberships: 4,
+      unknownShareMemberships: 1,
+      belowThreshold: 3,
+      minShare: 0.7,
     });
     expect(compareCoverage(ds, { level: 1, membership }).chain!.companiesWithoutRegion).toBe(0);
     // every located chain firm is in exactly one regional row.
