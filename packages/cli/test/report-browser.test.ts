@@ -241,7 +241,10 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('report.html in Chromium', () => {
     expect(why).toEqual(report.targets.map((t) => t.explanation));
     report.targets.forEach((t, i) => {
       expect(targets[i]!.co).toBe(t.name);
-      expect(targets[i]!.cells.segment).toBe(segName.get(t.segment));
+      // The segment with the firm's share of revenue in it.
+      expect(targets[i]!.cells.segment).toBe(
+        `${segName.get(t.segment)} ${Math.round(t.share * 100) >= 10 ? Math.round(t.share * 100) : Number((t.share * 100).toFixed(1))}%`,
+      );
       expect(num(targets[i]!.cells.score!)).toBeCloseTo(t.score, 3);
     });
     const weak = await rows('table-weak-links');

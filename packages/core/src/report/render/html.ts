@@ -445,6 +445,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
               index,
               (s.members ?? []).map((m) => m.company),
               limit,
+              (_, i) => memberText(s.members[i]!),
             )}</td></tr>`,
         ),
         'segs',
