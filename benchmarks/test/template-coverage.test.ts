@@ -85,13 +85,14 @@ describe('bundled templates', () => {
 
   it('coverage figures agree with a count made from the CSV files (textile-apparel, 浙江)', () => {
     const t = templates.find((x) => x.id === 'textile-apparel')!;
-    // Independent matcher: a pattern is exact, `x*` (prefix), `*x` (suffix) or `*x*` (infix).
+    // Independent matcher: glob, `*` is any run of characters (exact, `x*`, `*x`, `*x*`, `x*y`).
     const re = (p: string) =>
       new RegExp(
-        `^${p.startsWith('*') ? '.*' : ''}${p
-          .replace(/^\*|\*$/g, '')
-          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${p.length > 1 && p.endsWith('*') ? '.*' : ''}$`,
-        'u',
+        `^${p
+          .split('*')
+          .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+        'su',
       );
     const province = new Map(csv('companies.csv').map((c) => [c.id!, c.region!.split('/')[0]!]));
     const memberships = csv('memberships.csv');

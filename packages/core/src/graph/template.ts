@@ -70,16 +70,36 @@ export function checkTemplate(template: ChainTemplate): TemplateProblem[] {
 }
 
 /**
- * True when `name` matches an `includes` pattern: exact, `prefix*`, `*suffix` or `*infix*`.
+ * True when `name` matches an `includes` pattern, with glob semantics: `*` stands for any run of
+ * characters (also none), every other character stands for itself. The usual forms — exact,
+ * `prefix*`, `*suffix`, `*infix*` — take a fast path; a `*` inside (`锂电池*设备`) is matched by
+ * anchoring the first and last parts and finding the others in order, leftmost first.
  */
 export function matchesInclude(pattern: string, name: string): boolean {
   const starts = pattern.startsWith('*');
   const ends = pattern.length > 1 && pattern.endsWith('*');
   const core = pattern.slice(starts ? 1 : 0, ends ? -1 : undefined);
-  if (starts && ends) return name.includes(core);
-  if (starts) return name.endsWith(core);
-  if (ends) return name.startsWith(core);
-  return name === pattern;
+  if (!core.includes('*')) {
+    if (starts && ends) return name.includes(core);
+    if (starts) return name.endsWith(core);
+    if (ends) return name.startsWith(core);
+    return name === pattern;
+  }
+  const parts = pattern.split('*');
+  const head = parts[0]!;
+  const tail = parts[parts.length - 1]!;
+  if (name.length < head.length + tail.length) return false;
+  if (!name.startsWith(head) || !name.endsWith(tail)) return false;
+  const end = name.length - tail.length;
+  let at = head.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i]!;
+    if (part === '') continue;
+    const found = name.indexOf(part, at);
+    if (found < 0 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 /**

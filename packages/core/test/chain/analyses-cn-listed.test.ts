@@ -106,11 +106,21 @@ beforeAll(() => {
  * unless a matched row has no share (then it holds the segment whatever the known part).
  */
 function naiveHolds(template: ChainTemplate, data: Dataset): Map<number, Set<string>> {
+  // Glob: `*` is any run of characters, every other character stands for itself.
+  const compiled = new Map<string, RegExp>();
   const like = (p: string, name: string) => {
-    if (p.length > 1 && p.startsWith('*') && p.endsWith('*')) return name.includes(p.slice(1, -1));
-    if (p.startsWith('*')) return name.endsWith(p.slice(1));
-    if (p.endsWith('*')) return name.startsWith(p.slice(0, -1));
-    return name === p;
+    let re = compiled.get(p);
+    if (re === undefined) {
+      re = new RegExp(
+        `^${p
+          .split('*')
+          .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+        's',
+      );
+      compiled.set(p, re);
+    }
+    return re.test(name);
   };
   const sums = new Map<string, { known: number; unknown: boolean }>();
   const m = data.memberships;
