@@ -11,7 +11,9 @@
  * Options: --dataset PATH (default datasets/cn-listed), --templates DIR (default
  * datasets/templates), --items (list, per segment, the membership items that matched, with
  * their company counts: check them by eye for over-broad wildcards), --top N (provinces to
- * print, default 8), --json FILE (write the figures as JSON).
+ * print, default 8), --json FILE (write the figures as JSON), --shares (the distribution of the
+ * known revenue shares of the (company, segment) pairs each template matches with minShare 0:
+ * how many fall under 1, 2, 5 and 10 %; docs/chain-analysis/membership.md quotes it).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +66,34 @@ export interface TemplateCoverage {
   shared?: Array<{ item: string; segments: string[] }>;
   /** Provinces, best coverage first (ties: redundancy, then companies). */
   provinces: ProvinceCoverage[];
+}
+
+/** Share cut-offs of the --shares table. */
+export const SHARE_CUTS = [0.01, 0.02, 0.05, 0.1] as const;
+
+/**
+ * The (company, segment) pairs a template matches with no threshold: how many, how many with a
+ * known share, and how many of those fall under each of SHARE_CUTS.
+ */
+export function shareDistribution(
+  dataset: Dataset,
+  template: ChainTemplate,
+): { pairs: number; known: number; below: number[] } {
+  const m = segmentMembership(dataset, chainStructure(template), { minShare: 0 });
+  let pairs = 0;
+  let known = 0;
+  const below = SHARE_CUTS.map(() => 0);
+  for (const shares of m.shares) {
+    for (const x of shares) {
+      pairs++;
+      if (Number.isNaN(x)) continue;
+      known++;
+      SHARE_CUTS.forEach((cut, i) => {
+        if (x < cut) below[i]!++;
+      });
+    }
+  }
+  return { pairs, known, below };
 }
 
 /** Reads and validates (io's schema, core's structural check) one template file. */
@@ -185,6 +215,7 @@ function main(): void {
       items: { type: 'boolean', default: false },
       top: { type: 'string', default: '8' },
       json: { type: 'string' },
+      shares: { type: 'boolean', default: false },
     },
   });
   const top = Number(values.top);
@@ -193,6 +224,28 @@ function main(): void {
     .filter((f) => f.endsWith('.json'))
     .sort();
   const results: TemplateCoverage[] = [];
+  if (values.shares) {
+    const pct = (a: number, b: number) => `${b > 0 ? Math.round((100 * a) / b) : 0}%`;
+    console.log(
+      `template\tpairs\tknown share\t${SHARE_CUTS.map((c) => `< ${100 * c}%`).join('\t')}`,
+    );
+    const total = { pairs: 0, known: 0, below: SHARE_CUTS.map(() => 0) };
+    for (const file of files) {
+      const template = readTemplateFile(join(values.templates!, file));
+      if (positionals.length > 0 && !positionals.includes(template.id)) continue;
+      const d = shareDistribution(dataset, template);
+      console.log(
+        `${template.id}\t${d.pairs}\t${d.known}\t${d.below.map((b) => pct(b, d.known)).join('\t')}`,
+      );
+      total.pairs += d.pairs;
+      total.known += d.known;
+      d.below.forEach((b, i) => (total.below[i]! += b));
+    }
+    console.log(
+      `all\t${total.pairs}\t${total.known}\t${total.below.map((b) => pct(b, total.known)).join('\t')}`,
+    );
+    return;
+  }
   for (const file of files) {
     const template = readTemplateFile(join(values.templates!, file));
     if (positionals.length > 0 && !positionals.includes(template.id)) continue;

@@ -43,6 +43,7 @@ export function chainSummaryLines(
   lines.push(
     `Chain ${t.name} (${t.id}): ${t.segments} segments (${STAGES.map((s) => `${t.byStage[s]} ${s}`).join(', ')}), ${t.feeds} feeds`,
     `Cluster ${report.cluster.id}: ${count(report.cluster.companies)} companies, ${count(report.cluster.chainCompanies as number)} of them in the chain`,
+    ...coverageLines(report),
     '',
     'Completeness',
   );
@@ -240,5 +241,19 @@ export function chainSummaryLines(
       `Supply edges inside the cluster: ${count(prov.clusterSupply.edges)}, of which ${count(prov.clusterSupply.inferred)} inferred from products (not observed supply).`,
     );
   }
+  return lines;
+}
+
+/** What the figures rest on: companies left out, shares without a figure, link provenance. */
+function coverageLines(report: ChainReport): string[] {
+  const cov = report.coverage;
+  if (!cov) return [];
+  const d = cov.dataset;
+  const c = cov.cluster;
+  const lines = [
+    `Rests on: firms holding a segment with at least ${shareText(cov.minShare)} of revenue (${count(d.chain?.belowThreshold ?? 0)} smaller lines left out); ${count(c.unknownShareMemberships)} of ${count(c.chainMemberships)} local chain memberships rest on lines without a revenue figure.`,
+    `  ${count(d.companiesWithoutRegion)} of ${count(d.companies)} companies of the dataset have no region at this level (${count(d.chain?.companiesWithoutRegion ?? 0)} of them in the chain): they may be local but are not counted.`,
+    `  Supply links inside the cluster: ${count(c.supplyLinks.observed)} observed, ${count(c.supplyLinks.inferred)} inferred from products.`,
+  ];
   return lines;
 }

@@ -23,6 +23,8 @@ import { criticality } from '../chain/criticality.js';
 import { supplyDominators } from '../chain/dominators.js';
 import { leaders } from '../chain/leaders.js';
 import { heldShare } from '../chain/membership.js';
+import { compareCoverage } from '../chain/compare-coverage.js';
+import { regionParts } from '../graph/cluster.js';
 import { inputGaps, missingRoles } from '../chain/missing-roles.js';
 import { relatedSegments } from '../chain/related.js';
 import type { ResilienceCentrality } from '../chain/resilience.js';
@@ -168,6 +170,25 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
   const communities = louvainCsr(clusterGraph, { seed });
   options.onStep?.('done', STEPS.length, STEPS.length);
 
+  // What the figures rest on (coverage): companies left out for want of a region at the
+  // cluster's level, chain memberships of the cluster held on lines without a revenue figure.
+  const level = options.cluster.id.startsWith('region:')
+    ? Math.max(1, regionParts(options.cluster.id.slice('region:'.length)).length)
+    : 1;
+  const datasetCoverage = compareCoverage(dataset, { level, membership: ctx.membership });
+  let clusterMemberships = 0;
+  let clusterUnknown = 0;
+  for (let s = 0; s < structure.size; s++) {
+    const members = ctx.membership.members[s]!;
+    const unknown = ctx.membership.unknown[s]!;
+    for (let i = 0; i < members.length; i++) {
+      if (!ctx.inCluster[members[i]!]) continue;
+      clusterMemberships++;
+      clusterUnknown += unknown[i]!;
+    }
+  }
+  const clusterSupply = clusterSupplyProvenance(ctx);
+
   const relationsByType = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<
     RelationType,
     number
@@ -303,8 +324,17 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       split: communities.split,
       relationTypes: [...supplyTypes],
     },
+    coverage: {
+      minShare: ctx.membership.minShare,
+      dataset: datasetCoverage,
+      cluster: {
+        chainMemberships: clusterMemberships,
+        unknownShareMemberships: clusterUnknown,
+        supplyLinks: { observed: clusterSupply.observed, inferred: clusterSupply.inferred },
+      },
+    },
     provenance: {
-      clusterSupply: clusterSupplyProvenance(ctx),
+      clusterSupply,
       cascade: model.provenance,
       localSupply: { edges: lsr.edges, inferred: lsr.inferredEdges },
       note: 'inferred-supply relations are derived from products (B makes an input of what A makes), not observed supply; every figure that rests on supply edges says how many of them are inferred',

@@ -7,6 +7,7 @@
  * that cannot be computed is null (never NaN).
  */
 import type { Stage } from '../graph/types.js';
+import type { CompareCoverage } from '../chain/compare-coverage.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -139,6 +140,21 @@ export interface ReportCritical extends CompanyRef {
   [key: string]: unknown;
 }
 
+export interface ReportCoverage {
+  /** The revenue-share threshold for holding a segment. */
+  minShare: number;
+  /** Dataset-wide counts at the cluster's region level (chain/compare-coverage.ts). */
+  dataset: CompareCoverage;
+  cluster: {
+    /** (company, segment) memberships of the cluster's companies in the chain. */
+    chainMemberships: number;
+    /** Of those, held only through lines without a revenue figure. */
+    unknownShareMemberships: number;
+    /** Supply relations inside the cluster by provenance. */
+    supplyLinks: { observed: number; inferred: number };
+  };
+}
+
 export interface ChainReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   generator: { name: 'chainlens'; version: string };
@@ -161,6 +177,8 @@ export interface ChainReport {
   missingRoles: ReportMissingRole[];
   leaders: ReportLeader[];
   targets: ReportTarget[];
+  /** What the figures rest on (docs/report.md): left-out companies, unknown shares, link provenance. */
+  coverage?: ReportCoverage;
   /** Candidates whose region is unknown (may already be local): never among `targets`. */
   targetsMaybeLocal?: ReportTarget[];
   critical: ReportCritical[];
