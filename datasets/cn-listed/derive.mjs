@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Derives the shipped `cn-listed` dataset from the ChainKnowledgeGraph conversion in ../shared.
 //
-//   node datasets/cn-listed/derive.mjs [--shared ../shared]
+//   node datasets/cn-listed/derive.mjs [--shared ../shared] [--out DIR]
 //
-// --shared is the shared folder holding datasets/chain-knowledge-graph (and datasets/cn-admin-divisions);
+// --shared is the shared folder holding datasets/chain-knowledge-graph and datasets/cn-admin-divisions;
 // relative paths given on the command line resolve against the current directory. Without it the
 // script uses ../shared relative to the repository root (found from this script's own location).
-// Output files are written next to this script. The output is deterministic: sorted rows and fixed
+// Output files are written next to this script, or into --out DIR (which must exist). The output is deterministic: sorted rows and fixed
 // number formatting, so re-running on the same source gives byte-identical files.
 // See README.md in this folder for every rule and the resulting counts.
 
@@ -33,20 +33,29 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
 const args = process.argv.slice(2);
 let sharedDir = resolve(repoRoot, '..', 'shared');
+let outDir = here;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--shared' && args[i + 1]) sharedDir = resolve(process.cwd(), args[++i]);
   else if (args[i].startsWith('--shared=')) sharedDir = resolve(process.cwd(), args[i].slice(9));
+  else if (args[i] === '--out' && args[i + 1]) outDir = resolve(process.cwd(), args[++i]);
+  else if (args[i].startsWith('--out=')) outDir = resolve(process.cwd(), args[i].slice(6));
   else {
     console.error(
-      `usage: node datasets/cn-listed/derive.mjs [--shared DIR]  (unknown argument ${args[i]})`,
+      `usage: node datasets/cn-listed/derive.mjs [--shared DIR] [--out DIR]  (unknown argument ${args[i]})`,
     );
     process.exit(2);
   }
 }
 const srcDir = join(sharedDir, 'datasets', 'chain-knowledge-graph');
 const divisionsFile = join(sharedDir, 'datasets', 'cn-admin-divisions', 'divisions.csv');
-if (!existsSync(join(srcDir, 'nodes.csv'))) {
-  console.error(`source not found: ${join(srcDir, 'nodes.csv')} (pass --shared DIR)`);
+for (const f of [join(srcDir, 'nodes.csv'), divisionsFile]) {
+  if (!existsSync(f)) {
+    console.error(`source not found: ${f} (pass --shared DIR)`);
+    process.exit(2);
+  }
+}
+if (!existsSync(outDir)) {
+  console.error(`output folder not found: ${outDir}`);
   process.exit(2);
 }
 
@@ -74,7 +83,7 @@ const fmtWeight = (x) => {
 };
 const writeCsv = (name, columns, rows) => {
   const text = stringify(rows, { header: true, columns, record_delimiter: '\n' });
-  writeFileSync(join(here, name), text);
+  writeFileSync(join(outDir, name), text);
   return Buffer.byteLength(text);
 };
 const stats = {};
@@ -92,15 +101,69 @@ const productNodes = nodes.filter((n) => n.kind === 'product');
 const companyIds = new Set(companyNodes.map((n) => n.id));
 
 // ---------------------------------------------------------------- companies.csv
+// Region = the name-based guess of the source (`region`, `region_rule`: a province/city/county found
+// at the start of the full name) combined with the registered province (`registered_area`, Tushare
+// `area`). Rules (README "Region"):
+//   - no registered province: the name-based guess as it is (rule unchanged);
+//   - both agree on the province: the name-based path as it is (rule unchanged) — except that a
+//     province-only guess `广东` with registered `深圳` becomes `广东/深圳` (`name+registered-city`);
+//   - no name-based guess: the registered province (`registered`);
+//   - the name-based province differs: the registered province (`registered-over-name`; the
+//     registered seat is the current one, the name mostly keeps an old seat).
+// The registered province is written as a region path: `深圳` -> `广东/深圳`, `内蒙` -> `内蒙古`, a
+// municipality as its own city (`北京/北京`, the form of divisions.csv and of the name-based rule).
+const divisions = readCsv(divisionsFile);
+const knownRegions = new Set(); // every prefix of a division path
+for (const d of divisions) {
+  const parts = d.path.split('/');
+  for (let i = 1; i <= parts.length; i++) knownRegions.add(parts.slice(0, i).join('/'));
+}
+const provinces = new Set(divisions.filter((d) => d.level === 'province').map((d) => d.short_name));
+/** Tushare `area` spellings that are not a province short name of divisions.csv. */
+const AREA_SPELLINGS = { 深圳: '广东/深圳', 内蒙: '内蒙古' };
+const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆']);
+/** Registered area -> region path (province, or province/city for 深圳 and the municipalities). */
+const registeredRegion = (area) => {
+  if (!area) return '';
+  let path = AREA_SPELLINGS[area] ?? area;
+  if (!provinces.has(path.split('/')[0]))
+    throw new Error(`registered_area ${area} is not a province of divisions.csv`);
+  if (MUNICIPALITIES.has(path)) path = `${path}/${path}`;
+  if (!knownRegions.has(path)) throw new Error(`registered region ${path} not in divisions.csv`);
+  return path;
+};
+const registeredAreas = new Map(); // area -> company count (for the record)
 const companyRows = companyNodes.map((n) => {
   if (!/^\d{6}$/.test(n.id)) throw new Error(`company id not 6 digits: ${n.id}`);
   // a county directly under its province is its own city: `湖北/潜江/潜江` -> `湖北/潜江` (the
   // form of divisions.csv)
   let region = n.region;
+  let rule = n.region_rule;
   const parts = region.split('/');
   if (parts.length === 3 && parts[1] === parts[2]) {
     region = parts.slice(0, 2).join('/');
     count('regionsCollapsedCityEqualsCounty');
+  }
+  if (!region !== !rule) throw new Error(`company ${n.id}: region and region_rule disagree`);
+  if (n.registered_area) {
+    registeredAreas.set(n.registered_area, (registeredAreas.get(n.registered_area) ?? 0) + 1);
+    const registered = registeredRegion(n.registered_area);
+    const province = registered.split('/')[0];
+    if (!region) {
+      region = registered;
+      rule = 'registered';
+    } else if (region.split('/')[0] !== province) {
+      region = registered;
+      rule = 'registered-over-name';
+    } else if (region === province && registered !== province) {
+      region = registered; // `广东` + registered `深圳`
+      rule = 'name+registered-city';
+    } else if (
+      !regionWithin(region, registered) ||
+      (n.registered_area === '广东' && regionWithin(region, '广东/深圳'))
+    )
+      // the provinces agree, the cities do not (Tushare lists 深圳 apart from 广东): name kept
+      count('regionsNameCityKeptAgainstRegistered');
   }
   return {
     id: n.id,
@@ -113,21 +176,39 @@ const companyRows = companyNodes.map((n) => {
     industry_l1: n.industry_l1,
     industry_l2: n.industry_l2,
     industry_l3: n.industry_l3,
-    region_rule: n.region_rule,
+    region_rule: rule,
     flag: n.flag,
   };
 });
+/** `a` is `b` or below it (path prefix at a `/` boundary). */
+function regionWithin(a, b) {
+  return a === b || a.startsWith(`${b}/`);
+}
+stats.registeredAreas = Object.fromEntries([...registeredAreas].sort((a, b) => cmp(a[0], b[0])));
 stats.companies = companyRows.length;
 stats.companiesWithRegion = companyRows.filter((r) => r.region).length;
-// sanity check of region paths against the NBS division list (prefixes of a division path)
-if (existsSync(divisionsFile)) {
-  const known = new Set();
-  for (const d of readCsv(divisionsFile)) {
-    const parts = d.path.split('/');
-    for (let i = 1; i <= parts.length; i++) known.add(parts.slice(0, i).join('/'));
-  }
-  stats.regionsNotInDivisions = companyRows.filter((r) => r.region && !known.has(r.region)).length;
+stats.companiesWithCity = companyRows.filter((r) => r.region.includes('/')).length;
+stats.companiesByRegionRule = {};
+for (const r of companyRows)
+  if (r.region_rule)
+    stats.companiesByRegionRule[r.region_rule] =
+      (stats.companiesByRegionRule[r.region_rule] ?? 0) + 1;
+stats.companiesByRegionRule = Object.fromEntries(
+  Object.entries(stats.companiesByRegionRule).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])),
+);
+stats.companiesByProvince = {};
+for (const r of companyRows) {
+  const p = r.region.split('/')[0];
+  if (p) stats.companiesByProvince[p] = (stats.companiesByProvince[p] ?? 0) + 1;
 }
+stats.companiesByProvince = Object.fromEntries(
+  Object.entries(stats.companiesByProvince).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])),
+);
+// every region is a path of the NBS division list (a prefix of a division path)
+stats.regionsNotInDivisions = companyRows.filter(
+  (r) => r.region && !knownRegions.has(r.region),
+).length;
+if (stats.regionsNotInDivisions) throw new Error('region paths not in divisions.csv');
 
 // ---------------------------------------------------------------- vocabulary: products.csv
 // Product ids are their names (node id without `p:`). Industry ids are their names too; when two
@@ -464,8 +545,8 @@ if (Buffer.byteLength(relText) > GZIP_THRESHOLD_BYTES) {
   const { gzipSync } = await import('node:zlib');
   relationsFile = 'relations.csv.gz';
   // gzip output is deterministic for the same input and level (no name or mtime in the header)
-  writeFileSync(join(here, relationsFile), gzipSync(relText, { level: 9 }));
-} else writeFileSync(join(here, relationsFile), relText);
+  writeFileSync(join(outDir, relationsFile), gzipSync(relText, { level: 9 }));
+} else writeFileSync(join(outDir, relationsFile), relText);
 sizes[relationsFile] = Buffer.byteLength(relText);
 
 const manifest = {
@@ -481,7 +562,7 @@ const manifest = {
   productLinks: 'product-links.csv',
   templates: [],
 };
-writeFileSync(join(here, 'chainlens.json'), JSON.stringify(manifest, null, 2) + '\n');
+writeFileSync(join(outDir, 'chainlens.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 stats.bytes = sizes;
 console.log(JSON.stringify(stats, null, 2));

@@ -91,16 +91,16 @@ describe('chainlens analyze', () => {
   it('prints the summary and validation report of the default dataset', async () => {
     const r = await cli('analyze');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/companies\s+4,689\s+3,119 with a region/);
+    expect(r.stdout).toMatch(/companies\s+4,689\s+4,554 with a region/);
     expect(r.stdout).toMatch(/relations\s+11,751\s+inferred-supply 11,751/);
-    expect(r.stdout).toMatch(/广东\s+568/);
+    expect(r.stdout).toMatch(/广东\s+741/);
     expect(r.stdout).toContain('every row accepted');
   });
 
   it('summarises a region cluster', async () => {
     const r = await cli('analyze', 'cn-listed', '--region', '浙江');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Cluster region:浙江: 392 companies');
+    expect(r.stdout).toContain('Cluster region:浙江: 582 companies');
   });
 
   it('suggests a region when the one given has no companies (exit 1)', async () => {

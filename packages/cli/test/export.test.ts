@@ -65,14 +65,14 @@ describe('chainlens export', () => {
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'Exported cn-listed (region 浙江) on every relation type as GEXF 1.2: 392 companies, 34 relations (inferred-supply 34; parallel relations kept).',
+      'Exported cn-listed (region 浙江) on every relation type as GEXF 1.2: 582 companies, 87 relations (inferred-supply 87; parallel relations kept).',
     );
     expect(r.stdout).toContain('inferred-supply edges are derived');
     const text = readFileSync(file, 'utf8');
     expect(validateXml({ file }, 'gexf.xsd')).toBe('');
     const g = readGexf(text);
-    expect(g.order).toBe(392);
-    expect(g.size).toBe(34);
+    expect(g.order).toBe(582);
+    expect(g.size).toBe(87);
     const { graph, table } = engineTable(7);
     for (let v = 0; v < graph.n; v++) {
       const c = graph.companyOf[v]!;
@@ -145,8 +145,8 @@ describe('chainlens export', () => {
     expect(validateXml({ file }, 'graphml.xsd')).toBe('');
     const text = readFileSync(file, 'utf8');
     const g = readGraphml(text);
-    expect(g.order).toBe(392);
-    expect(g.size).toBe(34);
+    expect(g.order).toBe(582);
+    expect(g.size).toBe(87);
     const { graph, table } = engineTable(1);
     for (let v = 0; v < graph.n; v++) {
       const a = g.getNodeAttributes(dataset.companies.ids[graph.companyOf[v]!]!);
@@ -185,7 +185,7 @@ describe('chainlens export', () => {
       expect(Number(n.community)).toBe(table.columns.community[v]);
       expect(n.articulation).toBe(table.columns.articulation[v] ? 'true' : 'false');
     });
-    expect(edges).toHaveLength(34);
+    expect(edges).toHaveLength(87);
     expect(Object.keys(edges[0]!)).toEqual([
       'id',
       'source',
@@ -204,8 +204,8 @@ describe('chainlens export', () => {
     expect(r.stdout).toContain('zj.nodes.arrow');
     const nodes = readArrow(readFileSync(join(dir, 'zj.nodes.arrow')));
     const edges = readArrow(readFileSync(join(dir, 'zj.edges.arrow')));
-    expect(nodes.numRows).toBe(392);
-    expect(edges.numRows).toBe(34);
+    expect(nodes.numRows).toBe(582);
+    expect(edges.numRows).toBe(87);
     const type = (name: string) => String(nodes.schema.fields.find((f) => f.name === name)!.type);
     expect(type('id')).toBe('Utf8');
     expect(type('community')).toBe('Int32');

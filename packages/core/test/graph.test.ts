@@ -96,7 +96,7 @@ describe('counts in the graph equal counts in the data (cn-listed)', () => {
     });
     expect(shares.get('动力电池系统')).toBe(0.825388);
     expect(shares.has('平衡项目')).toBe(false); // an accounting line, dropped by the derivation
-    expect(clusterByRegion(dataset.companies, '浙江').members.length).toBe(392);
+    expect(clusterByRegion(dataset.companies, '浙江').members.length).toBe(582);
   });
 });
 

@@ -467,7 +467,7 @@ describe('cn-listed', () => {
       if (r === '浙江' || r.startsWith('浙江/')) inside.add(c);
     });
     expect(graph.nodes.rows).toBe(inside.size);
-    expect(graph.nodes.rows).toBe(392);
+    expect(graph.nodes.rows).toBe(582);
     const rel = dataset.relations;
     const rows: number[] = [];
     for (let r = 0; r < rel.source.length; r++)
