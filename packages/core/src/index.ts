@@ -3,6 +3,7 @@
  * in the browser alike.
  */
 export * from './graph/types.js';
+export * from './graph/canonical.js';
 export * from './graph/compact.js';
 export * from './graph/cluster.js';
 export * from './graph/graphology.js';

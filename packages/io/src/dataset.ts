@@ -4,7 +4,7 @@
  * caller hands the bytes (from disk in Node, from dropped files in the browser).
  */
 import type { ChainTemplate, Dataset, ProductLinkTable, ProductTable } from '@chainlens/core';
-import { companyIndex, emptyMemberships, segmentsForItem } from '@chainlens/core';
+import { canonicalDataset, companyIndex, emptyMemberships, segmentsForItem } from '@chainlens/core';
 import type { ValidationReport } from './issues.js';
 import { DataError, IssueLog } from './issues.js';
 import type { Manifest } from './manifest.js';
@@ -139,7 +139,9 @@ export function loadDataset(read: FileReader, options: LoadOptions = {}): LoadRe
   const dataset: Dataset = { name: manifest.name, companies, memberships, relations, templates };
   if (products) dataset.products = products;
   if (productLinks) dataset.productLinks = productLinks;
-  return { dataset, report: log.report, manifest };
+  // Rows in canonical order, so that no result depends on the order of the files' rows (the
+  // report above names the files' own rows).
+  return { dataset: canonicalDataset(dataset), report: log.report, manifest };
 }
 
 function emptyRelations() {
@@ -154,7 +156,8 @@ function emptyRelations() {
 
 /**
  * Loads a bare edge list (`source,target[,weight][,type]`) as a dataset: companies are the
- * endpoints in order of first appearance (named by their id); self-loops are kept and counted.
+ * endpoints (named by their id), in canonical order (by id) as every loaded dataset; self-loops
+ * are kept and counted.
  */
 export function loadEdgeList(
   bytes: Uint8Array,
@@ -199,5 +202,5 @@ export function loadEdgeList(
     relations: file,
     allowSelfLoops: true,
   });
-  return { dataset, report: log.report, manifest };
+  return { dataset: canonicalDataset(dataset), report: log.report, manifest };
 }

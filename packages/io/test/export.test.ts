@@ -277,8 +277,9 @@ function awkwardGraph() {
   expect(report.errors).toBe(0);
   // The CSV reader reads CRLF inside a quoted cell as LF; a carriage return can still come
   // from other formats (JSON, Arrow), so put one in.
-  expect(dataset.companies.names[4]).toBe('tab\there, line\nbreak and CR\nend');
-  dataset.companies.names[4] = 'tab\there, line\nbreak and CR\r\nend';
+  // (Companies come by id: 000001, 000002, 000004, 000005, 600519.)
+  expect(dataset.companies.names[3]).toBe('tab\there, line\nbreak and CR\nend');
+  dataset.companies.names[3] = 'tab\there, line\nbreak and CR\r\nend';
   const graph = buildMetricGraph(dataset);
   const table = metricsTable(graph);
   return { dataset, graph: buildExportGraph(dataset, { metrics: { graph, table } }), table };
@@ -305,19 +306,20 @@ describe('export tables', () => {
   it('hold every company and relation of the view with the dataset values', () => {
     const { dataset, graph, table } = awkwardGraph();
     const col = (name: string) => graph.nodes.columns.find((c) => c.name === name)!.values;
-    expect(col('id')).toEqual(['000001', '000002', '600519', '000004', '000005']);
+    // companies by id, relations by (source, target, type, weight): the canonical order.
+    expect(col('id')).toEqual(['000001', '000002', '000004', '000005', '600519']);
     expect(col('name')).toEqual(dataset.companies.names);
-    expect(col('name')[3]).toBe('宁德时代\u0001新能源');
-    expect(col('name')[4]).toBe('tab\there, line\nbreak and CR\r\nend');
+    expect(col('name')[2]).toBe('宁德时代\u0001新能源');
+    expect(col('name')[3]).toBe('tab\there, line\nbreak and CR\r\nend');
     // the data's `label` column keeps its values under a free name.
     expect(col('label_data')).toEqual(['L1', '', '', '', '']);
     expect(graph.notes).toEqual([
       "company column 'label' is written as 'label_data' (the export computes 'label')",
     ]);
     // main segment: largest share, unknown shares as 0 and ties to the smaller name.
-    expect(col('main_segment')).toEqual(['电池', '<b>bold</b>', '白酒', '', '']);
-    expect(Array.from(col('main_share') as Float64Array)).toEqual([0.6, NaN, 1, NaN, NaN]);
-    expect(Array.from(col('memberships') as Int32Array)).toEqual([2, 2, 1, 0, 0]);
+    expect(col('main_segment')).toEqual(['电池', '<b>bold</b>', '', '', '白酒']);
+    expect(Array.from(col('main_share') as Float64Array)).toEqual([0.6, NaN, NaN, NaN, 1]);
+    expect(Array.from(col('memberships') as Int32Array)).toEqual([2, 2, 0, 0, 1]);
     // every metric column, with the types of its values.
     const types = Object.fromEntries(graph.nodes.columns.map((c) => [c.name, c.type]));
     for (const m of METRIC_COLUMNS) expect(types[m], m).toBeDefined();
@@ -337,18 +339,18 @@ describe('export tables', () => {
     const e = (name: string) => graph.edges.columns.find((c) => c.name === name)!.values;
     expect(graph.edges.rows).toBe(6);
     expect(e('id')).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
-    expect(e('source')).toEqual(['000001', '000001', '000002', '600519', '000004', '000004']);
+    expect(e('source')).toEqual(['000001', '000001', '000002', '000004', '000004', '600519']);
     expect(e('target')).toEqual(['000002', '000002', '600519', '000001', '000004', '000001']);
     expect(e('type')).toEqual([
       'supply',
       'supply',
       'inferred-supply',
-      'ownership',
-      'collaboration',
       'supply',
+      'collaboration',
+      'ownership',
     ]);
-    expect(Array.from(e('weight'))).toEqual([2, 3, 0.25, 1, 1, 0.5]);
-    expect(e('via')[5]).toBe('x<y & "z" \'q\'');
+    expect(Array.from(e('weight'))).toEqual([2, 3, 0.25, 0.5, 1, 1]);
+    expect(e('via')[3]).toBe('x<y & "z" \'q\'');
     expect(graph.description).toContain('6 relations');
   });
 
@@ -420,20 +422,23 @@ describe('GraphML', () => {
     ]);
     const g = readGraphml(text);
     expect(g.nodes()).toEqual(['n0', 'n1', 'n2', 'n3']);
+    // companies by id (code units), relations by (source, target): the canonical order.
     expect(g.nodes().map((n) => g.getNodeAttribute(n, 'company_id'))).toEqual([
       'a b',
-      'x&y',
       'q"uote',
+      'x&y',
       'z/1',
     ]);
     expect(g.size).toBe(4);
     expect(g.source('r0')).toBe('n0');
-    expect(g.target('r0')).toBe('n1');
-    expect(g.target('r2')).toBe('n1');
+    expect(g.target('r0')).toBe('n2');
+    expect(g.target('r1')).toBe('n2');
+    expect(g.source('r3')).toBe('n2');
+    expect(g.target('r3')).toBe('n1');
     // the same file as GEXF keeps the ids as they are.
     const gexf = toGexf(graph);
     expect(validate(gexf, 'gexf.xsd', 'odd.gexf')).toBe('');
-    expect(readGexf(gexf).nodes()).toEqual(['a b', 'x&y', 'q"uote', 'z/1']);
+    expect(readGexf(gexf).nodes()).toEqual(['a b', 'q"uote', 'x&y', 'z/1']);
   });
 });
 

@@ -229,40 +229,42 @@ describe('the hand-made awkward dataset', () => {
   it('loads clean with every awkward value as written', () => {
     expect(problems(original.report)).toEqual([]);
     const { companies, memberships, relations, products } = original.dataset;
-    expect(companies.ids).toEqual(['000001', '000002', '600519', 'A', 'B,C', '0']);
+    // Rows come in canonical order: companies and products by id (code units), memberships
+    // and relations by company index, then by their other columns.
+    expect(companies.ids).toEqual(['0', '000001', '000002', '600519', 'A', 'B,C']);
     expect(companies.names).toEqual([
+      '零',
       '平安银行, 股份',
       'He said "hi"',
       '贵州茅台',
       'A',
       'multi\nline\nname',
-      '零',
     ]);
     expect(companies.attributes.note).toEqual([
+      '0.10',
       'line one\nline two',
       '',
       ' leading and trailing spaces ',
       '',
       '=1+2',
-      '0.10',
     ]);
-    expect(companies.attributes.ticker![0]).toBe('000001.SZ');
-    expect(Number.isNaN(memberships.share[3])).toBe(true);
+    expect(companies.attributes.ticker![1]).toBe('000001.SZ');
+    expect(Number.isNaN(memberships.share[5])).toBe(true);
     expect(Array.from(memberships.share)).toContain(1e-7);
     expect(Array.from(memberships.share)).toContain(0.123456789012345);
     expect(Array.from(memberships.share)).toContain(5e-324);
     expect(Array.from(relations.weight)).toEqual([
+      0,
+      1.7976931348623157e308,
       0.1,
       1e-7,
       0.123456789012345,
       1,
       Number('12345678901234567890'),
-      0,
-      1.7976931348623157e308,
     ]);
-    expect(relations.attributes.evidence![2]).toBe('multi\nline');
-    expect(products!.ids).toEqual(['product-a', '"quoted', '碳酸锂']);
-    expect(products!.attributes.code).toEqual(['007', '', '']);
+    expect(relations.attributes.evidence![4]).toBe('multi\nline');
+    expect(products!.ids).toEqual(['"quoted', 'product-a', '碳酸锂']);
+    expect(products!.attributes.code).toEqual(['', '007', '']);
   });
 
   it.each(['arrow', 'json'] as const)('keeps every value through %s', (via) => {

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ChainTemplate, Dataset, ProductLinkTable, ProductTable } from '@chainlens/core';
-import { companyIndex, emptyMemberships } from '@chainlens/core';
+import { canonicalDataset, companyIndex, emptyMemberships } from '@chainlens/core';
 import type { DecodeOptions, LoadOptions, LoadResult, Manifest, TableInput } from '@chainlens/io';
 import {
   DataError,
@@ -332,9 +332,12 @@ async function load(
     lap('relations');
   }
 
-  const dataset: Dataset = { name: manifest.name, companies, memberships, relations, templates };
+  let dataset: Dataset = { name: manifest.name, companies, memberships, relations, templates };
   if (products) dataset.products = products;
   if (productLinks) dataset.productLinks = productLinks;
+  // Rows in canonical order, as io's loadDataset: no result depends on the files' row order.
+  dataset = canonicalDataset(dataset);
+  lap('canonical');
   seconds.total = (performance.now() - started) / 1000;
   return {
     dataset,

@@ -108,9 +108,7 @@ describe('ingestDataset equals readDataset', () => {
     expectSame(duck, io);
     expectSame(await ingest(dir, { engine: 'js' }), io);
     // −0 stays −0 as io keeps it.
-    expect(
-      Object.is(duck.dataset.relations.weight[duck.dataset.relations.weight.length - 2], -0),
-    ).toBe(true);
+    expect(Array.from(duck.dataset.relations.weight).some((w) => Object.is(w, -0))).toBe(true);
   });
 
   it('falls back to the JavaScript path when DuckDB cannot split the records (ragged, quoted line break)', async () => {
