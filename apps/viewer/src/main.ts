@@ -6,7 +6,7 @@
  */
 import './style.css';
 import type { RelationType } from '@chainlens/core';
-import { RELATION_TYPES } from '@chainlens/core';
+import { DEFAULT_MIN_SHARE, RELATION_TYPES } from '@chainlens/core';
 import { AnalysisClient, WorkerError } from './client.js';
 import { count, el, must, percent, replace } from './dom.js';
 import { download, gexfOf, pngOf } from './export.js';
@@ -63,6 +63,7 @@ const ui = {
   relationTypes: must('#relation-types'),
   showIsolated: must<HTMLInputElement>('#show-isolated'),
   templatePicker: must<HTMLSelectElement>('#template-picker'),
+  minShare: must<HTMLInputElement>('#min-share'),
   templateNote: must('#template-note'),
   sizeBy: must<HTMLSelectElement>('#size-by'),
   colorBy: must<HTMLSelectElement>('#color-by'),
@@ -98,6 +99,8 @@ interface State {
   sizeBy: SizeBy;
   colorBy: ColorBy;
   template: string;
+  /** Revenue-share threshold for holding a segment (in the URL as minShare when not the default). */
+  minShare: number;
   data: ViewData | null;
   graph: ViewGraph | null;
   legend: LegendEntry[];
@@ -129,6 +132,7 @@ const state: State = {
   sizeBy: 'degree',
   colorBy: 'community',
   template: '',
+  minShare: readHash().minShare ?? DEFAULT_MIN_SHARE,
   data: null,
   graph: null,
   legend: [],
@@ -180,11 +184,13 @@ for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
 
 // ---------------------------------------------------------------- URL state
 
-function readHash(): { dataset?: string; region?: string } {
+function readHash(): { dataset?: string; region?: string; minShare?: number } {
   const params = new URLSearchParams(location.hash.slice(1));
+  const minShare = Number(params.get('minShare') ?? NaN);
   return {
     dataset: params.get('dataset') ?? undefined,
     region: params.get('region') ?? undefined,
+    ...(minShare >= 0 && minShare <= 1 ? { minShare } : {}),
   };
 }
 
@@ -194,6 +200,7 @@ function writeHash(): void {
   if (entry) params.set('dataset', entry.id);
   if (state.cluster.kind === 'region') params.set('region', state.cluster.path);
   else if (state.cluster.kind === 'no-region') params.set('region', ':none');
+  if (state.minShare !== DEFAULT_MIN_SHARE) params.set('minShare', String(state.minShare));
   history.replaceState(null, '', `#${params.toString()}`);
 }
 
@@ -420,6 +427,17 @@ ui.templatePicker.addEventListener('change', () => {
   if (state.template) selectTab('chain');
   void refreshView();
 });
+ui.minShare.value = String(Math.round(state.minShare * 1000) / 10);
+ui.minShare.addEventListener('change', () => {
+  const pct = Number(ui.minShare.value);
+  if (!(pct >= 0 && pct <= 100)) {
+    ui.minShare.value = String(Math.round(state.minShare * 1000) / 10);
+    return;
+  }
+  state.minShare = pct / 100;
+  writeHash();
+  if (state.template) void refreshView();
+});
 ui.layoutToggle.addEventListener('click', () => {
   if (state.layoutMode === 'chain') return;
   if (layout.running) layout.stop();
@@ -491,7 +509,7 @@ async function refreshView(): Promise<void> {
           types: [...state.types],
           showIsolated: ui.showIsolated.checked,
           seed: 1,
-          ...(state.template ? { chainTemplate: state.template } : {}),
+          ...(state.template ? { chainTemplate: state.template, minShare: state.minShare } : {}),
         },
       },
       setStatus,
@@ -1021,7 +1039,7 @@ async function runChainAnalysis(): Promise<void> {
   document.body.dataset.chain = 'running';
   try {
     const analysis = await client.call(
-      { type: 'analyze', templateId, cluster: state.cluster },
+      { type: 'analyze', templateId, cluster: state.cluster, minShare: state.minShare },
       (step) => {
         if (seq !== state.chainSeq) return;
         setStatus(`Chain analysis: ${step}`);
@@ -1166,6 +1184,7 @@ async function runWhatIf(id: string): Promise<void> {
       type: 'what-if',
       templateId,
       cluster: state.cluster,
+      minShare: state.minShare,
       remove: [id],
     });
     if (seq !== state.chainSeq || graph !== state.graph || state.whatIf?.company !== id) return;

@@ -103,6 +103,8 @@ export interface ViewRequest {
    * drawn even without links, so that the chain view shows every one of them.
    */
   chainTemplate?: string;
+  /** The revenue-share threshold for holding a segment (core's minShare). */
+  minShare?: number;
 }
 
 /** The graph to draw, as columns. Node positions k index every per-node column. */
@@ -261,8 +263,14 @@ export type Request =
   | { type: 'betweenness' }
   | { type: 'company'; company: string }
   | { type: 'search'; query: string; limit: number }
-  | { type: 'analyze'; templateId: string; cluster: ClusterChoice }
-  | { type: 'what-if'; templateId: string; cluster: ClusterChoice; remove: string[] };
+  | { type: 'analyze'; templateId: string; cluster: ClusterChoice; minShare?: number }
+  | {
+      type: 'what-if';
+      templateId: string;
+      cluster: ClusterChoice;
+      minShare?: number;
+      remove: string[];
+    };
 
 export interface Results {
   'load-url': LoadedSummary;

@@ -104,11 +104,11 @@ async function handle(
     }
     case 'view': {
       const l = requireLoaded();
-      const { chainTemplate, cluster } = request.view;
+      const { chainTemplate, cluster, minShare } = request.view;
       let chain: ChainGroupingInput | undefined;
       if (chainTemplate) {
         progress('Finding the chain firms');
-        chain = chainGrouping(l.chains.get(chainTemplate, cluster));
+        chain = chainGrouping(l.chains.get(chainTemplate, cluster, minShare));
       }
       progress('Computing degree, PageRank and communities');
       const { state, data } = buildView(l.dataset, request.view, chain);
@@ -132,12 +132,12 @@ async function handle(
     }
     case 'analyze': {
       const l = requireLoaded();
-      const session = l.chains.get(request.templateId, request.cluster);
+      const session = l.chains.get(request.templateId, request.cluster, request.minShare);
       return analyzeChain(l.dataset, session, (step) => progress(step));
     }
     case 'what-if': {
       const l = requireLoaded();
-      const session = l.chains.get(request.templateId, request.cluster);
+      const session = l.chains.get(request.templateId, request.cluster, request.minShare);
       return whatIfChain(l.dataset, session, request.remove);
     }
   }

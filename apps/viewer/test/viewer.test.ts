@@ -58,12 +58,15 @@ const percent = (x: number | null) =>
 // The chain figures the panel must show: core analyze() on the shipped files, with the
 // viewer's parameters (those of `chainlens analyze`: seed 1, θ = 1, r = 2).
 let guangdongCache: { ctx: ReturnType<typeof chainContext>; report: ChainReport } | undefined;
+function guangdongInputs() {
+  const { dataset } = readDataset(join(ROOT, 'datasets/cn-listed'));
+  const file = join(ROOT, 'datasets/templates/lithium-battery.json');
+  const template = readTemplate({ file, bytes: readFileSync(file) }, new IssueLog())!;
+  return { dataset, template, cluster: clusterByRegion(dataset.companies, '广东') };
+}
 function guangdongContext() {
   if (!guangdongCache) {
-    const { dataset } = readDataset(join(ROOT, 'datasets/cn-listed'));
-    const file = join(ROOT, 'datasets/templates/lithium-battery.json');
-    const template = readTemplate({ file, bytes: readFileSync(file) }, new IssueLog())!;
-    const cluster = clusterByRegion(dataset.companies, '广东');
+    const { dataset, template, cluster } = guangdongInputs();
     const report = analyze(dataset, { cluster, template, seed: 1 });
     guangdongCache = { ctx: chainContext(dataset, template, cluster), report };
   }
@@ -356,6 +359,38 @@ describe('viewer on cn-listed, served by chainlens serve', () => {
       cut ? `${cut} compan` : 'no other company is cut off',
     );
     await page.screenshot({ path: join(SHOTS, '09-what-if.png') });
+  });
+
+  it('applies the revenue-share threshold (min share) to the chain, as core analyze() does, and keeps it in the URL', async () => {
+    const { dataset, template, cluster } = guangdongInputs();
+    const strict = analyze(dataset, { cluster, template, seed: 1, minShare: 0.2 });
+    const before = await views(page);
+    await page.fill('#min-share', '20');
+    await page.dispatchEvent('#min-share', 'change');
+    await waitForView(page, before);
+    await page.waitForFunction(() => document.body.dataset.chain === 'ready', null, {
+      timeout: 60_000,
+    });
+    expect(await page.evaluate(() => location.hash)).toContain('minShare=0.2');
+    const figure = (key: string) =>
+      page.textContent(`[data-testid=completeness] [data-figure=${key}]`);
+    expect(await figure('coverage')).toBe(percent(strict.completeness.coverage));
+    expect(await figure('redundancy')).toBe(percent(strict.completeness.redundancy));
+    // A stricter threshold holds fewer firms than the default one.
+    expect(strict.cluster.chainCompanies).toBeLessThan(guangdong().cluster.chainCompanies);
+    // Each segment lists its firms with their shares.
+    const seg = strict.segments.find((s) => s.members.some((m) => m.share !== null))!;
+    const listed = await page.textContent(`li[data-segment="${seg.id}"] .members`);
+    expect(listed).toContain(`${seg.members[0]!.name} (`);
+    expect(listed).toMatch(/\d%\)/);
+    const back = await views(page);
+    await page.fill('#min-share', '5');
+    await page.dispatchEvent('#min-share', 'change');
+    await waitForView(page, back);
+    await page.waitForFunction(() => document.body.dataset.chain === 'ready', null, {
+      timeout: 60_000,
+    });
+    expect(await figure('coverage')).toBe(percent(guangdong().completeness.coverage));
   });
 
   it('judges a dataset without relations against its own template', async () => {

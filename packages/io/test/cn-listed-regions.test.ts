@@ -125,26 +125,29 @@ const haveSources =
   existsSync(join(shared, 'datasets/chain-knowledge-graph/nodes.csv')) &&
   existsSync(join(shared, 'datasets/cn-admin-divisions/divisions.csv'));
 
-describe.skipIf(!haveSources)('cn-listed derivation (needs the sources in ../shared)', () => {
-  it('re-derives the shipped files byte for byte', () => {
-    const out = mkdtempSync(join(tmpdir(), 'cn-listed-'));
-    try {
-      execFileSync(process.execPath, [join(CN, 'derive.mjs'), '--shared', shared, '--out', out], {
-        stdio: 'pipe',
-      });
-      const written = readdirSync(out).sort();
-      expect(written).toEqual([
-        'chainlens.json',
-        'companies.csv',
-        'memberships.csv',
-        'product-links.csv',
-        'products.csv',
-        'relations.csv',
-      ]);
-      for (const f of written)
-        expect(readFileSync(join(out, f)).equals(readFileSync(join(CN, f))), f).toBe(true);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
-});
+describe.skipIf(!haveSources && !process.env.CI)(
+  'cn-listed derivation (needs the sources in ../shared)',
+  () => {
+    it('re-derives the shipped files byte for byte', () => {
+      const out = mkdtempSync(join(tmpdir(), 'cn-listed-'));
+      try {
+        execFileSync(process.execPath, [join(CN, 'derive.mjs'), '--shared', shared, '--out', out], {
+          stdio: 'pipe',
+        });
+        const written = readdirSync(out).sort();
+        expect(written).toEqual([
+          'chainlens.json',
+          'companies.csv',
+          'memberships.csv',
+          'product-links.csv',
+          'products.csv',
+          'relations.csv',
+        ]);
+        for (const f of written)
+          expect(readFileSync(join(out, f)).equals(readFileSync(join(CN, f))), f).toBe(true);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    });
+  },
+);

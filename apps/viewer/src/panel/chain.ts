@@ -8,7 +8,7 @@
  * cascade. Text only ever enters as text nodes (dom.ts).
  */
 import type { Stage } from '@chainlens/core';
-import { STAGES } from '@chainlens/core';
+import { STAGES, holdingsText, indexReport, leaderBasisText, memberText } from '@chainlens/core';
 import { count, el, percent, replace } from '../dom.js';
 import type { ChainAnalysis } from '../protocol.js';
 import type {
@@ -343,6 +343,14 @@ function segmentsSection(report: ChainReport, actions: ChainPanelActions): HTMLE
                 { class: 'muted small' },
                 ` ${count(s.companies)} firm${s.companies === 1 ? '' : 's'} · ${STATUS_LABELS[s.status]}${s.hhi !== null ? ` · HHI ${s.hhi.toFixed(2)}` : ''}`,
               ),
+              s.members.length > 0
+                ? el(
+                    'div',
+                    { class: 'muted small members' },
+                    s.members.slice(0, 4).map(memberText).join('、') +
+                      (s.members.length > 4 ? ` +${s.members.length - 4}` : ''),
+                  )
+                : null,
             ),
           ),
         ),
@@ -352,14 +360,15 @@ function segmentsSection(report: ChainReport, actions: ChainPanelActions): HTMLE
 }
 
 const LEADER_PARTS: Record<string, string> = {
-  pull: 'pull',
-  localSuppliers: 'local suppliers',
+  presence: 'presence',
   breadth: 'breadth',
-  segments: 'segments',
+  partners: 'local partners',
+  size: 'size',
 };
 
 function leadersSection(report: ChainReport, actions: ChainPanelActions): HTMLElement {
   const shown = report.leaders.slice(0, 10);
+  const index = indexReport(report);
   return section(
     `Leading firms (${report.leaders.length})`,
     'leaders',
@@ -375,7 +384,7 @@ function leadersSection(report: ChainReport, actions: ChainPanelActions): HTMLEl
                 l.components,
               )
                 .map(([k, v]) => `${LEADER_PARTS[k] ?? k} ${v.toFixed(2)}`)
-                .join(', ')}`,
+                .join(', ')} · ${holdingsText(index, l.holdings)} · ${leaderBasisText(l.basis)}`,
               [l.company],
               actions,
             ),

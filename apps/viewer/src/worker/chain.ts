@@ -80,12 +80,17 @@ export class ChainSessions {
     private readonly shared: { template: ChainTemplate }[],
   ) {}
 
-  get(templateId: string, choice: ClusterChoice): ChainSession {
-    const key = `${clusterKey(choice)}|${templateId}`;
+  get(templateId: string, choice: ClusterChoice, minShare?: number): ChainSession {
+    const key = `${clusterKey(choice)}|${templateId}|${minShare ?? ''}`;
     if (this.last?.key === key) return this.last;
     const template = findTemplate(this.dataset, this.shared, templateId);
     const cluster = clusterOf(this.dataset, choice);
-    const ctx = chainContext(this.dataset, template, cluster);
+    const ctx = chainContext(
+      this.dataset,
+      template,
+      cluster,
+      minShare === undefined ? {} : { minShare },
+    );
     const model = cascadeModel(ctx, { threshold: 1, redundancy: 2 });
     this.last = { key, template, cluster, ctx, model };
     return this.last;
@@ -181,6 +186,7 @@ export function analyzeChain(
     cluster: session.cluster,
     template: session.template,
     seed: CHAIN_SEED,
+    minShare: session.ctx.membership.minShare,
     ...(onStep ? { onStep } : {}),
   });
   const mentioned = new Set<string>();

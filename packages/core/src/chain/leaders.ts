@@ -5,11 +5,15 @@
  * resource-allocation power (size). Chainlens ranks the cluster's chain firms by four
  * components, shown separately, so that no ranking rests on inferred links alone:
  *
- * - `presence`: Σ_s w_s · stage(s) · share(c, s) over the segments the firm holds: its revenue in
- *   the chain, weighted by the template's segment weight and by position — the core of a chain
- *   is its midstream and downstream (cells, packs, vehicles; wafers fabs; modules), so
- *   stage(upstream) = ½, stage(midstream) = stage(downstream) = 1. A share with no revenue figure
- *   counts as `minShare` (the least share that places a firm in a segment: a lower bound).
+ * - `presence`: Σ_s w_s · stage(s) · share(c, s) / max(1, Σ_s share(c, s)) over the segments the
+ *   firm holds: its revenue in the chain, weighted by the template's segment weight and by
+ *   position — the core of a chain is its midstream and downstream (cells, packs, vehicles; wafer
+ *   fabs; modules), so stage(upstream) = ½, stage(midstream) = stage(downstream) = 1. Shares
+ *   that add up to more than 1 (one revenue line matched by several segments, or reported in two
+ *   breakdowns) are scaled down to a total of 1: no firm has more than its whole revenue in the
+ *   chain. A share with no revenue figure counts as `minShare` (its lower bound), or as
+ *   `classifiedShare` [½] when the firm is filed under the segment's industry (a classification
+ *   row: classifiers such as SW file a firm under the business that gives most of its revenue).
  * - `breadth`: how many segments of the template the firm holds (share ≥ minShare).
  * - `partners`: its local supply partners on the cluster's chain view (local-view.ts): distinct
  *   chain firms of the cluster it supplies or buys from, an observed link counting 1 and a
@@ -52,6 +56,11 @@ export interface LeaderOptions extends LocalViewOptions {
   weights?: Partial<LeaderComponents>;
   /** `inferredWeight` number [0.5]: what a partner known only through inferred links counts. */
   inferredWeight?: number;
+  /**
+   * `classifiedShare` number [0.5]: the share counted for a segment held through the firm's
+   * industry classification when no revenue figure is given.
+   */
+  classifiedShare?: number;
   /** `sizeColumn` string ['size']: the company attribute read as size (numeric, ≥ 0). */
   sizeColumn?: string;
   /** `limit` number [all]: how many leaders to return. */
@@ -98,6 +107,7 @@ const KEYS = ['presence', 'breadth', 'partners', 'size'] as const;
 export const LEADER_DEFAULTS = {
   weights: { presence: 2, breadth: 1, partners: 1, size: 2 } as Required<LeaderComponents>,
   inferredWeight: 0.5,
+  classifiedShare: 0.5,
   sizeColumn: 'size',
 };
 
@@ -128,6 +138,10 @@ export function leaders(ctx: ChainContext, options: LeaderOptions = {}): Leader[
   if (!(inferredWeight >= 0 && inferredWeight <= 1)) {
     throw new RangeError(`inferredWeight must be in [0, 1], got ${inferredWeight}`);
   }
+  const classifiedShare = options.classifiedShare ?? LEADER_DEFAULTS.classifiedShare;
+  if (!(classifiedShare >= 0 && classifiedShare <= 1)) {
+    throw new RangeError(`classifiedShare must be in [0, 1], got ${classifiedShare}`);
+  }
   const sizeOf = sizes(ctx, options.sizeColumn ?? LEADER_DEFAULTS.sizeColumn);
   const active = KEYS.filter((k) => k !== 'size' || sizeOf !== null);
   const wSum = active.reduce((a, k) => a + weights[k], 0);
@@ -152,16 +166,20 @@ export function leaders(ctx: ChainContext, options: LeaderOptions = {}): Leader[
     const c = compact.companyOf[v]!;
     const held = segmentsOf(membership, c);
     if (held.length === 0) continue; // cluster scope: only chain firms are ranked
-    let presence = 0;
+    let weighted = 0;
+    let total = 0;
     let unknownShares = 0;
     const holdings: LeaderHolding[] = [];
     for (const s of held) {
       const h = heldShare(membership, s, c)!;
       if (h.shareUnknown) unknownShares++;
-      const share = h.share === null ? minShare : Math.max(h.share, h.shareUnknown ? minShare : 0);
-      presence += structure.weights[s]! * STAGE_WEIGHT[structure.stages[s]!] * share;
+      const floor = h.classified ? classifiedShare : minShare;
+      const share = h.share === null ? floor : Math.max(h.share, h.shareUnknown ? floor : 0);
+      weighted += structure.weights[s]! * STAGE_WEIGHT[structure.stages[s]!] * share;
+      total += share;
       holdings.push({ segment: structure.ids[s]!, share: h.share, shareUnknown: h.shareUnknown });
     }
+    const presence = weighted / Math.max(1, total);
     holdings.sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || compareIds(a.segment, b.segment));
     // Local partners, either direction; observed beats inferred.
     const touched: number[] = [];

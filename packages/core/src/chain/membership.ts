@@ -34,6 +34,12 @@ export interface SegmentMembership {
    * `minShare` (a lower bound).
    */
   unknown: Uint8Array[];
+  /**
+   * Per segment, 1 for each member with a matched classification row (a membership whose `kind`
+   * column is `industry`: the industry the company is filed under, e.g. its SW level-3 industry,
+   * which the classifier assigns by main business), aligned with `members`.
+   */
+  classified: Uint8Array[];
   /** How many distinct membership items matched at least one segment. */
   matchedItems: number;
   /** The revenue threshold applied. */
@@ -84,6 +90,8 @@ export function segmentMembership(
   // key = company * S + segment. `someUnknown` holds the keys with a line of unknown share.
   const known = new Map<number, number>();
   const someUnknown = new Set<number>();
+  const classifiedKeys = new Set<number>();
+  const kinds = m.attributes.kind;
   for (let r = 0; r < m.company.length; r++) {
     const item = m.segment[r]!;
     let segs = itemCache.get(item);
@@ -97,6 +105,7 @@ export function segmentMembership(
     for (const s of segs) {
       const key = c * S + s;
       const before = known.get(key);
+      if (kinds?.[r] === 'industry') classifiedKeys.add(key);
       if (Number.isNaN(share)) {
         someUnknown.add(key);
         if (before === undefined) known.set(key, NaN);
@@ -127,6 +136,7 @@ export function segmentMembership(
   const members = Array.from(perSegment, (k) => new Int32Array(k));
   const shares = Array.from(perSegment, (k) => new Float64Array(k));
   const unknown = Array.from(perSegment, (k) => new Uint8Array(k));
+  const classified = Array.from(perSegment, (k) => new Uint8Array(k));
   const segments = new Int32Array(keys.length);
   const fill = new Int32Array(S);
   keys.forEach((key, i) => {
@@ -138,12 +148,14 @@ export function segmentMembership(
     shares[s]![at] = Number.isNaN(share) ? NaN : Math.min(1, share);
     // Marked when the holding rests on lines without a figure (the known part alone would not do).
     if (someUnknown.has(key) && !(share >= minShare)) unknown[s]![at] = 1;
+    if (classifiedKeys.has(key)) classified[s]![at] = 1;
     segments[i] = s;
   });
   return {
     members,
     shares,
     unknown,
+    classified,
     segmentOffsets,
     segments,
     matchedItems,
@@ -166,6 +178,8 @@ export interface HeldShare {
   share: number | null;
   /** True when the holding rests on lines without a revenue figure (share null or under minShare). */
   shareUnknown: boolean;
+  /** True when the company is filed under a matched industry (a classification row). */
+  classified: boolean;
 }
 
 /** Company c's share in segment s; null when c does not hold s. O(log n_s). */
@@ -181,6 +195,7 @@ export function heldShare(membership: SegmentMembership, s: number, c: number): 
       return {
         share: Number.isNaN(share) ? null : share,
         shareUnknown: membership.unknown[s]![mid] === 1,
+        classified: membership.classified[s]![mid] === 1,
       };
     }
     if (v < c) lo = mid + 1;

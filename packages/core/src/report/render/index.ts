@@ -10,6 +10,6 @@ export type { MarkdownOptions } from './markdown.js';
 export { renderHtml } from './html.js';
 export type { HtmlOptions } from './html.js';
 export { layoutChainMap, wrapText, textWidth } from './chain-map.js';
-export { indexReport, leaderBasisText, shareText } from './model.js';
+export { holdingsText, indexReport, leaderBasisText, memberText, shareText } from './model.js';
 export type { ReportIndex } from './model.js';
 export type { ChainMapLayout, MapBox } from './chain-map.js';
