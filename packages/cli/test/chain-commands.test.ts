@@ -218,6 +218,8 @@ describe('chainlens compare --format', () => {
         unknownShareMemberships: [...unknown.values()].filter(Boolean).length,
         belowThreshold,
         minShare: 0.05,
+        // photovoltaic has no industry filter.
+        outsideIndustry: 0,
         supplyLinks: {
           observed: types.filter(
             (t, e) =>

@@ -32,6 +32,8 @@ export interface ChainCoverage {
   belowThreshold: number;
   /** The revenue-share threshold of the membership. */
   minShare: number;
+  /** (company, segment) pairs left out by a segment's industry filter (traders, retailers). */
+  outsideIndustry: number;
   /** Supply relations with both ends among the chain's companies. */
   supplyLinks: SupplyLinkCounts;
 }
@@ -101,6 +103,7 @@ export function compareCoverage(
       memberships: membership.segments.length,
       unknownShareMemberships: unknown,
       belowThreshold: membership.belowThreshold,
+      outsideIndustry: membership.outsideIndustry,
       minShare: membership.minShare,
       supplyLinks: chainLinks,
     };

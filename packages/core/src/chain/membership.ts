@@ -46,6 +46,11 @@ export interface SegmentMembership {
   minShare: number;
   /** (company, segment) pairs left out because their known share was under `minShare`. */
   belowThreshold: number;
+  /**
+   * (company, segment) pairs left out by a segment's `industries` filter: the company is filed
+   * under none of the industries that make the segment (a trader or retailer of its goods).
+   */
+  outsideIndustry: number;
 }
 
 /** Default revenue-share threshold for holding a segment (see the module notes). */
@@ -117,6 +122,29 @@ export function segmentMembership(
   let matchedItems = 0;
   for (const segs of itemCache.values()) if (segs.length > 0) matchedItems++;
 
+  // The industry filter: a company filed under industries, none of which makes the segment.
+  let outsideIndustry = 0;
+  const filters = structure.template.segments.map((seg) => seg.industries);
+  if (kinds && filters.some((f) => f !== undefined)) {
+    const industriesOf = new Map<number, string[]>();
+    for (let r = 0; r < m.company.length; r++) {
+      if (kinds[r] !== 'industry') continue;
+      const c = m.company[r]!;
+      const list = industriesOf.get(c);
+      if (list) list.push(m.segment[r]!);
+      else industriesOf.set(c, [m.segment[r]!]);
+    }
+    for (const key of [...known.keys()]) {
+      const patterns = filters[key % S];
+      if (!patterns) continue;
+      const filed = industriesOf.get(Math.floor(key / S));
+      if (!filed) continue;
+      if (!filed.some((item) => patterns.some((p) => matchesInclude(p, item)))) {
+        known.delete(key);
+        outsideIndustry++;
+      }
+    }
+  }
   // The threshold: a known share under minShare, with no line of unknown share, is left out.
   let belowThreshold = 0;
   for (const [key, share] of known) {
@@ -161,6 +189,7 @@ export function segmentMembership(
     matchedItems,
     minShare,
     belowThreshold,
+    outsideIndustry,
   };
 }
 

@@ -61,8 +61,15 @@ export interface ChainSegment {
   stage: Stage;
   /** Importance in completeness figures; default 1. */
   weight: number;
-  /** Product or industry names this segment gathers: exact, or with `*` at either end. */
+  /** Product or industry names this segment gathers (glob: `*` is any run of characters). */
   includes: string[];
+  /**
+   * Optional industry filter (glob patterns): a company filed under an industry (a membership row
+   * of `kind` `industry`) holds the segment only when one of its industries matches, so that a
+   * trader or retailer selling the segment's goods under the makers' own names is not taken for
+   * a maker. Companies with no industry row are not filtered.
+   */
+  industries?: string[];
 }
 
 /** A chain template: a DAG of segments connected by feeds (input → output). */

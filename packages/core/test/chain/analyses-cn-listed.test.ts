@@ -135,10 +135,21 @@ function naiveHolds(template: ChainTemplate, data: Dataset): Map<number, Set<str
       }
     }
   }
+  // A segment's `industries` filter: a company filed under industries (rows of kind industry),
+  // none of them matching, does not hold it.
+  const kinds = m.attributes.kind;
+  const filed = new Map<number, string[]>();
+  for (let r = 0; r < m.company.length; r++) {
+    if (kinds?.[r] !== 'industry') continue;
+    filed.set(m.company[r]!, [...(filed.get(m.company[r]!) ?? []), m.segment[r]!]);
+  }
   const out = new Map<number, Set<string>>();
   for (const [key, acc] of sums) {
     if (!acc.unknown && acc.known < 0.05) continue;
     const [c, s] = key.split('|') as [string, string];
+    const patterns = template.segments.find((x) => x.id === s)!.industries;
+    const own = filed.get(Number(c));
+    if (patterns && own && !own.some((i) => patterns.some((p) => like(p, i)))) continue;
     if (!out.has(Number(c))) out.set(Number(c), new Set());
     out.get(Number(c))!.add(s);
   }

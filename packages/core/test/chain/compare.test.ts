@@ -100,6 +100,7 @@ describe('compareCoverage', () => {
       unknownShareMemberships: 1,
       belowThreshold: 0,
       minShare: 0.05,
+      outsideIndustry: 0,
       supplyLinks: { observed: 6, inferred: 0 },
     });
     // A threshold of 0.7 leaves out A's cathode 0.6 and cell 0.3 and D's anode 0.5: 3 pairs;

@@ -17,7 +17,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { templateSchema } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
 import type { ChainTemplate, Dataset } from '../../src/index.js';
-import { matchesInclude, segmentsForItem } from '../../src/index.js';
+import {
+  chainStructure,
+  matchesInclude,
+  segmentMembership,
+  segmentsForItem,
+} from '../../src/index.js';
 
 const ROOT = new URL('../../../../datasets/', import.meta.url);
 const TEMPLATES = new URL('templates/', ROOT);
@@ -446,9 +451,9 @@ describe('shipped templates: no trading, agency or reselling line', () => {
     expect(segmentsForItem(bio, '原料药单机')).toEqual(['pharma-equipment']);
   });
 
-  it("known limitation: a trader whose line carries the producers' own item name still matches", () => {
+  it("a trader whose line carries the producers' own item name is left out by the segment's industries", () => {
     // 鹏欣资源 (SW 铜) trades PTA; its lines are named PTA, 精对苯二甲酸 (and 乙二醇), exactly like 荣盛石化's.
-    // No name pattern can tell them apart: that needs a company-level rule (see the README).
+    // No name pattern can tell them apart; the feedstocks segment's `industries` filter does.
     const tex = templates.get('textile-apparel')!;
     const pengxin = lines(tex, '600490', 'feedstocks')
       .map((l) => l.item)
@@ -456,6 +461,22 @@ describe('shipped templates: no trading, agency or reselling line', () => {
     const rongsheng = new Set(lines(tex, '002493', 'feedstocks').map((l) => l.item));
     expect(pengxin).toEqual(['PTA', '乙二醇', '精对苯二甲酸']);
     expect(rongsheng.has('PTA')).toBe(true);
+    const m = segmentMembership(ds, chainStructure(tex));
+    const s = tex.segments.findIndex((x) => x.id === 'feedstocks');
+    const holders = new Set([...m.members[s]!].map((c) => ds.companies.ids[c]));
+    // The copper trader, the heat utility and the potash maker that trade PTA are out; the
+    // refiners and polyester makers are in.
+    for (const trader of ['600490', '600982', '000408']) expect(holders.has(trader)).toBe(false);
+    for (const maker of ['002493', '000703', '601233', '603225'])
+      expect(holders.has(maker)).toBe(true);
+    expect(m.outsideIndustry).toBeGreaterThanOrEqual(3);
+    // A pharmacy chain reporting 中成药 sales is no TCM maker.
+    const bio = templates.get('biomedicine')!;
+    const mb = segmentMembership(ds, chainStructure(bio));
+    const tcm = bio.segments.findIndex((x) => x.id === 'tcm');
+    const tcmHolders = new Set([...mb.members[tcm]!].map((c) => ds.companies.names[c]));
+    expect(tcmHolders.has('益丰药房')).toBe(false);
+    expect(tcmHolders.has('九芝堂')).toBe(true);
   });
 });
 

@@ -17,6 +17,10 @@ const segmentSchema = z.object({
   stage: z.enum(STAGES),
   weight: z.number().finite().nonnegative().default(1),
   includes: z.array(z.string().trim().min(1, 'an includes pattern is empty')).default([]),
+  industries: z
+    .array(z.string().trim().min(1, 'an industries pattern is empty'))
+    .min(1, 'industries, when given, needs at least one pattern')
+    .optional(),
 });
 
 export const templateSchema = z.object({
