@@ -31,15 +31,18 @@ function numberText(v: number): string {
   return Number.isNaN(v) ? '' : String(v);
 }
 
+/** A plain decimal number (`-0.5`, `+3`, `1e-7`): a spreadsheet reads it as a number. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
 /**
  * CSV injection guard (OWASP): a text cell that a spreadsheet would run as a formula, one that
  * starts with `=`, `+`, `-`, `@`, a tab or a carriage return, gets a leading `'` (shown as text,
- * not run). Only text cells go through it: number cells such as -0.5 are written as numbers and
- * never change. The one guard of every CSV output of chainlens (metrics --out, export --to csv,
- * compare --format csv).
+ * not run). Numbers stay numbers: number cells never go through it, and a text cell that is a
+ * plain number such as `-0.5` (an attribute column read as text) is left as it is. The one
+ * guard of every CSV output of chainlens (metrics --out, export --to csv, compare --format csv).
  */
 export function guardCsvCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 export interface CsvOptions {
