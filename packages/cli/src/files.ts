@@ -190,9 +190,11 @@ function reason(e: unknown, path: string): string {
           ? `there is no folder '${dirname(path)}'`
           : code === 'EISDIR'
             ? 'it is a folder'
-            : code === 'EROFS'
-              ? 'the file system is read-only'
-              : (e as Error).message.split('\n')[0]!;
+            : code === 'EEXIST' || code === 'ENOTDIR'
+              ? 'a file of that name is in the way'
+              : code === 'EROFS'
+                ? 'the file system is read-only'
+                : (e as Error).message.split('\n')[0]!;
 }
 
 function tempPath(path: string): string {
@@ -328,7 +330,7 @@ export function writeFileSet(
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new UsageError(`cannot create the folder ${dir}: ${reason(e, dir)}`);
+    throw new UsageError(`${dir}: cannot create the folder (${reason(e, dir)})`);
   }
   const hashes: Record<string, string> = {};
   for (const [name, data] of Object.entries(files)) hashes[name] = sha256(data);
