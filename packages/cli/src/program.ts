@@ -76,7 +76,18 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(
       new Option('--seed <n>', 'seed of the random resilience order and Louvain').default('1'),
     )
-    .addOption(new Option('--out <dir>', 'write report.json, report.md and report.html into DIR'))
+    .addOption(
+      new Option(
+        '--out <dir>',
+        'write report.json, report.md and report.html into DIR (new, empty, or written by chainlens before)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--force',
+        'write into --out DIR even when it holds other files or report files changed since chainlens wrote them',
+      ),
+    )
     .addOption(new Option('--top <n>', 'rows of each ranked list printed').default('10'))
     .addOption(
       new Option('--redundancy <r>', 'firms a segment needs to count fully (K_red)').default('2'),
@@ -119,6 +130,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       ),
     )
     .addOption(new Option('--out <file>', 'write the per-company table as CSV (- for stdout)'))
+    .addOption(rawCsvOption())
     .addOption(new Option('--top <n>', 'rows in the printed tables').default('10'))
     .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
     .addOption(
@@ -156,6 +168,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--region <path>', 'export the companies of a region, e.g. 浙江/宁波'))
     .addOption(new Option('--seed <n>', 'seed of Louvain and sampled betweenness').default('1'))
     .addOption(new Option('--no-metrics', 'leave out the metric and community columns (faster)'))
+    .addOption(rawCsvOption())
     .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
     .addOption(new Option('--quiet', 'no progress output'))
     .action(async (dataset: string, options: Parameters<typeof exportCommand>[1]) => {
@@ -244,6 +257,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       ).default('text'),
     )
     .addOption(new Option('--out <file>', 'write the output to FILE instead of the terminal'))
+    .addOption(rawCsvOption())
     .addOption(new Option('--quiet', 'no progress output'))
     .action(
       async (dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {
@@ -272,6 +286,14 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     }
     throw e;
   }
+}
+
+/** `--raw-csv`: CSV text cells as they are, without the formula guard (docs/export.md). */
+function rawCsvOption(): Option {
+  return new Option(
+    '--raw-csv',
+    "CSV: write text cells as they are; by default a cell starting with = + - @ tab or CR gets a leading ' so that a spreadsheet shows it as text, not a formula (numbers never change)",
+  );
 }
 
 /** `--min-share`: the least revenue share with which a company holds a segment. */

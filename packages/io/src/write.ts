@@ -31,12 +31,38 @@ function numberText(v: number): string {
   return Number.isNaN(v) ? '' : String(v);
 }
 
-export function toCsv(table: TableData): string {
+/** A plain decimal number (`-0.5`, `+3`, `1e-7`): a spreadsheet reads it as a number. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * CSV injection guard (OWASP): a text cell that a spreadsheet would run as a formula, one that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return, gets a leading `'` (shown as text,
+ * not run). Numbers stay numbers: number cells never go through it, and a text cell that is a
+ * plain number such as `-0.5` (an attribute column read as text) is left as it is. The one
+ * guard of every CSV output of chainlens (metrics --out, export --to csv, compare --format csv).
+ */
+export function guardCsvCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+export interface CsvOptions {
+  /** Guard text cells against formula injection (`guardCsvCell`); default false. */
+  guard?: boolean;
+}
+
+/**
+ * The table as CSV with a header row. Without `guard` every text cell is written as it is (the
+ * dataset writer: files that chainlens reads back).
+ */
+export function toCsv(table: TableData, options: CsvOptions = {}): string {
   const n = rowCount(table);
-  const rows: string[][] = [table.columns.map((c) => c.name)];
+  const text = options.guard ? guardCsvCell : (v: string) => v;
+  const rows: string[][] = [table.columns.map((c) => text(c.name))];
   for (let r = 0; r < n; r++) {
     rows.push(
-      table.columns.map((c) => (c.kind === 'number' ? numberText(c.values[r]!) : c.values[r]!)),
+      table.columns.map((c) =>
+        c.kind === 'number' ? numberText(c.values[r]!) : text(c.values[r]!),
+      ),
     );
   }
   return stringify(rows);

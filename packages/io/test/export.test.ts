@@ -22,6 +22,7 @@ import {
   exportArrowMetadata,
   exportTableArrow,
   exportTableCsv,
+  guardCsvCell,
   graphmlNotes,
   loadDataset,
   loadEdgeList,
@@ -163,18 +164,35 @@ function checkGraphml(graph: ExportGraph, text: string) {
   expect(graphmlEdgeDefault(text)).toBe('directed');
 }
 
-/** CSV read back with csv-parse: the text of every cell. */
+/**
+ * CSV read back with csv-parse: the text of every cell, with text cells that start like a
+ * formula guarded (`guardCsvCell`), or exactly as they are with `raw`.
+ */
 function checkCsv(graph: ExportGraph) {
+  checkCsvAs(graph, false);
+  checkCsvAs(graph, true);
+}
+
+function checkCsvAs(graph: ExportGraph, raw: boolean) {
   for (const table of ['nodes', 'edges'] as const) {
     const t = graph[table];
-    const rows = parseCsv(exportTableCsv(t), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(exportTableCsv(t, { raw }), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows).toHaveLength(t.rows);
     expect(Object.keys(rows[0] ?? {})).toEqual(t.columns.map((c) => c.name));
     rows.forEach((row, i) => {
       for (const c of t.columns) {
         const v = typedValue(c, i, false);
         const text =
-          v === undefined ? '' : typeof v === 'boolean' ? String(v) : String(v as string | number);
+          v === undefined
+            ? ''
+            : typeof v === 'boolean'
+              ? String(v)
+              : c.type === 'string' && !raw
+                ? guardCsvCell(String(v))
+                : String(v as string | number);
         if (row[c.name] !== text) expect(row[c.name], `${table}[${i}].${c.name}`).toBe(text);
       }
       // numbers read back exactly.

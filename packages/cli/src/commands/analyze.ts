@@ -24,7 +24,8 @@ import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../errors.js';
-import { writeReportFiles } from '../report/write.js';
+import { checkReportFolder } from '../files.js';
+import { REPORT_FILES, writeReportFiles } from '../report/write.js';
 import { resolveTemplate } from '../templates.js';
 import { chainSummaryLines } from './chain-summary.js';
 import { relationView } from './metrics.js';
@@ -39,6 +40,8 @@ export interface AnalyzeOptions {
   template?: string;
   seed?: string;
   out?: string;
+  /** --force: write the report into a folder that holds other files or changed report files. */
+  force?: boolean;
   top?: string;
   redundancy?: string;
   hhi?: string;
@@ -318,6 +321,9 @@ export async function analyzeCommand(
       '--out writes the chain report: give --template ID too (chainlens template list shows them)',
     );
   }
+  // A bad or foreign --out folder fails here, in one line, before the dataset is read.
+  if (options.out !== undefined)
+    checkReportFolder(options.out, REPORT_FILES, options.force ?? false);
   const path = resolveDataset(datasetArg);
   // National tables are streamed (@chainlens/scale), with progress; regional ones read by io.
   const { dataset, report } = await loadDataset(path, {

@@ -5,7 +5,7 @@
  * `--format json|csv` gives every row with its figures unrounded (`--out FILE` writes it to a
  * file); text and JSON also say what the ranking leaves out (core `compareCoverage`).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type {
@@ -27,7 +27,9 @@ import {
   segmentMembership,
   shareText,
 } from '@chainlens/core';
+import { guardCsvCell } from '@chainlens/io';
 import { loadDataset, resolveDataset } from '../datasets.js';
+import { checkOutputFile, writeFileAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -47,6 +49,8 @@ export interface CompareCommandOptions {
   out?: string;
   /** No progress lines while a national table is read. */
   quiet?: boolean;
+  /** --raw-csv: write text cells as they are (no formula guard). */
+  rawCsv?: boolean;
 }
 
 const SORTS = ['redundancy', 'coverage', 'link', 'path'] as const;
@@ -138,16 +142,15 @@ export function chainRecord(c: ChainStrength): Record<string, Cell> {
   };
 }
 
-/** A text cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading quote. */
-export function defuse(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csv(rows: Record<string, Cell>[], columns: string[]): string {
+/**
+ * The rows as CSV: text cells a spreadsheet would run as formulas get a leading `'`
+ * (`guardCsvCell`, shared by every CSV output) unless `raw`; figures are numbers, never changed.
+ */
+function csv(rows: Record<string, Cell>[], columns: string[], raw: boolean): string {
   return stringify(rows, {
     header: true,
     columns,
-    cast: { string: defuse },
+    ...(raw ? {} : { cast: { string: guardCsvCell } }),
   });
 }
 
@@ -209,6 +212,7 @@ interface CompareParameters {
   top: number;
   sortBy: Sort;
   format: Format;
+  rawCsv: boolean;
 }
 
 /** Every region's completeness in one chain: text lines, or the JSON / CSV document. */
@@ -236,7 +240,7 @@ function regionsOutput(dataset: Dataset, template: ChainTemplate, p: ComparePara
     };
     return [JSON.stringify(doc, null, 2)];
   }
-  if (p.format === 'csv') return [csv(rows.map(regionRecord), REGION_COLUMNS).trimEnd()];
+  if (p.format === 'csv') return [csv(rows.map(regionRecord), REGION_COLUMNS, p.rawCsv).trimEnd()];
   return [
     `${template.name} (${template.id}, ${template.segments.length} segments): completeness of ${count(rows.length)} regions at level ${level}, by ${sortBy}`,
     ...coverageLines(coverage),
@@ -297,7 +301,7 @@ function chainsOutput(dataset: Dataset, region: string, p: CompareParameters): s
     };
     return [JSON.stringify(doc, null, 2)];
   }
-  if (p.format === 'csv') return [csv(chains.map(chainRecord), CHAIN_COLUMNS).trimEnd()];
+  if (p.format === 'csv') return [csv(chains.map(chainRecord), CHAIN_COLUMNS, p.rawCsv).trimEnd()];
   return [
     `Chains of ${region} in ${dataset.name}, strongest first (by ${sortBy})`,
     ...coverageLines(coverage),
@@ -342,6 +346,7 @@ export async function compareCommand(
     top: positive(options.top, 'top', 40),
     sortBy: sortOption(options.sort),
     format: formatOption(options.format),
+    rawCsv: options.rawCsv ?? false,
   };
   if (options.region === undefined && options.template === undefined) {
     throw new UsageError(
@@ -353,6 +358,8 @@ export async function compareCommand(
       'give either --template (rank regions) or --region (rank chains), not both',
     );
   }
+  // A bad --out fails here, in one line, before the dataset is read (missing folders are made).
+  if (options.out !== undefined) checkOutputFile(options.out, { createFolders: true });
   const path = resolveDataset(datasetArg);
   const { dataset } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false }),
@@ -368,7 +375,7 @@ export async function compareCommand(
   }
   if (options.out !== undefined) {
     mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${lines.join('\n')}\n`);
+    writeFileAtomic(options.out, `${lines.join('\n')}\n`);
     out.out(`Comparison (${p.format}) written to ${options.out}.`);
   } else {
     for (const line of lines) out.out(line);

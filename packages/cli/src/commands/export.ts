@@ -14,8 +14,8 @@
  * `graph.edges.csv`; `--out DIR/` (or an existing folder) writes `DIR/nodes.csv` and
  * `DIR/edges.csv`.
  */
-import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { Dataset } from '@chainlens/core';
 import { RELATION_TYPES, buildMetricGraph, metricsTable } from '@chainlens/core';
 import type { ExportGraph, ExportGraphOptions } from '@chainlens/io';
@@ -33,6 +33,7 @@ import {
 } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
 import { resolveDataset } from '../datasets.js';
+import { checkOutputFile, writeFileAtomic, writeFilesTogether } from '../files.js';
 import type { Out } from '../output.js';
 import { count } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -53,6 +54,8 @@ export interface ExportOptions {
   metrics?: boolean;
   workers?: string;
   quiet?: boolean;
+  /** --raw-csv: write text cells as they are (no formula guard). */
+  rawCsv?: boolean;
 }
 
 const EXTENSIONS: Record<string, ExportFormat> = {
@@ -102,44 +105,6 @@ export function exportPaths(format: ExportFormat, out: string): { nodes: string;
   }
   const base = out.replace(/(\.(nodes|edges))?\.(csv|arrow|feather)$/i, '');
   return { nodes: `${base}.nodes${ext}`, edges: `${base}.edges${ext}` };
-}
-
-/** Fails with a usage error before any work when `path` cannot be written. */
-function checkWritable(path: string): void {
-  const dir = dirname(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError(`cannot write ${path}: there is no folder '${dir}'`);
-  }
-  if (existsSync(path) && statSync(path).isDirectory()) {
-    throw new UsageError(`cannot write ${path}: it is a folder`);
-  }
-  try {
-    accessSync(existsSync(path) ? path : dir, constants.W_OK);
-  } catch {
-    throw new UsageError(
-      `cannot write ${path}: no permission to write ${existsSync(path) ? 'the file' : `in '${dir}'`}`,
-    );
-  }
-}
-
-function write(path: string, data: string | Uint8Array): number {
-  try {
-    writeFileSync(path, data);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'ENOSPC'
-          ? 'no space left on the disk'
-          : code === 'ENOENT'
-            ? `there is no folder '${dirname(path)}'`
-            : code === 'EISDIR'
-              ? 'it is a folder'
-              : (e as Error).message;
-    throw new UsageError(`cannot write ${path}: ${why}`);
-  }
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
 }
 
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
@@ -194,8 +159,8 @@ export async function exportCommand(
     );
   }
   const paths = exportPaths(format, options.out);
-  checkWritable(paths.nodes);
-  if (paths.edges) checkWritable(paths.edges);
+  checkOutputFile(paths.nodes);
+  if (paths.edges) checkOutputFile(paths.edges);
   const seed = integer(options.seed, 'seed', 1, 0);
   const workers =
     options.workers === undefined ? undefined : integer(options.workers, 'workers', 1, 1);
@@ -231,7 +196,7 @@ export async function exportCommand(
   const notes = [...graph.notes];
   if (format === 'gexf' || format === 'graphml') {
     const text = format === 'gexf' ? toGexf(graph) : toGraphml(graph);
-    written.push(`${paths.nodes} (${size(write(paths.nodes, text))})`);
+    written.push(`${paths.nodes} (${size(writeFileAtomic(paths.nodes, text))})`);
     if (format === 'graphml') notes.push(...graphmlNotes(graph));
     const invalid = invalidXmlValues(graph);
     if (invalid.values > 0) {
@@ -243,14 +208,19 @@ export async function exportCommand(
     const edges = paths.edges!;
     const nodeData =
       format === 'csv'
-        ? exportTableCsv(graph.nodes)
+        ? exportTableCsv(graph.nodes, { raw: options.rawCsv ?? false })
         : exportTableArrow(graph.nodes, exportArrowMetadata(graph, 'nodes'));
     const edgeData =
       format === 'csv'
-        ? exportTableCsv(graph.edges)
+        ? exportTableCsv(graph.edges, { raw: options.rawCsv ?? false })
         : exportTableArrow(graph.edges, exportArrowMetadata(graph, 'edges'));
-    written.push(`${paths.nodes} (${size(write(paths.nodes, nodeData))})`);
-    written.push(`${edges} (${size(write(edges, edgeData))})`);
+    // Both files as one unit: no new nodes file beside an old edges file.
+    const [nodeBytes, edgeBytes] = writeFilesTogether([
+      [paths.nodes, nodeData],
+      [edges, edgeData],
+    ]);
+    written.push(`${paths.nodes} (${size(nodeBytes!)})`);
+    written.push(`${edges} (${size(edgeBytes!)})`);
   }
 
   const byType = new Map<string, number>();

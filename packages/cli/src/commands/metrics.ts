@@ -9,7 +9,6 @@
  * (same values as one thread); it is exact up to 5,000 nodes and sampled from 256 seeded
  * sources above.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Dataset, MetricGraph, RelationType } from '@chainlens/core';
 import {
   METRIC_COLUMNS,
@@ -22,9 +21,10 @@ import {
   stability,
   summarizeCommunities,
 } from '@chainlens/core';
-import { nearest } from '@chainlens/io';
+import { guardCsvCell, nearest } from '@chainlens/io';
 import { stringify } from 'csv-stringify/sync';
 import { loadDataset, resolveDataset } from '../datasets.js';
+import { checkOutputFile, openAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { betweennessParallel } from '@chainlens/scale/parallel';
@@ -41,6 +41,8 @@ export interface MetricsOptions {
   quiet?: boolean;
   workers?: string;
   closenessLimit?: string;
+  /** --raw-csv: write text cells as they are (no formula guard). */
+  rawCsv?: boolean;
 }
 
 function integer(value: string | undefined, name: string, fallback: number, min = 0): number {
@@ -78,6 +80,8 @@ const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toStri
 /**
  * The metrics table as CSV (header of DESIGN §6; full precision), handed to `write` in pieces of
  * `chunk` rows: a national table (5M rows) never exists as one string or one array of rows.
+ * Ids and names a spreadsheet would run as formulas get a leading `'` (`guardCsvCell`) unless
+ * `raw`; the metric cells are numbers and never change.
  */
 export function writeMetricsCsv(
   dataset: Dataset,
@@ -85,7 +89,9 @@ export function writeMetricsCsv(
   columns: ReturnType<typeof metricsTable>['columns'],
   write: (text: string) => void,
   chunk = 20_000,
+  raw = false,
 ): void {
+  const cast = raw ? {} : { cast: { string: guardCsvCell } };
   for (let start = 0; start < graph.n || start === 0; start += chunk) {
     const rows: (string | number)[][] = [];
     for (let v = start; v < Math.min(graph.n, start + chunk); v++) {
@@ -100,7 +106,13 @@ export function writeMetricsCsv(
         }),
       ]);
     }
-    write(stringify(rows, { header: start === 0, columns: ['id', 'name', ...METRIC_COLUMNS] }));
+    write(
+      stringify(rows, {
+        header: start === 0,
+        columns: ['id', 'name', ...METRIC_COLUMNS],
+        ...cast,
+      }),
+    );
     if (graph.n === 0) break;
   }
 }
@@ -142,6 +154,9 @@ export async function metricsCommand(
   const workers =
     options.workers === undefined ? undefined : integer(options.workers, 'workers', 1, 1);
   const closenessLimit = integer(options.closenessLimit, 'closeness-limit', 20_000);
+  // A bad --out fails here, in one line, before the dataset is read.
+  if (options.out !== undefined && options.out !== '-') checkOutputFile(options.out);
+  const raw = options.rawCsv ?? false;
   const path = resolveDataset(datasetArg);
   const started = performance.now();
   const progress = createProgress({ quiet: options.quiet ?? false });
@@ -172,16 +187,26 @@ export async function metricsCommand(
   const elapsed = (performance.now() - started) / 1000;
 
   if (options.out === '-') {
-    writeMetricsCsv(dataset, graph, result.columns, (text) => out.out(text.replace(/\n$/, '')));
+    writeMetricsCsv(
+      dataset,
+      graph,
+      result.columns,
+      (text) => out.out(text.replace(/\n$/, '')),
+      undefined,
+      raw,
+    );
     return 0;
   }
   if (options.out) {
-    const fd = openSync(options.out, 'w');
+    // Streamed into a temporary file renamed into place: the old file stays whole until then.
+    const file = openAtomic(options.out);
     try {
-      writeMetricsCsv(dataset, graph, result.columns, (text) => writeSync(fd, text));
-    } finally {
-      closeSync(fd);
+      writeMetricsCsv(dataset, graph, result.columns, (text) => file.write(text), undefined, raw);
+    } catch (e) {
+      file.abort();
+      throw e;
     }
+    file.commit();
   }
 
   const rejected = Object.values(report.tables).reduce((a, t) => a + (t?.rejected ?? 0), 0);

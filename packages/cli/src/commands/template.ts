@@ -7,7 +7,6 @@
  * [--subcategories] [--kind KIND…] [--id ID] [--name NAME] [--out FILE]`: a template built from
  * the dataset's product links (core `extractTemplate`), as JSON on stdout or in FILE.
  */
-import { writeFileSync } from 'node:fs';
 import type { ChainTemplate, Dataset, Stage } from '@chainlens/core';
 import {
   UnknownProductError,
@@ -18,6 +17,7 @@ import {
 } from '@chainlens/core';
 import { readDataset } from '@chainlens/io/node';
 import { resolveDataset } from '../datasets.js';
+import { checkOutputFile, writeFileAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { availableTemplates, displayPath } from '../templates.js';
@@ -110,6 +110,8 @@ export function templateExtractCommand(
   const depth = integer(options.depth, '--depth', 3, 0);
   const maxSegments = integer(options.maxSegments, '--max-segments', 30, 1);
   const kinds = options.kind?.flatMap((k) => k.split(',')).map((k) => k.trim());
+  // A bad --out fails here, in one line, before the dataset is read.
+  if (options.out !== undefined && options.out !== '-') checkOutputFile(options.out);
   const { dataset, path } = load(datasetArg);
   if (!dataset.products || !dataset.productLinks) {
     throw new UsageError(
@@ -140,7 +142,7 @@ export function templateExtractCommand(
   const toFile = options.out !== undefined && options.out !== '-';
   const note = toFile ? (line: string) => out.out(line) : (line: string) => out.err(line);
   if (toFile) {
-    writeFileSync(options.out!, json);
+    writeFileAtomic(options.out!, json);
     out.out(`wrote ${options.out}: ${summary}`);
   } else {
     out.out(json.replace(/\n$/, ''));

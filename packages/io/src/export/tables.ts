@@ -19,8 +19,11 @@ import type { ColumnValues } from '../write.js';
 import { toCsv } from '../write.js';
 import type { ExportColumn, ExportGraph, ExportTable } from './graph.js';
 
-/** The table as CSV text with a header row. */
-export function exportTableCsv(table: ExportTable): string {
+/**
+ * The table as CSV text with a header row. Text cells a spreadsheet would run as formulas get a
+ * leading `'` (`guardCsvCell`) unless `raw`; number and boolean cells are never changed.
+ */
+export function exportTableCsv(table: ExportTable, options: { raw?: boolean } = {}): string {
   const columns: ColumnValues[] = table.columns.map((c): ColumnValues => {
     switch (c.type) {
       case 'string':
@@ -39,7 +42,7 @@ export function exportTableCsv(table: ExportTable): string {
         };
     }
   });
-  return toCsv({ columns });
+  return toCsv({ columns }, { guard: !(options.raw ?? false) });
 }
 
 function arrowVector(c: ExportColumn): Vector {
