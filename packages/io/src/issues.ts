@@ -34,8 +34,13 @@ export interface TableReport {
   rejected: number;
   /** Rows kept with a warning (a default filled in, say). */
   warnings: number;
-  /** True when the file could not be read at all (missing, undecodable, malformed header). */
+  /** True when the file could not be read to its end (missing, undecodable, malformed). */
   failed: boolean;
+  /**
+   * Data rows of a failed file that were never read (its non-empty lines after the point where
+   * reading stopped), when they can be counted: included in `read` and `rejected`.
+   */
+  unread?: number;
   /** Plain-language counts worth knowing that are not problems, e.g. unknown shares. */
   notes: string[];
 }
