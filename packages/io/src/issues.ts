@@ -73,6 +73,8 @@ export function formatIssue(issue: ValidationIssue): string {
  * is one line (line breaks quoted from the data are flattened), as the CLI prints it.
  */
 export class DataError extends Error {
+  /** For a table that stops being read: its data rows in all (header excluded), when counted. */
+  total?: number;
   constructor(
     message: string,
     readonly issue?: ValidationIssue,

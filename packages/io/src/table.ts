@@ -105,33 +105,59 @@ export function linesFrom(text: string, from: number): number {
 }
 
 /**
- * Line endings of a text that holds a `\r`: a warning when it mixes CRLF, LF and CR (lines are
- * still counted as one per break of any kind). Undefined when it uses one kind only.
+ * Counts line endings (CRLF, LF, CR) over a text given whole or in chunks (a chunk must not
+ * end between the CR and LF of a CRLF), for a warning when a file mixes them.
  */
-export function mixedLineEndings(
-  text: string,
-  startLine = 1,
-): { message: string; line: number } | undefined {
-  const counts = { CRLF: 0, LF: 0, CR: 0 };
-  let firstKind: keyof typeof counts | undefined;
-  let otherLine = 0;
-  let line = startLine;
-  const breaks = /\r\n|\r|\n/g;
-  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    const kind = m[0] === '\n' ? 'LF' : m[0] === '\r' ? 'CR' : 'CRLF';
-    counts[kind]++;
-    if (firstKind === undefined) firstKind = kind;
-    else if (kind !== firstKind && otherLine === 0) otherLine = line;
-    line++;
+export class LineEndings {
+  private readonly counts = { CRLF: 0, LF: 0, CR: 0 };
+  private first: 'CRLF' | 'LF' | 'CR' | undefined;
+  private line = 1;
+  private other = 0;
+
+  feed(text: string): void {
+    if (!text.includes('\r')) {
+      // LF only: counted without a regular expression (the usual chunk of the usual file).
+      let n = 0;
+      let at = -1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+        if (at === -1) at = n;
+        n++;
+      }
+      if (n === 0) return;
+      if (this.first === undefined) this.first = 'LF';
+      else if (this.first !== 'LF' && this.other === 0) this.other = this.line + at;
+      this.counts.LF += n;
+      this.line += n;
+      return;
+    }
+    const breaks = /\r\n|\r|\n/g;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+      const kind = m[0] === '\n' ? 'LF' : m[0] === '\r' ? 'CR' : 'CRLF';
+      this.counts[kind]++;
+      if (this.first === undefined) this.first = kind;
+      else if (kind !== this.first && this.other === 0) this.other = this.line;
+      this.line++;
+    }
   }
-  if (otherLine === 0) return undefined;
-  const kinds = (Object.keys(counts) as (keyof typeof counts)[])
-    .filter((k) => counts[k] > 0)
-    .map((k) => `${counts[k].toLocaleString('en-US')} ${k}`);
-  return {
-    line: otherLine,
-    message: `mixed line endings (${kinds.join(', ')}; line ${otherLine} is the first to end otherwise than line ${startLine}): each counts as one line break`,
-  };
+
+  /** Undefined when one kind only; otherwise the warning and the first line that differs. */
+  mixed(): { message: string; line: number } | undefined {
+    if (this.other === 0) return undefined;
+    const kinds = (['CRLF', 'LF', 'CR'] as const)
+      .filter((k) => this.counts[k] > 0)
+      .map((k) => `${this.counts[k].toLocaleString('en-US')} ${k}`);
+    return {
+      line: this.other,
+      message: `mixed line endings (${kinds.join(', ')}; line ${this.other} is the first to end otherwise than line 1): each counts as one line break`,
+    };
+  }
+}
+
+/** `LineEndings` over a whole text. */
+export function mixedLineEndings(text: string): { message: string; line: number } | undefined {
+  const endings = new LineEndings();
+  endings.feed(text);
+  return endings.mixed();
 }
 
 export type TableFormat = 'csv' | 'tsv' | 'json' | 'arrow';
@@ -216,10 +242,6 @@ export function checkHeader(columns: string[]): string[] {
 export function scanDelimited(text: string, sink: TableSink, delimiter = ','): void {
   const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const hasCr = unmarked.includes('\r');
-  if (hasCr && sink.warn) {
-    const mixed = mixedLineEndings(unmarked);
-    if (mixed) sink.warn('mixed-line-endings', mixed.message, mixed.line);
-  }
   const normalised = hasCr ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   // One search of the whole text spares a per-cell search in the usual file without any.
   const controls = CONTROL.test(normalised);
@@ -283,6 +305,9 @@ export function scanDelimited(text: string, sink: TableSink, delimiter = ','): v
   });
   if (failure) throw failure;
   if (first) throw new TableError('empty-file', 'the file is empty: a header row is required');
+  // After the rows, as the streamed reader (which knows only then): a file read to its end.
+  const mixed = hasCr && sink.warn ? mixedLineEndings(unmarked) : undefined;
+  if (mixed) sink.warn!('mixed-line-endings', mixed.message, mixed.line);
 }
 
 function jsonCell(value: unknown): Cell | undefined {

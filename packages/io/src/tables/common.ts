@@ -218,8 +218,11 @@ export function runTable(
     else scanTable(input.bytes!, file, sink, input.decode);
   } catch (e) {
     if (e instanceof TableError) fail(e.code, e.message, e.row, e.column, e.unread);
-    else if (e instanceof DataError && e.issue) fail(e.issue.code, e.issue.message, e.issue.row);
-    else throw e;
+    else if (e instanceof DataError && e.issue) {
+      // A stream that stops part way (bytes that do not decode): the rows not yet read are lost.
+      const unread = e.total === undefined ? undefined : Math.max(0, e.total - report.read);
+      fail(e.issue.code, e.issue.message, e.issue.row, undefined, unread);
+    } else throw e;
   }
   return run;
 }
