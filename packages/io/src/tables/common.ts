@@ -290,9 +290,15 @@ export function idIndex(): IdIndex {
  * The row's `id`, trimmed, when it is non-empty and not seen before; otherwise the row is
  * rejected (naming the row of the first occurrence) and undefined returned. Ids are compared
  * by `idKey`: one that equals an earlier id after NFKC without invisible characters is a
- * duplicate too (the message shows both as written); invisible characters are a warning.
+ * duplicate too (the message shows both as written), or with `twins` 'warning' a warning (the
+ * row kept); invisible characters are a warning.
  */
-export function uniqueId(row: RowAccess, what: string, seen: IdIndex): string | undefined {
+export function uniqueId(
+  row: RowAccess,
+  what: string,
+  seen: IdIndex,
+  twins: 'error' | 'warning' = 'error',
+): string | undefined {
   const id = row.get('id').trim();
   if (id === '') {
     row.reject('empty-id', 'id', `empty ${what} id`);
@@ -310,14 +316,23 @@ export function uniqueId(row: RowAccess, what: string, seen: IdIndex): string | 
     return undefined;
   }
   const first = seen.firstRow.get(key);
+  const earlier = first === undefined ? undefined : (seen.written.get(key) ?? key);
+  if (first !== undefined && earlier !== id && twins === 'warning') {
+    // A vocabulary (products) may keep a near-twin: warned, naming the first row.
+    row.warn(
+      'near-twin-id',
+      'id',
+      `${what} id '${clip(id)}' is the same as '${clip(earlier!)}' at row ${first} once compared by Unicode NFKC without invisible characters; kept as a separate ${what}`,
+    );
+    return id;
+  }
   if (first !== undefined) {
-    const earlier = seen.written.get(key) ?? key;
     row.reject(
       'duplicate-id',
       'id',
       earlier === id
         ? `duplicate ${what} id '${clip(id)}' (first at row ${first})`
-        : `duplicate ${what} id '${clip(id)}': the same as '${clip(earlier)}' at row ${first} once compared by Unicode NFKC without invisible characters`,
+        : `duplicate ${what} id '${clip(id)}': the same as '${clip(earlier!)}' at row ${first} once compared by Unicode NFKC without invisible characters`,
     );
     return undefined;
   }

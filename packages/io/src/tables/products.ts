@@ -27,7 +27,9 @@ export function readProducts(input: TableInput, log: IssueLog): ProductTable {
   const products: ProductTable = { ids: [], names: [], kinds: [], attributes: {} };
   const firstRow = idIndex();
   const run = runTable(input, PRODUCTS, log, (row) => {
-    const id = uniqueId(row, 'product', firstRow);
+    // Product names come from free text: a near-twin (full-width letters, an invisible
+    // character) is warned and kept, as merging them changes which segment a line matches.
+    const id = uniqueId(row, 'product', firstRow, 'warning');
     if (id === undefined) return;
     products.ids.push(id);
     products.names.push(row.get('name').trim() || id);
