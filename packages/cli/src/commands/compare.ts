@@ -27,7 +27,7 @@ import {
   segmentMembership,
   shareText,
 } from '@chainlens/core';
-import { loadDataset, resolveDataset } from '../datasets.js';
+import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -35,6 +35,8 @@ import { loadTemplates, resolveTemplate } from '../templates.js';
 import { UsageError, parseNumber, unknownRegionError } from './analyze.js';
 
 export interface CompareCommandOptions {
+  /** Exit 0 although rows were rejected (the count is printed either way). */
+  allowRejected?: boolean;
   template?: string;
   region?: string;
   level?: string;
@@ -354,9 +356,14 @@ export async function compareCommand(
     );
   }
   const path = resolveDataset(datasetArg);
-  const { dataset } = await loadDataset(path, {
+  const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false }),
   });
+  // The input's status first: on stdout above a text table or a written file, on stderr
+  // when stdout holds JSON or CSV.
+  const status = `Dataset ${dataset.name} (${path}): ${inputStatus(report)}`;
+  if (p.format === 'text' || options.out !== undefined) out.out(status);
+  else out.err(status);
   let lines: string[];
   if (options.region !== undefined) {
     if (clusterByRegion(dataset.companies, options.region).members.length === 0) {
@@ -373,5 +380,5 @@ export async function compareCommand(
   } else {
     for (const line of lines) out.out(line);
   }
-  return 0;
+  return inputExit(report, options.allowRejected, out);
 }
