@@ -210,6 +210,11 @@ stats.regionsNotInDivisions = companyRows.filter(
 ).length;
 if (stats.regionsNotInDivisions) throw new Error('region paths not in divisions.csv');
 
+// Product names without control characters (4 source names end in DEL or hold a backspace), which io refuses.
+function clean(name) {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, '');
+}
 // ---------------------------------------------------------------- vocabulary: products.csv
 // Product ids are their names (node id without `p:`). Industry ids are their names too; when two
 // SW codes share one name (8 cases, an older code only known from company_industry.json and the
@@ -220,7 +225,7 @@ const accountingProducts = new Set(
 );
 for (const n of productNodes) {
   if (accountingProducts.has(n.id)) continue; // revenue-breakdown lines, not products
-  const name = n.id.slice(2);
+  const name = clean(n.id.slice(2));
   vocab.set(name, { id: name, kinds: new Set(['product']), code: '' });
 }
 stats.productNamesDroppedAccounting = accountingProducts.size;
@@ -269,7 +274,7 @@ for (const e of edges) {
   }
   if (!Number.isFinite(w)) throw new Error(`bad weight ${e.weight}`);
   if (!companyIds.has(e.source)) throw new Error(`makes from unknown company ${e.source}`);
-  const name = e.target.slice(2);
+  const name = clean(e.target.slice(2));
   if (!vocab.has(name)) throw new Error(`unknown product ${name}`);
   let share;
   let flag = '';
@@ -323,7 +328,7 @@ for (const r of membershipRows)
 
 // ---------------------------------------------------------------- product-links.csv
 const links = new Map(); // source \t target \t type -> weight
-const nameOf = (id) => (id.startsWith('p:') ? id.slice(2) : industryName.get(id));
+const nameOf = (id) => (id.startsWith('p:') ? clean(id.slice(2)) : industryName.get(id));
 for (const e of edges) {
   if (e.relation !== 'input_of' && e.relation !== 'subcategory_of') continue;
   count('linkEdgesSource');
@@ -363,8 +368,8 @@ const addTo = (m, k, v) => {
 };
 for (const e of edges) {
   if (!e.source.startsWith('p:') || !e.target.startsWith('p:')) continue;
-  const s = e.source.slice(2);
-  const t = e.target.slice(2);
+  const s = clean(e.source.slice(2));
+  const t = clean(e.target.slice(2));
   if (s === t) continue;
   if (e.relation === 'input_of') addTo(inputsOf, t, s);
   else if (e.relation === 'subcategory_of') {

@@ -5,10 +5,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadResult } from '@chainlens/io';
-import { DataError, nearest } from '@chainlens/io';
+import type { LoadResult, ValidationReport } from '@chainlens/io';
+import { DataError, isClean, nearest } from '@chainlens/io';
 import { UsageError } from './errors.js';
 import { readDataset } from '@chainlens/io/node';
+import type { Out } from './output.js';
+import { count } from './output.js';
 import type { Progress } from './progress.js';
 
 export const DEFAULT_DATASET = 'cn-listed';
@@ -92,4 +94,42 @@ export async function loadDataset(
     ...(options.progress ? { progress: options.progress } : {}),
   });
   return { ...result, streamed: true };
+}
+
+/**
+ * What a command says of its input in its first line (issue 14: nothing lost, nothing hidden):
+ * `every row accepted`, or the rows rejected, those never read (a file that stopped part way)
+ * among them, and the files not read at all.
+ */
+export function inputStatus(report: ValidationReport): string {
+  if (isClean(report)) {
+    return `every row accepted${report.warnings ? ` (${count(report.warnings)} warnings)` : ''}`;
+  }
+  const rejected = report.tables.reduce((n, t) => n + t.rejected, 0);
+  const unread = report.tables.reduce((n, t) => n + (t.unread ?? 0), 0);
+  const stopped = report.tables.filter((t) => t.failed).map((t) => t.file);
+  const parts = [`${count(rejected)} rows rejected`];
+  if (unread > 0) parts[0] += ` (${count(unread)} of them never read)`;
+  if (stopped.length > 0)
+    parts.push(
+      `${stopped.length === 1 ? 'a file' : `${stopped.length} files`} not read to the end (${stopped.join(', ')})`,
+    );
+  if (rejected === 0 && stopped.length === 0) parts[0] = `${count(report.errors)} errors`;
+  return `${parts.join(', ')}: chainlens validate lists them`;
+}
+
+/**
+ * The exit status a command ends with for its input: 1 when rows were rejected or a file was
+ * not read to its end, unless `--allow-rejected` (the count is printed either way).
+ */
+export function inputExit(
+  report: ValidationReport,
+  allowRejected: boolean | undefined,
+  out: Out,
+): number {
+  if (isClean(report) || allowRejected) return 0;
+  out.err(
+    `chainlens: the results leave out input: ${inputStatus(report)}; pass --allow-rejected to accept that (exit 0)`,
+  );
+  return 1;
 }

@@ -43,8 +43,11 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       '<dataset>',
       'a dataset folder (with chainlens.json), an edge-list CSV, or a bundled dataset name',
     )
-    .action((dataset: string) => {
-      code = validateCommand(dataset, out);
+    .addOption(
+      new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
+    )
+    .action((dataset: string, options: { allowRejected?: boolean }) => {
+      code = validateCommand(dataset, out, options);
     });
 
   program
@@ -102,6 +105,9 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       ),
     )
     .addOption(new Option('--quiet', 'no progress output'))
+    .addOption(
+      new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
+    )
     .action(async (dataset: string, options: Parameters<typeof analyzeCommand>[1]) => {
       code = await analyzeCommand(dataset, options, out);
     });
@@ -140,6 +146,9 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       ).default('20000'),
     )
     .addOption(new Option('--quiet', 'no progress output'))
+    .addOption(
+      new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
+    )
     .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
       code = await metricsCommand(dataset, options, out);
     });
@@ -259,6 +268,9 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--out <file>', 'write the output to FILE instead of the terminal'))
     .addOption(rawCsvOption())
     .addOption(new Option('--quiet', 'no progress output'))
+    .addOption(
+      new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
+    )
     .action(
       async (dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {
         if (options.by !== undefined && options.by !== 'region') {

@@ -74,7 +74,7 @@ describe('chainlens validate', () => {
     const r = await cli('validate', dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toEqual([
-      `chainlens: ${join(dir, 'companies.csv')}:2: not valid UTF-8 text: bytes C4 FE at byte offset 10; it reads as GBK/GB18030: convert it to UTF-8, or set "encoding": "gbk" in chainlens.json`,
+      `chainlens: ${join(dir, 'companies.csv')}:2: not valid UTF-8 text at line 2, column 3 (bytes C4 FE); it reads as GBK/GB18030: convert it to UTF-8, or set "encoding": "gbk" in chainlens.json; 1 row not read (counted as rejected)`,
     ]);
   });
 
@@ -117,7 +117,10 @@ describe('chainlens analyze', () => {
     const file = join(dir, 'edges.csv');
     writeFileSync(file, 'source,target,weight\na,b,1\nb,c,2\nc,a,NaN\n');
     const r = await cli('analyze', file);
-    expect(r.code).toBe(0);
+    // Rows were rejected: exit 1 (issue 14), the count in the first line.
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toContain('1 rows rejected');
+    expect((await cli('analyze', file, '--allow-rejected')).code).toBe(0);
     expect(r.stdout).toMatch(/companies\s+3\s/);
     expect(r.stdout).toMatch(/relations\s+2\s+supply 2/);
     expect(r.stdout).toContain(`${file}:4:weight: weight 'NaN' is NaN`);

@@ -34,8 +34,13 @@ export interface TableReport {
   rejected: number;
   /** Rows kept with a warning (a default filled in, say). */
   warnings: number;
-  /** True when the file could not be read at all (missing, undecodable, malformed header). */
+  /** True when the file could not be read to its end (missing, undecodable, malformed). */
   failed: boolean;
+  /**
+   * Data rows of a failed file that were never read (its non-empty lines after the point where
+   * reading stopped), when they can be counted: included in `read` and `rejected`.
+   */
+  unread?: number;
   /** Plain-language counts worth knowing that are not problems, e.g. unknown shares. */
   notes: string[];
 }
@@ -68,6 +73,8 @@ export function formatIssue(issue: ValidationIssue): string {
  * is one line (line breaks quoted from the data are flattened), as the CLI prints it.
  */
 export class DataError extends Error {
+  /** For a table that stops being read: its data rows in all (header excluded), when counted. */
+  total?: number;
   constructor(
     message: string,
     readonly issue?: ValidationIssue,

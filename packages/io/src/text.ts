@@ -60,6 +60,7 @@ function describeBadBytes(bytes: Uint8Array, encoding: string): { line: number; 
   const at = Math.max(0, lenient.indexOf('\uFFFD'));
   const prefix = lenient.slice(0, at);
   const line = prefix.split('\n').length;
+  const column = at - (prefix.lastIndexOf('\n') + 1) + 1;
   const offset = new TextEncoder().encode(prefix).length;
   const shown = Array.from(bytes.subarray(offset, offset + 2), (b) =>
     b.toString(16).toUpperCase().padStart(2, '0'),
@@ -76,6 +77,30 @@ function describeBadBytes(bytes: Uint8Array, encoding: string): { line: number; 
   }
   return {
     line,
-    text: `not valid ${encoding.toUpperCase()} text: bytes ${shown} at byte offset ${offset}${hint}`,
+    text: badTextMessage(encoding, line, column, shown, hint),
   };
+}
+
+/** The message of bytes that do not decode, at their line and column (shared with scale). */
+export function badTextMessage(
+  encoding: string,
+  line: number,
+  column: number,
+  shown: string,
+  hint: string,
+): string {
+  return `not valid ${encoding.toUpperCase()} text at line ${line}, column ${column} (bytes ${shown})${hint}`;
+}
+
+/** Non-empty lines of bytes (a `\n` byte is a line break in UTF-8, GBK and GB18030). */
+export function byteLines(bytes: Uint8Array): number {
+  let n = 0;
+  let start = 0;
+  for (;;) {
+    const i = bytes.indexOf(10, start);
+    const end = i === -1 ? bytes.length : i;
+    if (end > start && !(end === start + 1 && bytes[start] === 13)) n++;
+    if (i === -1) return n;
+    start = i + 1;
+  }
 }

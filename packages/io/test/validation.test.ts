@@ -246,7 +246,7 @@ describe('CSV text', () => {
       0x0a,
     ]);
     expect(() => load({ 'companies.csv': gbk })).toThrow(
-      'companies.csv:2: not valid UTF-8 text: bytes C4 FE at byte offset 10; it reads as GBK/GB18030: convert it to UTF-8, or set "encoding": "gbk" in chainlens.json',
+      'companies.csv:2: not valid UTF-8 text at line 2, column 3 (bytes C4 FE); it reads as GBK/GB18030: convert it to UTF-8, or set "encoding": "gbk" in chainlens.json; 1 row not read (counted as rejected)',
     );
     const { dataset } = load({
       'chainlens.json': { ...MANIFEST, encoding: 'gbk' },
@@ -275,7 +275,7 @@ describe('CSV text', () => {
     expect(t.accepted).toBe(1);
     const e = onlyError(report, 'relations.csv', 3);
     expect(e.message).toMatch(
-      /^malformed CSV: quoted field unterminated; the file was not read past line 3$/,
+      /^malformed CSV: quoted field unterminated; the file was not read past line 3; 1 row not read \(counted as rejected\)$/,
     );
   });
 

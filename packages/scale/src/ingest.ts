@@ -111,7 +111,8 @@ function tableInput(
             sink.row(cells, r);
             if (++rows % 65536 === 0) progress.update(rows);
           },
-          bad: (r, code, message) => sink.bad(r, code, message),
+          bad: (r, code, message, column) => sink.bad(r, code, message, column),
+          warn: (code, message, r) => sink.warn?.(code, message, r),
         },
         format === 'tsv' ? '\t' : ',',
       );

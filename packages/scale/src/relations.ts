@@ -41,7 +41,10 @@ import { RELATION_TYPES } from '@chainlens/core';
 import type { Cell, DecodeOptions, IssueLog, TableReport, TableSink } from '@chainlens/io';
 import {
   RELATIONS,
+  CONTROL,
+  FIELD_LIMIT,
   TableError,
+  cellProblem,
   checkHeader,
   formatOf,
   parseNumberCell,
@@ -113,6 +116,9 @@ function headerOf(columns: string[]): Header {
     extras: columns.flatMap((c, i) => (known.has(c) ? [] : [i])),
   };
 }
+
+/** io's CONTROL for DuckDB (RE2): C0 but tab, LF and CR; DEL; C1. */
+const CONTROL_RE = "'[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x{9F}]'";
 
 /** Notes io's readRelations writes from its own counts: rewritten with the totals. */
 const SELF_LOOP_NOTE = /^[\d,]+ self-loops kept \(allowed for this dataset\)$/;
@@ -269,9 +275,18 @@ function fastSql(
       defaulted = `(${c} IS NULL OR ${t} = '')`;
     }
   }
-  const quoted = checkQuotes
-    ? header.columns.map((_, i) => `coalesce(contains(${col(i)}, '"'), false)`).join(' OR ')
-    : 'false';
+  const quotes = checkQuotes
+    ? header.columns.map((_, i) => `coalesce(contains(${col(i)}, '"'), false)`)
+    : [];
+  // Extra columns may hold anything: a control character or a field above 64 KiB is io's to
+  // report (ids, type and weight that pass the checks above can hold neither).
+  const odd = header.extras
+    .filter((i) => kinds[i] === 'text')
+    .map(
+      (i) =>
+        `coalesce(regexp_matches(${col(i)}, ${CONTROL_RE}) OR strlen(${col(i)}) > ${FIELD_LIMIT}, false)`,
+    );
+  const quoted = [...quotes, ...odd].join(' OR ') || 'false';
   const extras = keepExtras
     ? header.extras.map((i) => `, CASE WHEN ok THEN CAST(c${i} AS VARCHAR) END`).join('')
     : '';
@@ -398,7 +413,8 @@ function withoutExtras(sink: TableSink, dropped: string[]): TableSink {
         row,
       );
     },
-    bad: (row, code, message) => sink.bad(row, code, message),
+    bad: (row, code, message, column) => sink.bad(row, code, message, column),
+    warn: (code, message, row) => sink.warn?.(code, message, row),
   };
 }
 
@@ -441,7 +457,10 @@ class Checker {
           feed((cells, row, record) => {
             this.checked++;
             const before = table.accepted;
-            inner.row(cells, row);
+            // As io's scanners: a control character or a field above 64 KiB rejects the row.
+            const problem = cellProblem(cells, this.columns, true);
+            if (problem) inner.bad(row, problem.code, problem.message, problem.column);
+            else inner.row(cells, row);
             if (table.accepted > before) {
               records.push(record);
               const w = header && header.weight >= 0 ? cells[header.weight] : null;
@@ -615,6 +634,7 @@ export async function ingestRelations(
             },
           },
           format === 'tsv' ? '\t' : ',',
+          false, // the checker checks the cells of the rows it is given
         );
       } catch (e) {
         if (!(e instanceof Stop) && !(e instanceof TableError)) throw e;
@@ -664,7 +684,8 @@ function streamedJs(
               inner.row(cells, r);
               if (++total % 65536 === 0) progress.update(total);
             },
-            bad: (r, code, message) => inner.bad(r, code, message),
+            bad: (r, code, message, column) => inner.bad(r, code, message, column),
+            warn: (code, message, r) => inner.warn?.(code, message, r),
           },
           delimiter,
         );
@@ -946,6 +967,12 @@ async function arrowBatches(
               else ok = false;
             }
             if (!(Number.isFinite(w) && w >= 0)) ok = false;
+          }
+        }
+        if (ok && extraV.length > 0) {
+          for (let c = 0; c < extraV.length; c++) {
+            const x = cellText(extraV[c]!.get(i));
+            if (x && (x.length > FIELD_LIMIT / 3 || CONTROL.test(x))) ok = false;
           }
         }
         if (!ok) {

@@ -9,7 +9,17 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Gunzip } from 'fflate';
 import type { DecodeOptions, TableSink } from '@chainlens/io';
-import { DataError, TableError, checkHeader, formatOf } from '@chainlens/io';
+import {
+  CONTROL,
+  DataError,
+  LineEndings,
+  TableError,
+  badTextMessage,
+  cellProblem,
+  checkHeader,
+  formatOf,
+  linesFrom,
+} from '@chainlens/io';
 import Papa from 'papaparse';
 
 /** Bytes read per step (decoded text chunks are about this many characters). */
@@ -94,6 +104,7 @@ function badBytes(path: string, file: string, encoding: string, chunkBytes: numb
   const encoder = new TextEncoder();
   let offset = 0;
   let line = 1;
+  let column = 1;
   let found = false;
   for (const bytes of byteChunks(path, chunkBytes)) {
     const text = lenient.decode(bytes, { stream: true });
@@ -101,6 +112,8 @@ function badBytes(path: string, file: string, encoding: string, chunkBytes: numb
     const prefix = at === -1 ? text : text.slice(0, at);
     offset += encoder.encode(prefix).length;
     for (let i = prefix.indexOf('\n'); i !== -1; i = prefix.indexOf('\n', i + 1)) line++;
+    const lastBreak = prefix.lastIndexOf('\n');
+    column = lastBreak === -1 ? column + prefix.length : prefix.length - lastBreak;
     if (at !== -1) {
       found = true;
       break;
@@ -127,14 +140,29 @@ function badBytes(path: string, file: string, encoding: string, chunkBytes: numb
       hint = '; save the file as UTF-8';
     }
   }
-  const text = `not valid ${encoding.toUpperCase()} text: bytes ${shown.join(' ')} at byte offset ${offset}${hint}`;
-  return new DataError(`${file}:${line}: ${text}`, {
+  const text = badTextMessage(encoding, line, column, shown.join(' '), hint);
+  const error = new DataError(`${file}:${line}: ${text}`, {
     severity: 'error',
     code: 'bad-encoding',
     file,
     row: line,
     message: text,
   });
+  // Every data row of the file (non-empty lines but the header): those not read are lost.
+  let lines = 0;
+  let open = false;
+  for (const bytes of byteChunks(path, chunkBytes)) {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b === 10) {
+        if (open) lines++;
+        open = false;
+      } else if (b !== 13) open = true;
+    }
+  }
+  if (open) lines++;
+  error.total = Math.max(0, lines - 1);
+  return error;
 }
 
 /**
@@ -142,7 +170,7 @@ function badBytes(path: string, file: string, encoding: string, chunkBytes: numb
  * for the next one), and a byte-order mark left at the start of the text dropped, as io's
  * `scanDelimited` does for the whole text.
  */
-function* normalised(chunks: Iterable<string>): Generator<string> {
+function* normalised(chunks: Iterable<string>, endings?: LineEndings): Generator<string> {
   let start = true;
   let carry = false;
   for (let text of chunks) {
@@ -158,10 +186,14 @@ function* normalised(chunks: Iterable<string>): Generator<string> {
       text = text.slice(0, -1);
       carry = true;
     }
+    endings?.feed(text);
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
     if (text) yield text;
   }
-  if (carry) yield '\n';
+  if (carry) {
+    endings?.feed('\r');
+    yield '\n';
+  }
 }
 
 interface ParserHandle {
@@ -179,15 +211,20 @@ type ParserHandleClass = new (config: Papa.ParseConfig<string[]>) => ParserHandl
  * text (papaparse with the same options; a row is reported at its first line; blank lines
  * skipped; a malformed row stops the scan with the same TableError). Each chunk is parsed
  * with papaparse's own streaming handle (`ParserHandle.parse(text, baseIndex, ignoreLastRow)`),
- * which leaves an incomplete last record for the next chunk.
+ * which leaves an incomplete last record for the next chunk. `checkCells` false hands rows
+ * with a control character or a field above 64 KiB on as rows (for a caller that checks them).
  */
 export function scanDelimitedChunks(
   chunks: Iterable<string>,
   sink: TableSink,
   delimiter = ',',
+  checkCells = true,
 ): void {
   const Handle = (Papa as unknown as { ParserHandle: ParserHandleClass }).ParserHandle;
   let first = true;
+  let header: string[] = [];
+  // Set once a chunk holds a control character: rows are searched for one from then on.
+  let controls = false;
   let failure: TableError | undefined;
   // `line` is the line number at absolute position `pos`; `text` starts at absolute `base`.
   let pos = 0;
@@ -215,6 +252,7 @@ export function scanDelimitedChunks(
         line++;
       }
       const start = line;
+      const startPos = pos;
       countTo(result.meta.cursor);
       const error = result.errors[0];
       if (error) {
@@ -223,22 +261,59 @@ export function scanDelimitedChunks(
           `malformed CSV: ${error.message.toLowerCase()}; the file was not read past line ${start}`,
           start,
         );
+        failure.unread = linesFrom(text, startPos - base);
         parser.abort();
         return;
       }
       if (first) {
         first = false;
-        sink.header(checkHeader(result.data));
+        try {
+          header = checkHeader(result.data);
+          sink.header(header);
+        } catch (e) {
+          if (!(e instanceof TableError)) throw e;
+          e.unread = linesFrom(text, pos - base);
+          failure = e;
+          parser.abort();
+        }
         return;
       }
-      sink.row(result.data, start);
+      const problem = checkCells ? cellProblem(result.data, header, controls) : undefined;
+      if (problem) sink.bad(start, problem.code, problem.message, problem.column);
+      else sink.row(result.data, start);
     },
   });
+  // Rows after a failure, in the chunks not yet parsed: counted as not read.
+  const unreadRest = (rest: Iterator<string>, continues: boolean) => {
+    if (!failure || failure.unread === undefined) return;
+    let open = continues;
+    for (let r = rest.next(); !r.done; r = rest.next()) {
+      const chunk = r.value;
+      let from = 0;
+      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', from)) {
+        // A line continuing from the text already counted is not counted twice.
+        if (i > from && !(from === 0 && open)) failure.unread++;
+        open = false;
+        from = i + 1;
+      }
+      if (from < chunk.length) {
+        if (!(from === 0 && open)) failure.unread++;
+        open = true;
+      }
+    }
+  };
   let pending = '';
+  const endings = new LineEndings();
+  const chunkIter = normalised(chunks, endings)[Symbol.iterator]();
   const parse = (last: boolean) => {
     text = pending;
+    controls ||= CONTROL.test(text);
     const result = handle.parse(text, base, !last);
-    if (failure) throw failure;
+    if (failure) {
+      // The text parsed so far ends inside a line (counted) unless it ends with a line break.
+      unreadRest(chunkIter, text.length > 0 && !text.endsWith('\n'));
+      throw failure;
+    }
     if (last) return;
     // Carry the text after the last row handed over, not after papaparse's cursor: rows in
     // between are skipped blank rows, which parse the same again, and io counts the lines
@@ -247,12 +322,14 @@ export function scanDelimitedChunks(
     pending = text.slice(pos - base);
     base = pos;
   };
-  for (const chunk of normalised(chunks)) {
-    pending += chunk;
+  for (let r = chunkIter.next(); !r.done; r = chunkIter.next()) {
+    pending += r.value;
     parse(false);
   }
   parse(true);
   if (failure) throw failure;
+  const mixed = endings.mixed();
+  if (mixed && sink.warn) sink.warn('mixed-line-endings', mixed.message, mixed.line);
   if (first) throw new TableError('empty-file', 'the file is empty: a header row is required');
 }
 

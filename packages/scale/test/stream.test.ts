@@ -7,7 +7,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanDelimitedChunks, textChunks } from '../src/stream.js';
 
-type Event = ['header', string[]] | ['row', Cell[], number] | ['error', string, number | undefined];
+type Event =
+  | ['header', string[]]
+  | ['row', Cell[], number]
+  | ['bad' | 'warn', string, number | undefined]
+  | ['error', string, number | undefined, number | undefined];
 
 /** Everything a scanner tells its sink, and the error it ends with. */
 function events(scan: (sink: Parameters<typeof scanDelimited>[1]) => void): Event[] {
@@ -16,13 +20,13 @@ function events(scan: (sink: Parameters<typeof scanDelimited>[1]) => void): Even
     scan({
       header: (columns) => out.push(['header', columns]),
       row: (cells, row) => out.push(['row', cells, row]),
-      bad: () => {
-        throw new Error('scanDelimited never reports bad rows');
-      },
+      bad: (row, code, message, column) => out.push(['bad', `${code}:${column}: ${message}`, row]),
+      warn: (code, message, row) => out.push(['warn', `${code}: ${message}`, row]),
     });
   } catch (e) {
     if (!(e instanceof TableError)) throw e;
-    out.push(['error', `${e.code}: ${e.message}`, e.row]);
+    // With the rows not read after it (issue 14): the same count however the text is cut.
+    out.push(['error', `${e.code}: ${e.message}`, e.row, e.unread]);
   }
   return out;
 }
@@ -53,6 +57,9 @@ describe('scanDelimitedChunks', () => {
     'ragged and empty cells': 'a,b,c\n1,2\n,,\n4,5,6,7\n',
     'no final line break': 'a,b\n1,2',
     'unterminated quote': 'a,b\n1,2\n"x,3\n4,5\n',
+    'unterminated quote, blank lines after': 'a,b\n1,2\n"x,3\n\n4,5\n\n6,7\n8',
+    'missing header cell, rows after': 'a,,b\n1,2\n\n3,4\n',
+    'control characters and mixed line endings': 'a,b\r\n1,\u0001\n2,\u009f\r3,x\r\n',
     'malformed quote': 'a,b\n"x"y,2\n',
     'duplicate header': 'a,a\n1,2\n',
     empty: '',

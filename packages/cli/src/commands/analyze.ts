@@ -19,7 +19,7 @@ import {
   summarizeDataset,
 } from '@chainlens/core';
 import { DataError, formatIssue, isClean, nearest } from '@chainlens/io';
-import { loadDataset, resolveDataset } from '../datasets.js';
+import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -34,6 +34,8 @@ import { reportLines } from './validate.js';
 export { UsageError };
 
 export interface AnalyzeOptions {
+  /** Exit 0 although rows were rejected (the count is printed either way). */
+  allowRejected?: boolean;
   region?: string;
   companies?: string;
   community?: string;
@@ -53,9 +55,9 @@ export interface AnalyzeOptions {
 const pct = (part: number, whole: number) =>
   whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
 
-function datasetLines(dataset: Dataset, path: string): string[] {
+function datasetLines(dataset: Dataset, path: string, status: string): string[] {
   const s = summarizeDataset(dataset);
-  const lines = [`Dataset ${s.name} (${path})`];
+  const lines = [`Dataset ${s.name} (${path}): ${status}`];
   const rel = RELATION_TYPES.filter((t) => s.relationsByType[t] > 0)
     .map((t) => `${t} ${count(s.relationsByType[t])}`)
     .join(', ');
@@ -334,9 +336,8 @@ export async function analyzeCommand(
   }
   const cluster = selectCluster(dataset, options);
   if (options.template !== undefined) {
-    const rejected = report.tables.reduce((n, t) => n + t.rejected, 0);
     out.out(
-      `Dataset ${dataset.name} (${path}): ${count(dataset.companies.ids.length)} companies, ${count(dataset.relations.source.length)} relations, ${count(dataset.memberships.company.length)} memberships; ${rejected === 0 ? 'every row accepted' : `${count(rejected)} rows rejected and left out (chainlens validate lists them)`}`,
+      `Dataset ${dataset.name} (${path}): ${count(dataset.companies.ids.length)} companies, ${count(dataset.relations.source.length)} relations, ${count(dataset.memberships.company.length)} memberships; ${inputStatus(report)}`,
     );
     out.out();
     chainAnalysis(
@@ -345,9 +346,9 @@ export async function analyzeCommand(
       options,
       out,
     );
-    return 0;
+    return inputExit(report, options.allowRejected, out);
   }
-  for (const line of datasetLines(dataset, path)) out.out(line);
+  for (const line of datasetLines(dataset, path, inputStatus(report))) out.out(line);
   if (cluster) {
     out.out();
     for (const line of clusterLines(dataset, cluster)) out.out(line);
@@ -368,5 +369,5 @@ export async function analyzeCommand(
       out.out(`  … ${count(more)} more: chainlens validate ${datasetArg} lists every one`);
     out.out(`  ${count(rejected)} rows rejected; the figures above use the accepted rows only`);
   }
-  return 0;
+  return inputExit(report, options.allowRejected, out);
 }

@@ -28,7 +28,7 @@ import {
   shareText,
 } from '@chainlens/core';
 import { guardCsvCell } from '@chainlens/io';
-import { loadDataset, resolveDataset } from '../datasets.js';
+import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import { checkOutputFile, writeFileAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
@@ -37,6 +37,8 @@ import { loadTemplates, resolveTemplate } from '../templates.js';
 import { UsageError, parseNumber, unknownRegionError } from './analyze.js';
 
 export interface CompareCommandOptions {
+  /** Exit 0 although rows were rejected (the count is printed either way). */
+  allowRejected?: boolean;
   template?: string;
   region?: string;
   level?: string;
@@ -361,9 +363,14 @@ export async function compareCommand(
   // A bad --out fails here, in one line, before the dataset is read (missing folders are made).
   if (options.out !== undefined) checkOutputFile(options.out, { createFolders: true });
   const path = resolveDataset(datasetArg);
-  const { dataset } = await loadDataset(path, {
+  const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false }),
   });
+  // The input's status first: on stdout above a text table or a written file, on stderr
+  // when stdout holds JSON or CSV.
+  const status = `Dataset ${dataset.name} (${path}): ${inputStatus(report)}`;
+  if (p.format === 'text' || options.out !== undefined) out.out(status);
+  else out.err(status);
   let lines: string[];
   if (options.region !== undefined) {
     if (clusterByRegion(dataset.companies, options.region).members.length === 0) {
@@ -380,5 +387,5 @@ export async function compareCommand(
   } else {
     for (const line of lines) out.out(line);
   }
-  return 0;
+  return inputExit(report, options.allowRejected, out);
 }

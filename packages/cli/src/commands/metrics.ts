@@ -23,7 +23,7 @@ import {
 } from '@chainlens/core';
 import { guardCsvCell, nearest } from '@chainlens/io';
 import { stringify } from 'csv-stringify/sync';
-import { loadDataset, resolveDataset } from '../datasets.js';
+import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import { checkOutputFile, openAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
@@ -33,6 +33,8 @@ import { createProgress } from '../progress.js';
 import { UsageError } from './analyze.js';
 
 export interface MetricsOptions {
+  /** Exit 0 although rows were rejected (the count is printed either way). */
+  allowRejected?: boolean;
   relation?: string[];
   seed?: string;
   seeds?: string;
@@ -187,6 +189,8 @@ export async function metricsCommand(
   const elapsed = (performance.now() - started) / 1000;
 
   if (options.out === '-') {
+    // stdout holds the CSV: the input's status goes to stderr.
+    out.err(`Metrics of ${dataset.name} (${path}): ${inputStatus(report)}`);
     writeMetricsCsv(
       dataset,
       graph,
@@ -195,7 +199,7 @@ export async function metricsCommand(
       undefined,
       raw,
     );
-    return 0;
+    return inputExit(report, options.allowRejected, out);
   }
   if (options.out) {
     // Streamed into a temporary file renamed into place: the old file stays whole until then.
@@ -209,10 +213,9 @@ export async function metricsCommand(
     file.commit();
   }
 
-  const rejected = Object.values(report.tables).reduce((a, t) => a + (t?.rejected ?? 0), 0);
   const lines: string[] = [];
   lines.push(
-    `Metrics of ${dataset.name} (${path}) on ${types.join(' + ')} relations: ${count(graph.n)} companies, ${count(graph.arcs)} distinct arcs (parallel arcs merged)${rejected ? `; ${count(rejected)} rejected rows left out (run chainlens validate)` : ''}`,
+    `Metrics of ${dataset.name} (${path}) on ${types.join(' + ')} relations: ${count(graph.n)} companies, ${count(graph.arcs)} distinct arcs (parallel arcs merged); ${inputStatus(report)}`,
   );
   if (types.includes('inferred-supply')) {
     lines.push(
@@ -302,5 +305,5 @@ export async function metricsCommand(
     );
   }
   for (const line of lines) out.out(line);
-  return 0;
+  return inputExit(report, options.allowRejected, out);
 }

@@ -2,7 +2,7 @@
 import type { ValidationReport } from '@chainlens/io';
 import { formatIssue, isClean } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
-import { resolveDataset } from '../datasets.js';
+import { inputStatus, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 
@@ -27,10 +27,14 @@ export function reportLines(report: ValidationReport): string[] {
   return lines;
 }
 
-export function validateCommand(datasetArg: string, out: Out): number {
+export function validateCommand(
+  datasetArg: string,
+  out: Out,
+  options: { allowRejected?: boolean } = {},
+): number {
   const path = resolveDataset(datasetArg);
   const { dataset, report } = readDataset(path);
-  out.out(`Validation of ${dataset.name} (${path})`);
+  out.out(`Validation of ${dataset.name} (${path}): ${inputStatus(report)}`);
   for (const line of reportLines(report)) out.out(line);
   out.out();
   for (const issue of report.issues) out.out(formatIssue(issue));
@@ -44,7 +48,7 @@ export function validateCommand(datasetArg: string, out: Out): number {
     return 0;
   }
   out.out(
-    `FAILED: ${count(rejected)} rows rejected${report.tables.some((t) => t.failed) ? ', some files could not be read' : ''}; ${count(report.errors)} errors, ${count(report.warnings)} warnings.`,
+    `FAILED: ${count(rejected)} rows rejected${report.tables.some((t) => t.failed) ? ', some files could not be read to the end' : ''}; ${count(report.errors)} errors, ${count(report.warnings)} warnings.`,
   );
-  return 1;
+  return options.allowRejected ? 0 : 1;
 }

@@ -7,7 +7,7 @@ import { DataError } from '../issues.js';
 import { setOwn } from '@chainlens/core';
 import { clip, parseNumberCell } from '../numbers.js';
 import type { Cell, TableSink } from '../table.js';
-import { TableError, scanTable } from '../table.js';
+import { TableError, codePoint, scanTable } from '../table.js';
 import type { DecodeOptions } from '../text.js';
 
 export interface TableSpec {
@@ -93,8 +93,16 @@ export function runTable(
   const { file } = input;
   const report = log.table(spec.table, file);
   const run: TableRun = { report, extraColumns: [] };
-  const fail = (code: string, message: string, row?: number, column?: string) => {
+  const fail = (code: string, text: string, row?: number, column?: string, unread?: number) => {
     report.failed = true;
+    let message = text;
+    if (unread !== undefined) {
+      // Rows the file holds but that were never read are lost: counted as read and rejected.
+      report.unread = unread;
+      report.read += unread;
+      report.rejected += unread;
+      message += `; ${unread.toLocaleString('en-US')} row${unread === 1 ? '' : 's'} not read (counted as rejected)`;
+    }
     const issue = { severity: 'error' as const, code, file, row, column, message };
     log.add(issue);
     if (fatal) {
@@ -197,18 +205,24 @@ export function runTable(
         else report.accepted++;
         if (warned && !rejected) report.warnings++;
       },
-      bad(r, code, message) {
+      bad(r, code, message, column) {
         report.read++;
         report.rejected++;
-        log.add({ severity: 'error', code, file, row: r, message });
+        log.add({ severity: 'error', code, file, row: r, column, message });
+      },
+      warn(code, message, r) {
+        log.add({ severity: 'warning', code, file, row: r, message });
       },
     };
     if (input.scan) input.scan(sink);
     else scanTable(input.bytes!, file, sink, input.decode);
   } catch (e) {
-    if (e instanceof TableError) fail(e.code, e.message, e.row, e.column);
-    else if (e instanceof DataError && e.issue) fail(e.issue.code, e.issue.message, e.issue.row);
-    else throw e;
+    if (e instanceof TableError) fail(e.code, e.message, e.row, e.column, e.unread);
+    else if (e instanceof DataError && e.issue) {
+      // A stream that stops part way (bytes that do not decode): the rows not yet read are lost.
+      const unread = e.total === undefined ? undefined : Math.max(0, e.total - report.read);
+      fail(e.issue.code, e.issue.message, e.issue.row, undefined, unread);
+    } else throw e;
   }
   return run;
 }
@@ -234,25 +248,95 @@ export function emptyAttributes(columns: string[]): Record<string, string[]> {
   return Object.fromEntries(columns.map((c) => [c, [] as string[]]));
 }
 
+/** Zero-width characters, the byte-order mark, the soft hyphen and bidirectional controls. */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u00AD': 'soft hyphen',
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u2060': 'word joiner',
+  '\uFEFF': 'byte-order mark',
+};
+/** Printable ASCII: already its own comparison key. */
+const PLAIN = /^[\x20-\x7E]*$/;
+
+/**
+ * The key ids are compared by: Unicode NFKC (full-width `Ａ１` is `A1`) without invisible
+ * characters. `invisible` lists those found (`U+200B zero-width space`).
+ */
+export function idKey(id: string): { key: string; invisible: string[] } {
+  if (PLAIN.test(id)) return { key: id, invisible: [] };
+  const invisible = [...new Set(id.match(INVISIBLE) ?? [])].map(
+    (c) =>
+      `${codePoint(c)}${INVISIBLE_NAMES[c] ? ` ${INVISIBLE_NAMES[c]}` : ' (bidirectional control)'}`,
+  );
+  return { key: id.replace(INVISIBLE, '').normalize('NFKC').trim(), invisible };
+}
+
+/** First rows of the ids seen, by comparison key; the id as written when it differs from it. */
+export interface IdIndex {
+  firstRow: Map<string, number>;
+  written: Map<string, string>;
+}
+
+export function idIndex(): IdIndex {
+  return { firstRow: new Map(), written: new Map() };
+}
+
 /**
  * The row's `id`, trimmed, when it is non-empty and not seen before; otherwise the row is
- * rejected (naming the row of the first occurrence) and undefined returned.
+ * rejected (naming the row of the first occurrence) and undefined returned. Ids are compared
+ * by `idKey`: one that equals an earlier id after NFKC without invisible characters is a
+ * duplicate too (the message shows both as written), or with `twins` 'warning' a warning (the
+ * row kept); invisible characters are a warning.
  */
 export function uniqueId(
   row: RowAccess,
   what: string,
-  firstRow: Map<string, number>,
+  seen: IdIndex,
+  twins: 'error' | 'warning' = 'error',
 ): string | undefined {
   const id = row.get('id').trim();
   if (id === '') {
     row.reject('empty-id', 'id', `empty ${what} id`);
     return undefined;
   }
-  const first = firstRow.get(id);
-  if (first !== undefined) {
-    row.reject('duplicate-id', 'id', `duplicate ${what} id '${clip(id)}' (first at row ${first})`);
+  const { key, invisible } = idKey(id);
+  if (invisible.length > 0)
+    row.warn(
+      'invisible-character',
+      'id',
+      `${what} id '${clip(id)}' holds invisible ${invisible.length > 1 ? 'characters' : 'character'} ${invisible.join(', ')}; ids are compared without them`,
+    );
+  if (key === '') {
+    row.reject('empty-id', 'id', `${what} id '${clip(id)}' holds only invisible characters`);
     return undefined;
   }
-  firstRow.set(id, row.row);
+  const first = seen.firstRow.get(key);
+  const earlier = first === undefined ? undefined : (seen.written.get(key) ?? key);
+  if (first !== undefined && earlier !== id && twins === 'warning') {
+    // A vocabulary (products) may keep a near-twin: warned, naming the first row.
+    row.warn(
+      'near-twin-id',
+      'id',
+      `${what} id '${clip(id)}' is the same as '${clip(earlier!)}' at row ${first} once compared by Unicode NFKC without invisible characters; kept as a separate ${what}`,
+    );
+    return id;
+  }
+  if (first !== undefined) {
+    row.reject(
+      'duplicate-id',
+      'id',
+      earlier === id
+        ? `duplicate ${what} id '${clip(id)}' (first at row ${first})`
+        : `duplicate ${what} id '${clip(id)}': the same as '${clip(earlier!)}' at row ${first} once compared by Unicode NFKC without invisible characters`,
+    );
+    return undefined;
+  }
+  seen.firstRow.set(key, row.row);
+  if (key !== id) seen.written.set(key, id);
   return id;
 }

@@ -3,7 +3,7 @@ import type { CompanyTable } from '@chainlens/core';
 import { normalizeRegion } from '@chainlens/core';
 import type { IssueLog } from '../issues.js';
 import type { TableInput } from './common.js';
-import { emptyAttributes, pushExtras, runTable, uniqueId } from './common.js';
+import { emptyAttributes, pushExtras, runTable, uniqueId, idIndex } from './common.js';
 
 export const COMPANIES = {
   table: 'companies',
@@ -14,7 +14,7 @@ export const COMPANIES = {
 /** Reads and validates the companies table; without it no dataset can load (DataError). */
 export function readCompanies(input: TableInput, log: IssueLog): CompanyTable {
   const companies: CompanyTable = { ids: [], names: [], regions: [], attributes: {} };
-  const firstRow = new Map<string, number>();
+  const firstRow = idIndex();
   let unnamed = 0;
   const run = runTable(
     input,

@@ -10,7 +10,7 @@ import { PRODUCT_LINK_TYPES } from '@chainlens/core';
 import type { IssueLog } from '../issues.js';
 import { clip } from '../numbers.js';
 import type { TableInput } from './common.js';
-import { emptyAttributes, pushExtras, runTable, uniqueId } from './common.js';
+import { emptyAttributes, pushExtras, runTable, uniqueId, idIndex } from './common.js';
 
 export const PRODUCTS = {
   table: 'products',
@@ -25,9 +25,11 @@ export const PRODUCT_LINKS = {
 
 export function readProducts(input: TableInput, log: IssueLog): ProductTable {
   const products: ProductTable = { ids: [], names: [], kinds: [], attributes: {} };
-  const firstRow = new Map<string, number>();
+  const firstRow = idIndex();
   const run = runTable(input, PRODUCTS, log, (row) => {
-    const id = uniqueId(row, 'product', firstRow);
+    // Product names come from free text: a near-twin (full-width letters, an invisible
+    // character) is warned and kept, as merging them changes which segment a line matches.
+    const id = uniqueId(row, 'product', firstRow, 'warning');
     if (id === undefined) return;
     products.ids.push(id);
     products.names.push(row.get('name').trim() || id);

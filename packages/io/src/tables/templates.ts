@@ -43,8 +43,8 @@ export function readTemplate(input: TableInput, log: IssueLog): ChainTemplate | 
   const { file } = input;
   const report = log.table('template', file);
   report.read = 1;
-  const reject = (code: string, message: string, column?: string) => {
-    log.add({ severity: 'error', code, file, column, message });
+  const reject = (code: string, message: string, column?: string, row?: number) => {
+    log.add({ severity: 'error', code, file, row, column, message });
   };
   const fail = () => {
     report.rejected = 1;
@@ -60,7 +60,8 @@ export function readTemplate(input: TableInput, log: IssueLog): ChainTemplate | 
     data = JSON.parse(decodeText(maybeGunzip(input.bytes, file), file, input.decode));
   } catch (e) {
     report.failed = true;
-    if (e instanceof DataError && e.issue) reject(e.issue.code, e.issue.message);
+    if (e instanceof DataError && e.issue)
+      reject(e.issue.code, e.issue.message, undefined, e.issue.row);
     else reject('malformed-json', `malformed JSON: ${(e as Error).message}`);
     return fail();
   }
