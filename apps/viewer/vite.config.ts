@@ -7,8 +7,18 @@ import { chainlensData } from './data-plugin.js';
 // CHAINLENS_BUNDLE_DATA=1 (a static build that opens without a server).
 export default defineConfig({
   base: './',
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2_000 },
-  worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2_000,
+    // Rolldown's [PLUGIN_TIMINGS] warning fires whenever plugins take a noticeable share of a
+    // build, which on a loaded machine is every build: noise, not a problem to act on.
+    rolldownOptions: { checks: { bundlerTimings: false, pluginTimings: false } },
+  },
+  worker: {
+    format: 'es',
+    rolldownOptions: { checks: { bundlerTimings: false, pluginTimings: false } },
+  },
   resolve: {
     alias: {
       // @chainlens/io's writer imports csv-stringify's Node build, which uses Buffer at load

@@ -82,7 +82,7 @@ describe('counts in the graph equal counts in the data (cn-listed)', () => {
     expect(s.relationsByType.supply).toBe(0);
     const guangdong = s.topLevelRegions.find((r) => r.region === '广东');
     expect(guangdong?.companies).toBe(
-      companiesCsv.filter((c) => c.region.split('/')[0] === '广东').length,
+      companiesCsv.filter((c) => c.region!.split('/')[0] === '广东').length,
     );
   });
 
@@ -109,7 +109,7 @@ describe('views', () => {
   it('keeps the relations inside a region cluster, in local numbering', () => {
     const cluster = clusterByRegion(dataset.companies, '江苏');
     const inside = new Set(
-      companiesCsv.filter((c) => regionWithin(c.region, '江苏')).map((c) => c.id),
+      companiesCsv.filter((c) => regionWithin(c.region!, '江苏')).map((c) => c.id),
     );
     expect(cluster.members.length).toBe(inside.size);
     const graph = buildCompactGraph(dataset, { nodes: cluster.members });

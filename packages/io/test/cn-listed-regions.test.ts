@@ -63,7 +63,7 @@ describe('cn-listed regions', () => {
   });
 
   it('writes a registered region as its province, 广东/深圳, or a municipality as its own city', () => {
-    for (const c of companies.filter((c) => c.region_rule.startsWith('registered'))) {
+    for (const c of companies.filter((c) => c.region_rule!.startsWith('registered'))) {
       const [p, city, ...rest] = c.region!.split('/');
       expect(rest, c.id).toEqual([]);
       if (city !== undefined)

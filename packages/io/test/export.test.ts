@@ -107,7 +107,7 @@ function checkGexf(graph: ExportGraph, text: string) {
   expect(g.order).toBe(graph.nodes.rows);
   expect(g.size).toBe(graph.edges.rows);
   const name = graph.nodes.columns.find((c) => c.name === 'name')!;
-  graph.nodes.columns[0]!.values.forEach((id, i) => {
+  (graph.nodes.columns[0]!.values as readonly string[]).forEach((id, i) => {
     const attrs = { ...want.nodes.get(id as string)! };
     const label = typedValue(name, i, true);
     if (label !== undefined) attrs.label = label;
@@ -115,7 +115,7 @@ function checkGexf(graph: ExportGraph, text: string) {
   });
   const source = graph.edges.columns.find((c) => c.name === 'source')!.values;
   const target = graph.edges.columns.find((c) => c.name === 'target')!.values;
-  graph.edges.columns[0]!.values.forEach((id, i) => {
+  (graph.edges.columns[0]!.values as readonly string[]).forEach((id, i) => {
     expect(g.source(id), `edge ${id} source`).toBe(source[i]);
     expect(g.target(id), `edge ${id} target`).toBe(target[i]);
     expect(g.getEdgeAttributes(id), `edge ${id}`).toEqual(want.edges.get(id as string));
@@ -144,7 +144,7 @@ function checkGraphml(graph: ExportGraph, text: string) {
   }
   const source = graph.edges.columns.find((c) => c.name === 'source')!.values;
   const target = graph.edges.columns.find((c) => c.name === 'target')!.values;
-  graph.edges.columns[0]!.values.forEach((id, i) => {
+  (graph.edges.columns[0]!.values as readonly string[]).forEach((id, i) => {
     expect(g.source(id), `edge ${id} source`).toBe(source[i]);
     expect(g.target(id), `edge ${id} target`).toBe(target[i]);
     expect(g.getEdgeAttributes(id), `edge ${id}`).toEqual(want.edges.get(id as string));
@@ -369,7 +369,7 @@ describe('export tables', () => {
       'collaboration',
       'ownership',
     ]);
-    expect(Array.from(e('weight'))).toEqual([2, 3, 0.25, 0.5, 1, 1]);
+    expect(Array.from(e('weight') as ArrayLike<number>)).toEqual([2, 3, 0.25, 0.5, 1, 1]);
     expect(e('via')[3]).toBe('x<y & "z" \'q\'');
     expect(graph.description).toContain('6 relations');
   });

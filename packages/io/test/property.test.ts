@@ -650,7 +650,7 @@ function encodeEdges(
       JSON.stringify(
         edges.map((e) =>
           Object.fromEntries(
-            columns.flatMap((c) => {
+            columns.flatMap((c): [string, string | number][] => {
               const v = cell(e, c);
               // Weights as JSON numbers when they are plain ones, types left out when empty.
               if (c === 'weight' && v !== '' && String(Number(v)) === v) return [[c, Number(v)]];
