@@ -53,7 +53,7 @@ import { completenessFromCounts } from './completeness.js';
 import type { ChainContext } from './context.js';
 import { wholeSupply } from './context.js';
 import { heldShare, segmentsOf } from './membership.js';
-import { regionParts } from '../graph/cluster.js';
+import { clusterRegion, regionParts } from '../graph/cluster.js';
 import { inputGaps } from './missing-roles.js';
 import type { SegmentRow, SegmentTableOptions } from './segments.js';
 import { segmentTable } from './segments.js';
@@ -184,14 +184,13 @@ function rankCandidates(ctx: ChainContext, options: TargetOptions): Rankings {
  * where it agrees with it; for other clusters every known region is precise enough.
  */
 function regionKnown(ctx: ChainContext): (region: string) => boolean {
-  const id = ctx.cluster.id;
-  if (!id.startsWith('region:')) return (region) => region !== '';
-  const depth = regionParts(id.slice('region:'.length)).length;
-  const clusterPath = regionParts(id.slice('region:'.length));
+  const path = clusterRegion(ctx.cluster);
+  if (path === null) return (region) => region !== '';
+  const clusterPath = regionParts(path);
   return (region) => {
     if (region === '') return false;
     const parts = regionParts(region);
-    if (parts.length >= depth) return true;
+    if (parts.length >= clusterPath.length) return true;
     // Shorter than the cluster's path: unknown only when it is an ancestor of it.
     return !parts.every((p, i) => p === clusterPath[i]);
   };
@@ -412,7 +411,7 @@ function explain(
     .filter((t) => t !== s)
     .map((t) => `${structure.names[t]!} (${percent(heldShare(membership, t, c)!.share!)})`);
   const also = others.length > 0 ? `, and also ${listText(others)}` : '';
-  const here = ctx.cluster.id.startsWith('region:') ? ctx.cluster.id.slice(7) : 'the cluster';
+  const here = clusterRegion(ctx.cluster) ?? 'the cluster';
   let tie: string;
   if (k.links === 0) tie = `it has no links with firms in ${here} yet`;
   else {

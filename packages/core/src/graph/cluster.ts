@@ -21,6 +21,11 @@ export function regionParts(region: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+/** The region path of a region cluster (`region:浙江/宁波` → `浙江/宁波`); null for any other cluster. */
+export function clusterRegion(cluster: Cluster): string | null {
+  return cluster.id.startsWith('region:') ? cluster.id.slice('region:'.length) : null;
+}
+
 /** Normalises a region path: trimmed parts joined by `/`. */
 export function normalizeRegion(region: string): string {
   return regionParts(region).join('/');

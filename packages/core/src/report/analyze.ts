@@ -24,7 +24,7 @@ import { supplyDominators } from '../chain/dominators.js';
 import { leaders } from '../chain/leaders.js';
 import { heldShare } from '../chain/membership.js';
 import { compareCoverage } from '../chain/compare-coverage.js';
-import { regionParts } from '../graph/cluster.js';
+import { clusterRegion, regionParts } from '../graph/cluster.js';
 import { inputGaps, missingRoles } from '../chain/missing-roles.js';
 import { relatedSegments } from '../chain/related.js';
 import type { ResilienceCentrality } from '../chain/resilience.js';
@@ -172,9 +172,8 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
 
   // What the figures rest on (coverage): companies left out for want of a region at the
   // cluster's level, chain memberships of the cluster held on lines without a revenue figure.
-  const level = options.cluster.id.startsWith('region:')
-    ? Math.max(1, regionParts(options.cluster.id.slice('region:'.length)).length)
-    : 1;
+  const region = clusterRegion(options.cluster);
+  const level = region === null ? 1 : Math.max(1, regionParts(region).length);
   const datasetCoverage = compareCoverage(dataset, { level, membership: ctx.membership });
   let clusterMemberships = 0;
   let clusterUnknown = 0;
@@ -260,10 +259,9 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       status: s.status,
       reasons: s.reasons,
       members: s.localCompanies.map((id) => {
-        const ref = label(id);
         const c = companyIndexOf(dataset, id);
         const held = heldShare(ctx.membership, structure.index.get(s.id)!, c)!;
-        return { ...ref, share: held.share, shareUnknown: held.shareUnknown };
+        return { ...companyLabel(dataset, c), share: held.share, shareUnknown: held.shareUnknown };
       }),
       supply: s.supply,
     })),
