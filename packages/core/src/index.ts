@@ -50,3 +50,4 @@ export * from './chain/extract.js';
 export * from './report/types.js';
 export * from './report/render/index.js';
 export * from './report/analyze.js';
+export * from './i18n/index.js';
