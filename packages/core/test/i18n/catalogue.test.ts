@@ -10,7 +10,8 @@ import { CATALOGUES, NAMESPACES, createTranslator, LANGS } from '@chainlens/core
 const ROOT = join(import.meta.dirname, '../../../..');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const base = (k: string) => k.replace(PLURAL, '');
-const vars = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+const vars = (s: string) =>
+  [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('message catalogues', () => {
   for (const ns of NAMESPACES) {
