@@ -22,6 +22,9 @@ export default defineConfig({
       'benchmarks/test/**/*.test.ts',
     ],
     testTimeout: 60_000,
+    // Tests read English output unless they ask for another language; the machine's locale
+    // must not change what they see (spawned CLIs inherit this).
+    env: { CHAINLENS_LANG: 'en' },
     pool: 'forks',
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],

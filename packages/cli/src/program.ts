@@ -3,7 +3,8 @@
  * error is one readable line on stderr.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_MIN_SHARE } from '@chainlens/core';
+import type { Translator } from '@chainlens/core';
+import { DEFAULT_MIN_SHARE, LangError } from '@chainlens/core';
 import { DataError } from '@chainlens/io';
 import { UsageError, analyzeCommand } from './commands/analyze.js';
 import { compareCommand } from './commands/compare.js';
@@ -15,6 +16,7 @@ import { templateExtractCommand, templateListCommand } from './commands/template
 import { DEFAULT_DATASET } from './datasets.js';
 import type { Out } from './output.js';
 import { consoleOut } from './output.js';
+import { LANG_CHOICES, runTranslator } from './lang.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_DATA = 1;
@@ -23,11 +25,30 @@ export const EXIT_USAGE = 2;
 /** Runs the CLI on `args` (without `node` and the script) and returns the exit code. */
 export async function run(args: string[], out: Out = consoleOut): Promise<number> {
   let code = EXIT_OK;
+  let tr: Translator;
+  try {
+    tr = runTranslator(args);
+  } catch (e) {
+    if (e instanceof LangError) {
+      out.err(`chainlens: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
   const program = new Command('chainlens')
     .description('Network analysis of industrial chains (产业链) and clusters (产业集群)')
     .version('0.1.0')
     .exitOverride()
     .showSuggestionAfterError()
+    // --lang is read before parsing (runTranslator); declared here so that every command
+    // accepts it and its help lists it.
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        `language of printed and written text: ${LANG_CHOICES.join(' or ')} (default: CHAINLENS_LANG, else zh-CN when the locale is Chinese, else en)`,
+      ),
+    )
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({
       writeOut: (s) => out.out(s.replace(/\n$/, '')),
       writeErr: (s) => out.err(s.replace(/\n$/, '')),
@@ -47,7 +68,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
     )
     .action((dataset: string, options: { allowRejected?: boolean }) => {
-      code = validateCommand(dataset, out, options);
+      code = validateCommand(dataset, out, options, tr);
     });
 
   program
@@ -109,7 +130,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
     )
     .action(async (dataset: string, options: Parameters<typeof analyzeCommand>[1]) => {
-      code = await analyzeCommand(dataset, options, out);
+      code = await analyzeCommand(dataset, options, out, tr);
     });
 
   program
@@ -150,7 +171,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
     )
     .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
-      code = await metricsCommand(dataset, options, out);
+      code = await metricsCommand(dataset, options, out, tr);
     });
 
   program
@@ -181,7 +202,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
     .addOption(new Option('--quiet', 'no progress output'))
     .action(async (dataset: string, options: Parameters<typeof exportCommand>[1]) => {
-      code = await exportCommand(dataset, options, out);
+      code = await exportCommand(dataset, options, out, tr);
     });
 
   program
@@ -191,7 +212,12 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--port <n>', 'TCP port (0: any free port)').default('4680'))
     .addOption(new Option('--open', 'open the viewer in the default browser'))
     .action(async (dataset: string | undefined, options: { port: string; open?: boolean }) => {
-      code = await serveCommand(dataset, { port: options.port, open: options.open ?? false }, out);
+      code = await serveCommand(
+        dataset,
+        { port: options.port, open: options.open ?? false },
+        out,
+        tr,
+      );
     });
 
   const template = program
@@ -206,7 +232,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     )
     .argument('[dataset]', 'a dataset folder or a bundled dataset name', DEFAULT_DATASET)
     .action((dataset: string) => {
-      code = templateListCommand(dataset, out);
+      code = templateListCommand(dataset, out, tr);
     });
   template
     .command('extract')
@@ -239,7 +265,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(new Option('--name <name>', 'template name'))
     .addOption(new Option('--out <file>', 'write the template JSON to FILE (default: stdout)'))
     .action((dataset: string, options: Parameters<typeof templateExtractCommand>[1]) => {
-      code = templateExtractCommand(dataset, options, out);
+      code = templateExtractCommand(dataset, options, out, tr);
     });
 
   program
@@ -276,7 +302,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
         if (options.by !== undefined && options.by !== 'region') {
           throw new UsageError(`--by must be 'region', got '${options.by}'`);
         }
-        code = await compareCommand(dataset, options, out);
+        code = await compareCommand(dataset, options, out, tr);
       },
     );
 

@@ -3,6 +3,8 @@
  * validation report and, for a cluster, what the cluster holds. Later work adds the chain
  * analysis (completeness, weak links, targets) to this same command.
  */
+import type { Translator } from '@chainlens/core';
+import { EN } from '../lang.js';
 import { readFileSync } from 'node:fs';
 import type { Cluster, Dataset } from '@chainlens/core';
 import {
@@ -311,6 +313,7 @@ export async function analyzeCommand(
   datasetArg: string,
   options: AnalyzeOptions,
   out: Out,
+  _tr: Translator = EN,
 ): Promise<number> {
   const chosen = [options.region, options.companies, options.community].filter(
     (x) => x !== undefined,

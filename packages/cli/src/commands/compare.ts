@@ -5,6 +5,8 @@
  * `--format json|csv` gives every row with its figures unrounded (`--out FILE` writes it to a
  * file); text and JSON also say what the ranking leaves out (core `compareCoverage`).
  */
+import type { Translator } from '@chainlens/core';
+import { EN } from '../lang.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -341,6 +343,7 @@ export async function compareCommand(
   datasetArg: string,
   options: CompareCommandOptions,
   out: Out,
+  _tr: Translator = EN,
 ): Promise<number> {
   const p: CompareParameters = {
     minShare: parseNumber(options.minShare, 'min-share', DEFAULT_MIN_SHARE, { min: 0, max: 1 }),

@@ -14,6 +14,8 @@
  * `graph.edges.csv`; `--out DIR/` (or an existing folder) writes `DIR/nodes.csv` and
  * `DIR/edges.csv`.
  */
+import type { Translator } from '@chainlens/core';
+import { EN } from '../lang.js';
 import { existsSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Dataset } from '@chainlens/core';
@@ -151,6 +153,7 @@ export async function exportCommand(
   datasetArg: string,
   options: ExportOptions,
   out: Out,
+  _tr: Translator = EN,
 ): Promise<number> {
   const format = exportFormat(options.to, options.out);
   if (options.out === undefined || options.out.trim() === '') {

@@ -9,6 +9,8 @@
  * (same values as one thread); it is exact up to 5,000 nodes and sampled from 256 seeded
  * sources above.
  */
+import type { Translator } from '@chainlens/core';
+import { EN } from '../lang.js';
 import type { Dataset, MetricGraph, RelationType } from '@chainlens/core';
 import {
   METRIC_COLUMNS,
@@ -148,6 +150,7 @@ export async function metricsCommand(
   datasetArg: string,
   options: MetricsOptions,
   out: Out,
+  _tr: Translator = EN,
 ): Promise<number> {
   const seed = integer(options.seed, 'seed', 1);
   const seeds = integer(options.seeds, 'seeds', 0);

@@ -13,6 +13,8 @@
  * Anything else is a 404, so `..`, `%2e%2e`, absolute paths and symlinks out lead nowhere.
  * Requests whose Host is not this server's loopback address are refused (DNS rebinding).
  */
+import type { Translator } from '@chainlens/core';
+import { EN } from '../lang.js';
 import { spawn } from 'node:child_process';
 import {
   createReadStream,
@@ -417,6 +419,7 @@ export async function serveCommand(
   datasetArg: string | undefined,
   options: ServeOptions,
   out: Out,
+  _tr: Translator = EN,
 ): Promise<number> {
   const raw = options.port ?? DEFAULT_PORT;
   const port = typeof raw === 'number' ? raw : /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;

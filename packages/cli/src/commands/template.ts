@@ -7,6 +7,8 @@
  * [--subcategories] [--kind KIND…] [--id ID] [--name NAME] [--out FILE]`: a template built from
  * the dataset's product links (core `extractTemplate`), as JSON on stdout or in FILE.
  */
+import type { Translator } from '@chainlens/core';
+import { EN } from '../lang.js';
 import type { ChainTemplate, Dataset, Stage } from '@chainlens/core';
 import {
   UnknownProductError,
@@ -48,7 +50,7 @@ function load(datasetArg: string): { dataset: Dataset; path: string } {
 }
 
 /** `template list`. */
-export function templateListCommand(datasetArg: string, out: Out): number {
+export function templateListCommand(datasetArg: string, out: Out, _tr: Translator = EN): number {
   const { dataset, path } = load(datasetArg);
   const entries = availableTemplates(dataset);
   out.out(`Chain templates for dataset ${dataset.name} (${path}): ${entries.length}`);
@@ -105,6 +107,7 @@ export function templateExtractCommand(
   datasetArg: string,
   options: ExtractCommandOptions,
   out: Out,
+  _tr: Translator = EN,
 ): number {
   if (!options.product) throw new UsageError('template extract needs --product NAME');
   const depth = integer(options.depth, '--depth', 3, 0);

@@ -1,4 +1,6 @@
 /** `chainlens validate <dataset>`: counts per table and every problem as `file:row:column: message`. */
+import type { Translator } from '@chainlens/core';
+import { EN } from '../lang.js';
 import type { ValidationReport } from '@chainlens/io';
 import { formatIssue, isClean } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
@@ -31,6 +33,7 @@ export function validateCommand(
   datasetArg: string,
   out: Out,
   options: { allowRejected?: boolean } = {},
+  _tr: Translator = EN,
 ): number {
   const path = resolveDataset(datasetArg);
   const { dataset, report } = readDataset(path);
