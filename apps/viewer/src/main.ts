@@ -6,7 +6,7 @@
  */
 import './style.css';
 import type { RelationType } from '@chainlens/core';
-import { DEFAULT_MIN_SHARE, RELATION_TYPES } from '@chainlens/core';
+import { ANALYZE_DEFAULTS, RELATION_TYPES, defaultRelationView } from '@chainlens/core';
 import { AnalysisClient, WorkerError } from './client.js';
 import { count, el, must, percent, replace } from './dom.js';
 import { download, gexfOf, pngOf } from './export.js';
@@ -132,7 +132,7 @@ const state: State = {
   sizeBy: 'degree',
   colorBy: 'community',
   template: '',
-  minShare: readHash().minShare ?? DEFAULT_MIN_SHARE,
+  minShare: readHash().minShare ?? ANALYZE_DEFAULTS.minShare,
   data: null,
   graph: null,
   legend: [],
@@ -200,7 +200,7 @@ function writeHash(): void {
   if (entry) params.set('dataset', entry.id);
   if (state.cluster.kind === 'region') params.set('region', state.cluster.path);
   else if (state.cluster.kind === 'no-region') params.set('region', ':none');
-  if (state.minShare !== DEFAULT_MIN_SHARE) params.set('minShare', String(state.minShare));
+  if (state.minShare !== ANALYZE_DEFAULTS.minShare) params.set('minShare', String(state.minShare));
   history.replaceState(null, '', `#${params.toString()}`);
 }
 
@@ -318,16 +318,17 @@ const regionTree = new RegionTree(ui.regionTree, (choice) => {
 function setupControls(summary: LoadedSummary): void {
   regionTree.setTree(summary.regionTree, summary.companiesWithRegion);
 
-  // Relation types: those the data has, all ticked.
+  // Relation types: those the data has; core's defaultRelationView ticked (as `chainlens metrics`).
   const present = RELATION_TYPES.filter((t) => summary.relationsByType[t] > 0);
-  state.types = new Set(present);
+  const view = new Set(defaultRelationView(present));
+  state.types = new Set(present.filter((t) => view.has(t)));
   replace(
     ui.relationTypes,
     ...(present.length === 0
       ? [el('p', { class: 'muted small' }, 'This dataset has no relations between companies.')]
       : present.map((t) => {
           const box = el('input', { attrs: { type: 'checkbox', value: t } });
-          box.checked = true;
+          box.checked = view.has(t);
           box.addEventListener('change', () => {
             if (box.checked) state.types.add(t);
             else state.types.delete(t);

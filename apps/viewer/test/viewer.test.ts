@@ -340,7 +340,7 @@ describe('viewer on cn-listed, served by chainlens serve', () => {
     await page.click(`[data-what-if="${company}"]`);
     await page.waitForSelector('[data-testid=what-if-result]', { timeout: 30_000 });
     const { ctx } = guangdongContext();
-    const result = whatIf(ctx, { remove: [company] }, { threshold: 1, redundancy: 2 });
+    const result = whatIf(ctx, { remove: [company] }, { theta: 1, redundancy: 2 });
     for (const key of ['coverage', 'redundancy', 'link', 'path'] as const) {
       const row = `[data-testid=what-if-completeness] tr[data-variant=${key}]`;
       expect(await page.textContent(`${row} [data-when=before]`)).toBe(

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Translator } from '@chainlens/core';
-import { DEFAULT_MIN_SHARE, LangError } from '@chainlens/core';
+import { ANALYZE_DEFAULTS, LangError } from '@chainlens/core';
 import { DataError } from '@chainlens/io';
 import { UsageError, analyzeCommand } from './commands/analyze.js';
 import { compareCommand } from './commands/compare.js';
@@ -98,7 +98,9 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       ),
     )
     .addOption(
-      new Option('--seed <n>', 'seed of the random resilience order and Louvain').default('1'),
+      new Option('--seed <n>', 'seed of the random resilience order and Louvain').default(
+        String(ANALYZE_DEFAULTS.seed),
+      ),
     )
     .addOption(
       new Option(
@@ -114,15 +116,19 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     )
     .addOption(new Option('--top <n>', 'rows of each ranked list printed').default('10'))
     .addOption(
-      new Option('--redundancy <r>', 'firms a segment needs to count fully (K_red)').default('2'),
+      new Option('--redundancy <r>', 'firms a segment needs to count fully (K_red)').default(
+        String(ANALYZE_DEFAULTS.redundancy),
+      ),
     )
     .addOption(
-      new Option('--hhi <tau>', 'HHI above which a segment is concentrated').default('0.25'),
+      new Option('--hhi <tau>', 'HHI above which a segment is concentrated').default(
+        String(ANALYZE_DEFAULTS.hhiThreshold),
+      ),
     )
     .addOption(minShareOption())
     .addOption(
       new Option('--theta <θ>', "cascade: share of an input's suppliers that must fail").default(
-        '1',
+        String(ANALYZE_DEFAULTS.theta),
       ),
     )
     .addOption(new Option('--quiet', 'no progress output'))
@@ -339,5 +345,5 @@ function minShareOption(): Option {
   return new Option(
     '--min-share <fraction>',
     'least revenue share (0–1) of the matched product lines for a company to hold a segment; lines without a figure are kept and marked',
-  ).default(String(DEFAULT_MIN_SHARE));
+  ).default(String(ANALYZE_DEFAULTS.minShare));
 }

@@ -201,7 +201,7 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
     el(
       'p',
       { class: 'muted small' },
-      `core whatIf(): cascade θ = ${result.parameters.threshold} (a firm fails when it loses ${result.parameters.threshold === 1 ? 'all' : `${result.parameters.threshold * 100}%`} of its suppliers of an input, by ${result.parameters.shareBy}), in-house inputs ${result.parameters.inHouse ? 'never lost' : 'counted'}, r = ${result.parameters.redundancy}.`,
+      `core whatIf(): cascade θ = ${result.parameters.theta} (a firm fails when it loses ${result.parameters.theta === 1 ? 'all' : `${result.parameters.theta * 100}%`} of its suppliers of an input, by ${result.parameters.shareBy}), in-house inputs ${result.parameters.inHouse ? 'never lost' : 'counted'}, r = ${result.parameters.redundancy}.`,
     ),
   );
 }

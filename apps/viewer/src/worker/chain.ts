@@ -7,6 +7,7 @@
  */
 import type { CascadeModel, ChainContext, ChainTemplate, Cluster, Dataset } from '@chainlens/core';
 import {
+  ANALYZE_DEFAULTS,
   analyze,
   cascadeModel,
   chainContext,
@@ -91,7 +92,10 @@ export class ChainSessions {
       cluster,
       minShare === undefined ? {} : { minShare },
     );
-    const model = cascadeModel(ctx, { threshold: 1, redundancy: 2 });
+    const model = cascadeModel(ctx, {
+      theta: ANALYZE_DEFAULTS.theta,
+      redundancy: ANALYZE_DEFAULTS.redundancy,
+    });
     this.last = { key, template, cluster, ctx, model };
     return this.last;
   }

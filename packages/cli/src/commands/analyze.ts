@@ -8,16 +8,18 @@ import { EN } from '../lang.js';
 import { readFileSync } from 'node:fs';
 import type { Cluster, Dataset } from '@chainlens/core';
 import {
-  DEFAULT_MIN_SHARE,
+  ANALYZE_DEFAULTS,
   RELATION_TYPES,
   analyze,
   buildCompactGraph,
   buildMetricGraph,
   clusterByCommunity,
+  defaultRelationView,
   clusterByIds,
   louvain,
   clusterByRegion,
   regionParts,
+  relationTypesPresent,
   summarizeDataset,
 } from '@chainlens/core';
 import { DataError, formatIssue, isClean, nearest } from '@chainlens/io';
@@ -30,7 +32,6 @@ import { checkReportFolder } from '../files.js';
 import { REPORT_FILES, writeReportFiles } from '../report/write.js';
 import { resolveTemplate } from '../templates.js';
 import { chainSummaryLines } from './chain-summary.js';
-import { relationView } from './metrics.js';
 import { reportLines } from './validate.js';
 
 export { UsageError };
@@ -198,8 +199,10 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
       );
     }
     // The same partition as the `community` column of `chainlens metrics` with this seed.
-    const graph = buildMetricGraph(dataset, { types: relationView(dataset, undefined) });
-    const seed = parseNumber(options.seed, 'seed', 1, { integer: true });
+    const graph = buildMetricGraph(dataset, {
+      types: defaultRelationView(relationTypesPresent(dataset.relations.type)),
+    });
+    const seed = parseNumber(options.seed, 'seed', ANALYZE_DEFAULTS.seed, { integer: true });
     const communities = louvain(graph, { seed });
     if (id >= communities.count) {
       throw new UsageError(
@@ -271,15 +274,15 @@ function chainAnalysis(
   out: Out,
 ): void {
   const template = resolveTemplate(dataset, options.template!);
-  const seed = parseNumber(options.seed, 'seed', 1, { integer: true });
   const top = parseNumber(options.top, 'top', 10, { integer: true, min: 1 });
-  const redundancy = parseNumber(options.redundancy, 'redundancy', 2, { above: 0 });
-  const hhiThreshold = parseNumber(options.hhi, 'hhi', 0.25, { min: 0, max: 1 });
-  const theta = parseNumber(options.theta, 'theta', 1, { above: 0, max: 1 });
-  const minShare = parseNumber(options.minShare, 'min-share', DEFAULT_MIN_SHARE, {
-    min: 0,
-    max: 1,
-  });
+  // The one place the CLI's flags map to core's parameter names (--hhi is hhiThreshold, τ);
+  // their defaults are ANALYZE_DEFAULTS, as in program.ts's help.
+  const D = ANALYZE_DEFAULTS;
+  const seed = parseNumber(options.seed, 'seed', D.seed, { integer: true });
+  const redundancy = parseNumber(options.redundancy, 'redundancy', D.redundancy, { above: 0 });
+  const hhiThreshold = parseNumber(options.hhi, 'hhi', D.hhiThreshold, { min: 0, max: 1 });
+  const theta = parseNumber(options.theta, 'theta', D.theta, { above: 0, max: 1 });
+  const minShare = parseNumber(options.minShare, 'min-share', D.minShare, { min: 0, max: 1 });
   const progress = createProgress({ quiet: options.quiet ?? false });
   const started = performance.now();
   let begun = false;

@@ -19,7 +19,7 @@ import type {
   RegionCompleteness,
 } from '@chainlens/core';
 import {
-  DEFAULT_MIN_SHARE,
+  ANALYZE_DEFAULTS,
   chainStructure,
   chainsOfRegion,
   clusterByRegion,
@@ -346,7 +346,10 @@ export async function compareCommand(
   _tr: Translator = EN,
 ): Promise<number> {
   const p: CompareParameters = {
-    minShare: parseNumber(options.minShare, 'min-share', DEFAULT_MIN_SHARE, { min: 0, max: 1 }),
+    minShare: parseNumber(options.minShare, 'min-share', ANALYZE_DEFAULTS.minShare, {
+      min: 0,
+      max: 1,
+    }),
     level: positive(options.level, 'level', 1),
     top: positive(options.top, 'top', 40),
     sortBy: sortOption(options.sort),

@@ -3,9 +3,9 @@
  * per-company metrics table of DESIGN §6 on one relation view, with a readable summary (the
  * view, how each figure was computed, top companies, the communities and their stability).
  *
- * The relation view defaults to observed `supply` when the dataset has any, else
- * `inferred-supply`, else every relation type present (a bare edge list without a `type` column
- * is all `supply`). Betweenness runs on worker threads
+ * The relation view defaults to core's `defaultRelationView` (the viewer's too): observed
+ * `supply` when the dataset has any, else `inferred-supply`, else every relation type (a bare
+ * edge list without a `type` column is all `supply`). Betweenness runs on worker threads
  * (same values as one thread); it is exact up to 5,000 nodes and sampled from 256 seeded
  * sources above.
  */
@@ -17,9 +17,11 @@ import {
   RELATION_TYPES,
   buildMetricGraph,
   buildMetricGraphLean,
+  defaultRelationView,
   isRelationType,
   metricsTable,
   metricsTableBetweennessPlan,
+  relationTypesPresent,
   stability,
   summarizeCommunities,
 } from '@chainlens/core';
@@ -58,7 +60,7 @@ function integer(value: string | undefined, name: string, fallback: number, min 
   return n;
 }
 
-/** The relation types of the view: the ones asked for, or the default of the module notes. */
+/** The relation types of the view: the ones asked for, or core's `defaultRelationView`. */
 export function relationView(dataset: Dataset, asked: string[] | undefined): RelationType[] {
   if (asked && asked.length > 0) {
     const types = asked.flatMap((a) => a.split(',')).map((a) => a.trim());
@@ -72,11 +74,7 @@ export function relationView(dataset: Dataset, asked: string[] | undefined): Rel
     }
     return [...new Set(types)] as RelationType[];
   }
-  const present = new Set<number>(dataset.relations.type);
-  for (const t of ['supply', 'inferred-supply'] as const) {
-    if (present.has(RELATION_TYPES.indexOf(t))) return [t];
-  }
-  return [...RELATION_TYPES];
+  return defaultRelationView(relationTypesPresent(dataset.relations.type));
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : '');

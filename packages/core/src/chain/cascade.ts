@@ -31,14 +31,15 @@ import { isInferredRelation } from './context.js';
 import type { ChainContext } from './context.js';
 import type { Completeness } from './completeness.js';
 import { completenessFromCounts } from './completeness.js';
+import { ANALYZE_DEFAULTS } from './defaults.js';
 import { segmentsOf } from './membership.js';
 
 export interface CascadeOptions {
   /**
-   * `threshold` number [1]: θ in (0, 1], the substitutability threshold: a firm fails when the
+   * `theta` number [1]: θ in (0, 1], the substitutability threshold: a firm fails when the
    * failed share of its suppliers in one essential input segment is ≥ θ. 1 = all of them.
    */
-  threshold?: number;
+  theta?: number;
   /** `shareBy` 'weight' | 'count' ['weight']: measure the failed share by supply-edge weight or by supplier count. */
   shareBy?: 'weight' | 'count';
   /**
@@ -54,7 +55,7 @@ export interface CascadeOptions {
 
 /** The resolved cascade parameters, as they go into a report. */
 export interface CascadeParameters {
-  threshold: number;
+  theta: number;
   shareBy: 'weight' | 'count';
   /** Non-essential feeds as `"from→to"` keys, in template feed order. */
   nonEssential: string[];
@@ -103,15 +104,15 @@ export function feedKey(from: string, to: string): string {
 }
 
 function resolveParameters(ctx: ChainContext, options: CascadeOptions): CascadeParameters {
-  const threshold = options.threshold ?? 1;
-  if (!(threshold > 0 && threshold <= 1)) {
-    throw new RangeError(`cascade threshold must be in (0, 1], got ${threshold}`);
+  const theta = options.theta ?? ANALYZE_DEFAULTS.theta;
+  if (!(theta > 0 && theta <= 1)) {
+    throw new RangeError(`theta: the cascade threshold must be in (0, 1], got ${theta}`);
   }
   const shareBy = options.shareBy ?? 'weight';
   if (shareBy !== 'weight' && shareBy !== 'count') {
     throw new RangeError(`cascade shareBy must be 'weight' or 'count', got '${String(shareBy)}'`);
   }
-  const redundancy = options.redundancy ?? 2;
+  const redundancy = options.redundancy ?? ANALYZE_DEFAULTS.redundancy;
   if (!(redundancy > 0)) throw new RangeError(`redundancy must be > 0, got ${redundancy}`);
   const { ids, feeds } = ctx.structure;
   const known = new Set(feeds.map(([a, b]) => feedKey(ids[a]!, ids[b]!)));
@@ -129,7 +130,7 @@ function resolveParameters(ctx: ChainContext, options: CascadeOptions): CascadeP
     wanted.add(key);
   }
   return {
-    threshold,
+    theta,
     shareBy,
     nonEssential: [...known].filter((k) => wanted.has(k)),
     inHouse: options.inHouse ?? true,
@@ -293,7 +294,7 @@ export class CascadeState {
     const lost = this.lostSuppliers[k]!;
     const all = m.needSuppliers[k]!;
     if (lost >= all) return true;
-    const theta = m.parameters.threshold;
+    const theta = m.parameters.theta;
     const total = m.needWeight[k]!;
     if (m.parameters.shareBy === 'weight' && total > 0) {
       return this.lostWeight[k]! >= theta * total * (1 - SLACK);

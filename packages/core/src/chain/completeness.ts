@@ -2,7 +2,7 @@
  * Chain completeness (产业链完整度) of a cluster against a template, DESIGN §3 and
  * anchors.md §3.1. No standard formula exists in the literature (Chinese studies use composite
  * indicator systems); these definitions are Chainlens's own and documented in
- * docs/chain-analysis.md.
+ * docs/chain-analysis/completeness.md.
  *
  * Notation: segments s with weights w_s, feeds F, n_s = companies of the cluster in s.
  * - coverage      K_cov  = Σ_{s: n_s ≥ 1} w_s / Σ_s w_s
@@ -17,6 +17,7 @@
 import type { Stage } from '../graph/types.js';
 import { STAGES } from '../graph/types.js';
 import type { ChainContext } from './context.js';
+import { ANALYZE_DEFAULTS } from './defaults.js';
 import { chainFirms, isInferredRelation } from './context.js';
 import type { ChainStructure } from './structure.js';
 
@@ -57,7 +58,7 @@ export function completenessFromCounts(
   counts: ArrayLike<number>,
   options: CompletenessOptions = {},
 ): Completeness {
-  const r = options.redundancy ?? 2;
+  const r = options.redundancy ?? ANALYZE_DEFAULTS.redundancy;
   if (!(r > 0)) throw new RangeError(`redundancy must be > 0, got ${r}`);
   const S = structure.size;
   const w = structure.weights;
@@ -126,7 +127,7 @@ export function completenessFigure(
   figure: 'coverage' | 'redundancy' | 'link' | 'path',
   options: CompletenessOptions = {},
 ): number {
-  const r = options.redundancy ?? 2;
+  const r = options.redundancy ?? ANALYZE_DEFAULTS.redundancy;
   if (!(r > 0)) throw new RangeError(`redundancy must be > 0, got ${r}`);
   const S = structure.size;
   const w = structure.weights;

@@ -21,6 +21,7 @@ import type { MembershipOptions, SegmentMembership } from './membership.js';
 import { segmentMembership } from './membership.js';
 import type { ChainStructure } from './structure.js';
 import { chainStructure } from './structure.js';
+import { ANALYZE_DEFAULTS } from './defaults.js';
 
 export interface ChainContextOptions extends MembershipOptions {
   /** `supplyTypes` RelationType[] [['supply', 'inferred-supply']]: relations that count as supply. */
@@ -71,7 +72,7 @@ export function chainContext(
     localShares.push(Float64Array.from(keep, (i) => shares[i]!));
     counts[s] = keep.length;
   }
-  const supplyTypes = options.supplyTypes ?? (['supply', 'inferred-supply'] as const);
+  const supplyTypes = options.supplyTypes ?? ANALYZE_DEFAULTS.supplyTypes;
   const supply = buildCompactGraph(dataset, { types: supplyTypes, touching: inCluster });
   return {
     dataset,

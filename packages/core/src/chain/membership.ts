@@ -7,7 +7,7 @@
  * Shares may be unknown (NaN: the data gave none). A company's share in s is the sum of its
  * known matched shares; it is NaN only when every matched share is unknown.
  *
- * Revenue threshold (`minShare`, default {@link DEFAULT_MIN_SHARE} = 5 %): a company holds s only
+ * Revenue threshold (`minShare`, default `ANALYZE_DEFAULTS.minShare` = 5 %): a company holds s only
  * when its known share in s is at least `minShare`, so that a 0.4 % side line does not make a
  * monosodium-glutamate maker a vaccine maker (docs/chain-analysis/membership.md justifies 5 %
  * from the data). A company whose matched lines carry no revenue figure at all (unknown share)
@@ -18,6 +18,7 @@
  */
 import type { Dataset } from '../graph/types.js';
 import { matchesInclude } from '../graph/template.js';
+import { ANALYZE_DEFAULTS } from './defaults.js';
 import type { ChainStructure } from './structure.js';
 
 export interface SegmentMembership {
@@ -53,9 +54,6 @@ export interface SegmentMembership {
   outsideIndustry: number;
 }
 
-/** Default revenue-share threshold for holding a segment (see the module notes). */
-export const DEFAULT_MIN_SHARE = 0.05;
-
 export interface MembershipOptions {
   /**
    * `minShare` number [0.05]: the least known revenue share (sum of the matched product lines)
@@ -66,7 +64,7 @@ export interface MembershipOptions {
 
 /** `minShare` resolved and checked (the one place its default is applied). */
 export function resolveMinShare(minShare: number | undefined): number {
-  const v = minShare ?? DEFAULT_MIN_SHARE;
+  const v = minShare ?? ANALYZE_DEFAULTS.minShare;
   if (!(v >= 0 && v <= 1)) throw new RangeError(`minShare must be in [0, 1], got ${v}`);
   return v;
 }

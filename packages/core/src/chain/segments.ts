@@ -19,6 +19,7 @@ import type { Stage } from '../graph/types.js';
 import type { ChainContext } from './context.js';
 import { isInferredRelation } from './context.js';
 import { concentration } from './concentration.js';
+import { ANALYZE_DEFAULTS } from './defaults.js';
 import { segmentsOf } from './membership.js';
 import type { ChainStructure } from './structure.js';
 import { compareIds } from './common.js';
@@ -31,12 +32,12 @@ export type MissingDirection = 'upstream' | 'downstream' | 'absent';
 
 export interface SegmentTableOptions {
   /**
-   * `tau` number [0.25]: HHI_s above which a segment is `concentrated` (US 2010 Horizontal
+   * `hhiThreshold` number [0.25]: τ, HHI_s above which a segment is `concentrated` (US 2010 Horizontal
    * Merger Guidelines "highly concentrated" > 2500; 0.18 for the 2023 guidelines, 0.4 for the
    * CEPII/EU dependence criterion). With 0.25, any segment of 2 or 3 firms is concentrated
    * (HHI ≥ 1/n).
    */
-  tau?: number;
+  hhiThreshold?: number;
 }
 
 /**
@@ -175,8 +176,10 @@ export function localCompaniesByShare(ctx: ChainContext, s: number): number[] {
 
 /** The segment table of the context's cluster, in template order. See the module notes. */
 export function segmentTable(ctx: ChainContext, options: SegmentTableOptions = {}): SegmentRow[] {
-  const tau = options.tau ?? 0.25;
-  if (!(tau >= 0 && tau <= 1)) throw new RangeError(`tau must be in [0, 1], got ${tau}`);
+  const tau = options.hhiThreshold ?? ANALYZE_DEFAULTS.hhiThreshold;
+  if (!(tau >= 0 && tau <= 1)) {
+    throw new RangeError(`hhiThreshold (τ) must be in [0, 1], got ${tau}`);
+  }
   const { structure, counts } = ctx;
   const origins = segmentSupplyOrigins(ctx);
   const ids = ctx.dataset.companies.ids;

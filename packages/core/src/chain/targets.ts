@@ -52,6 +52,7 @@ import type { Completeness, CompletenessOptions } from './completeness.js';
 import { completenessFromCounts } from './completeness.js';
 import type { ChainContext } from './context.js';
 import { wholeSupply } from './context.js';
+import { ANALYZE_DEFAULTS } from './defaults.js';
 import { heldShare, segmentsOf } from './membership.js';
 import { clusterRegion, regionParts } from '../graph/cluster.js';
 import { inputGaps } from './missing-roles.js';
@@ -167,7 +168,7 @@ const rankings = new WeakMap<ChainContext, { key: string; ranked: Rankings }>();
 /** Every candidate, scored and ranked (no limit); cached per context and scoring options. */
 function rankCandidates(ctx: ChainContext, options: TargetOptions): Rankings {
   const key = JSON.stringify([
-    options.tau ?? null,
+    options.hhiThreshold ?? null,
     options.redundancy ?? null,
     options.strength ?? null,
     options.pagerank ?? null,
@@ -281,7 +282,7 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
   }
 
   // gain
-  const r = options.redundancy ?? 2;
+  const r = options.redundancy ?? ANALYZE_DEFAULTS.redundancy;
   const before = completenessFromCounts(structure, counts, { redundancy: r }).redundancy;
   const trial = Float64Array.from(counts);
 
@@ -498,7 +499,9 @@ export function portfolio(ctx: ChainContext, k: number, options: PortfolioOption
     );
   }
   const { structure, membership, dataset } = ctx;
-  const copts: CompletenessOptions = { redundancy: options.redundancy ?? 2 };
+  const copts: CompletenessOptions = {
+    redundancy: options.redundancy ?? ANALYZE_DEFAULTS.redundancy,
+  };
   const ranked = rankCandidates(ctx, options).outside;
   const counts = Float64Array.from(ctx.counts);
   const before = completenessFromCounts(structure, counts, copts);

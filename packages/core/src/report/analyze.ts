@@ -30,6 +30,7 @@ import { relatedSegments } from '../chain/related.js';
 import type { ResilienceCentrality } from '../chain/resilience.js';
 import { resilience } from '../chain/resilience.js';
 import { segmentTable } from '../chain/segments.js';
+import { resolveAnalyzeDefaults } from '../chain/defaults.js';
 import { chainStructure } from '../chain/structure.js';
 import type { Target } from '../chain/targets.js';
 import { portfolio, targets, targetsMaybeLocal } from '../chain/targets.js';
@@ -39,6 +40,10 @@ import { REPORT_SCHEMA_VERSION } from './types.js';
 
 export const CHAINLENS_VERSION = '0.1.0';
 
+/**
+ * What `analyze()` takes. Every parameter left out takes its value from `ANALYZE_DEFAULTS`
+ * (chain/defaults.ts, the one home of the defaults written in brackets below).
+ */
 export interface AnalyzeOptions {
   /** The companies under study. */
   cluster: Cluster;
@@ -53,9 +58,9 @@ export interface AnalyzeOptions {
   minShare?: number;
   /** `redundancy` number [2]: r of K_red (a segment needs r firms to count as fully covered). */
   redundancy?: number;
-  /** `hhiThreshold` number [0.25]: HHI above which a segment is concentrated (τ). */
+  /** `hhiThreshold` number [0.25]: τ, the HHI above which a segment is concentrated. */
   hhiThreshold?: number;
-  /** `theta` number [1]: substitutability threshold θ of the cascade (1 = all suppliers of an input must fail). */
+  /** `theta` number [1]: θ, substitutability threshold of the cascade (1 = all suppliers of an input must fail). */
   theta?: number;
   /** `nonEssential` string[] [none]: feeds `from→to` whose loss does not fail a firm. */
   nonEssential?: string[];
@@ -92,27 +97,17 @@ const STEPS = [
 
 /** Runs the whole chain analysis of `options.cluster` against `options.template`. */
 export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport {
-  const seed = options.seed ?? 1;
-  const redundancy = options.redundancy ?? 2;
-  const tau = options.hhiThreshold ?? 0.25;
-  const theta = options.theta ?? 1;
-  const supplyTypes = options.supplyTypes ?? ['supply', 'inferred-supply'];
-  const resilienceOrder = options.resilienceOrder ?? 'degree';
-  const limits = {
-    leaders: options.limits?.leaders ?? 20,
-    targets: options.limits?.targets ?? 20,
-    critical: options.limits?.critical ?? 20,
-    portfolio: options.limits?.portfolio ?? 5,
-    related: options.limits?.related ?? 10,
-  };
+  // The one place the defaults are applied (ANALYZE_DEFAULTS); resolved values go down.
+  const p = resolveAnalyzeDefaults(options);
+  const { seed, redundancy, hhiThreshold, theta, resilienceOrder, limits } = p;
   let done = 0;
   const step = (name: (typeof STEPS)[number]) => options.onStep?.(name, done++, STEPS.length);
 
   step('context');
   const structure = chainStructure(options.template);
   const ctx = chainContext(dataset, structure, options.cluster, {
-    supplyTypes,
-    ...(options.minShare === undefined ? {} : { minShare: options.minShare }),
+    supplyTypes: [...p.supplyTypes],
+    minShare: p.minShare,
   });
   const label = (id: string): CompanyRef => {
     const c = companyIndexOf(dataset, id);
@@ -124,10 +119,10 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
   const lsr = localSupplyRatio(ctx);
 
   step('segments');
-  const segments = segmentTable(ctx, { tau });
+  const segments = segmentTable(ctx, { hhiThreshold });
 
   step('weak links');
-  const weak = weakLinks(ctx, { tau });
+  const weak = weakLinks(ctx, { hhiThreshold });
 
   step('missing roles');
   const missing = missingRoles(ctx);
@@ -137,16 +132,16 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
   const lead = leaders(ctx, { limit: limits.leaders });
 
   step('targets');
-  const targetRows = targets(ctx, { tau, redundancy, limit: limits.targets });
-  const maybeLocal = targetsMaybeLocal(ctx, { tau, redundancy, limit: limits.targets });
-  const picks = portfolio(ctx, limits.portfolio, { tau, redundancy });
+  const targetRows = targets(ctx, { hhiThreshold, redundancy, limit: limits.targets });
+  const maybeLocal = targetsMaybeLocal(ctx, { hhiThreshold, redundancy, limit: limits.targets });
+  const picks = portfolio(ctx, limits.portfolio, { hhiThreshold, redundancy });
   const related = relatedSegments(ctx).slice(0, limits.related);
 
   step('criticality');
   const cascadeOptions: CascadeOptions = {
-    threshold: theta,
+    theta,
     redundancy,
-    ...(options.nonEssential ? { nonEssential: options.nonEssential } : {}),
+    nonEssential: p.nonEssential,
   };
   const model = cascadeModel(ctx, cascadeOptions);
   const crit = criticality(model, { measure: 'redundancy' });
@@ -157,7 +152,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
     seed,
     centrality: resilienceOrder,
     measure: 'redundancy',
-    ...(options.resilienceRuns === undefined ? {} : { runs: options.resilienceRuns }),
+    runs: p.resilienceRuns,
   });
 
   step('communities');
@@ -203,15 +198,15 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       seed,
       minShare: ctx.membership.minShare,
       redundancy,
-      hhiThreshold: tau,
+      hhiThreshold,
       theta,
-      nonEssential: options.nonEssential ?? [],
-      supplyTypes: [...supplyTypes],
+      nonEssential: [...p.nonEssential],
+      supplyTypes: [...p.supplyTypes],
       resilienceOrder,
       resilienceRuns: res.runs,
       resilienceMeasure: res.measure,
       criticalityMeasure: crit.measure,
-      limits,
+      limits: { ...limits },
     },
     dataset: {
       name: dataset.name,
@@ -320,7 +315,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       modularity: communities.modularity,
       seed: communities.seed,
       split: communities.split,
-      relationTypes: [...supplyTypes],
+      relationTypes: [...p.supplyTypes],
     },
     coverage: {
       minShare: ctx.membership.minShare,

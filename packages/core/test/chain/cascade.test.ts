@@ -85,7 +85,7 @@ describe('cascade of the tiers chain', () => {
     // O2 gone: M1 loses 1/4 = 0.25 < 0.5 (survives); M2 loses 2/2 → round 1 (ore).
     // M2 gone: P1 metal 1/2 ≥ 0.5 → round 2; P2 metal 2/4 = 0.5 → round 2.
     // P1 gone: Q1 part 1/1 → round 3. V needs only ore from O1: survives.
-    expect(failures(['O2'], { threshold: 0.5 })).toEqual([
+    expect(failures(['O2'], { theta: 0.5 })).toEqual([
       'O2@0',
       'M2@1:ore',
       'P1@2:metal',
@@ -93,12 +93,12 @@ describe('cascade of the tiers chain', () => {
       'Q1@3:part',
     ]);
     // n after: ore 1, metal 2 (M1, V), coating 1, part 1 (V), product 1 (Q2).
-    expect(run(['O2'], { threshold: 0.5 }).counts).toEqual([1, 2, 1, 1, 1]);
+    expect(run(['O2'], { theta: 0.5 }).counts).toEqual([1, 2, 1, 1, 1]);
   });
 
   it('θ = 0.5 by count: M1 loses one of its two ore suppliers and fails too', () => {
     // by count M1 lost 1 of 2 = 0.5 → round 1, with M2. Round 2: P1 (metal 2/2), P2 (1/2).
-    expect(failures(['O2'], { threshold: 0.5, shareBy: 'count' })).toEqual([
+    expect(failures(['O2'], { theta: 0.5, shareBy: 'count' })).toEqual([
       'O2@0',
       'M1@1:ore',
       'M2@1:ore',
@@ -156,7 +156,7 @@ describe('cascade of the tiers chain', () => {
     // rows 0 and 1 (O1→M1, O2→M1) weigh 0: M1's ore need has total weight 0.
     // θ = 1: O2 is 1 of 2 suppliers → survives; θ = 0.5: 1/2 ≥ 0.5 → fails.
     expect(failures(['O2'], {}, { 0: 0, 1: 0 })).toEqual(['O2@0', 'M2@1:ore']);
-    expect(failures(['O2'], { threshold: 0.5 }, { 0: 0, 1: 0 }).slice(0, 3)).toEqual([
+    expect(failures(['O2'], { theta: 0.5 }, { 0: 0, 1: 0 }).slice(0, 3)).toEqual([
       'O2@0',
       'M1@1:ore',
       'M2@1:ore',
@@ -164,13 +164,13 @@ describe('cascade of the tiers chain', () => {
   });
 
   it('rejects bad parameters and unknown ids in one line', () => {
-    expect(() => cascadeModel(ctxOf(), { threshold: 0 })).toThrow(/threshold must be in \(0, 1\]/);
-    expect(() => cascadeModel(ctxOf(), { threshold: 1.5 })).toThrow(RangeError);
+    expect(() => cascadeModel(ctxOf(), { theta: 0 })).toThrow(/threshold must be in \(0, 1\]/);
+    expect(() => cascadeModel(ctxOf(), { theta: 1.5 })).toThrow(RangeError);
     expect(() => run(['ZZ'])).toThrow(/cascade: unknown company id 'ZZ'/);
   });
 
   it('the incremental state equals a fresh cascade of the union, and resets cleanly', () => {
-    const m = cascadeModel(ctxOf(), { threshold: 0.5 });
+    const m = cascadeModel(ctxOf(), { theta: 0.5 });
     const ids = m.ctx.dataset.companies.ids;
     const state = new CascadeState(m);
     state.remove([ids.indexOf('C1')]);

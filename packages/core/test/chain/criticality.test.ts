@@ -72,7 +72,7 @@ describe('criticality of the tiers chain', () => {
     // O2 gone: M2, P1, P2, Q1 fail (cascade.test.ts); n: ore 1, metal 2 (M1, V), part 1 (V),
     // product 1 → (½ + 1 + ½ + 2·½ + ½)/6 = 3.5/6: drop 2/6, 4 cut off.
     // C1 gone: the same cascade as at θ = 1, drop 2/6, 3 cut off.
-    const half = criticality(cascadeModel(ctx, { threshold: 0.5 }));
+    const half = criticality(cascadeModel(ctx, { theta: 0.5 }));
     expect(
       half.companies.slice(0, 3).map((c) => [c.company, +c.completenessDrop.toFixed(12), c.cutOff]),
     ).toEqual([
@@ -80,7 +80,7 @@ describe('criticality of the tiers chain', () => {
       ['O2', +(2 / 6).toFixed(12), ['M2', 'P1', 'P2', 'Q1']],
       ['C1', +(2 / 6).toFixed(12), ['P1', 'P2', 'Q1']],
     ]);
-    expect(half.parameters.threshold).toBe(0.5);
+    expect(half.parameters.theta).toBe(0.5);
   });
 
   it('rejects an unknown measure', () => {

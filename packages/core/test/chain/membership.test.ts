@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainTemplate, Dataset } from '../../src/index.js';
-import {
-  DEFAULT_MIN_SHARE,
-  chainStructure,
-  heldShare,
-  segmentMembership,
-} from '../../src/index.js';
+import { ANALYZE_DEFAULTS, chainStructure, heldShare, segmentMembership } from '../../src/index.js';
 
 /*
  * One segment-pair template and six companies, worked by hand:
@@ -78,7 +73,7 @@ describe('segment membership with a revenue threshold and an industry filter', (
   const names = (s: number) => [...m.members[s]!].map((c) => ds.companies.ids[c]);
 
   it('holds a segment with a known share ≥ 5 % or lines without a figure, and counts the rest', () => {
-    expect(m.minShare).toBe(DEFAULT_MIN_SHARE);
+    expect(m.minShare).toBe(ANALYZE_DEFAULTS.minShare);
     expect(names(0)).toEqual(['P', 'R', 'S']);
     expect(names(1)).toEqual(['T', 'U']);
     // Q's 2 % side line is left out by the threshold; T's cell lines by the industry filter.

@@ -108,15 +108,17 @@ describe('segment table of the 浙江 e-bike cluster (fixture-ebike.ts)', () => 
     });
   });
 
-  it('tau is a parameter: at 0.7 frame (0.68) is no longer concentrated, and HHI = tau is not above it', () => {
-    const loose = segmentTable(ctx, { tau: 0.7 });
+  it('hhiThreshold (τ) is a parameter: at 0.7 frame (0.68) is no longer concentrated, and HHI = τ is not above it', () => {
+    const loose = segmentTable(ctx, { hhiThreshold: 0.7 });
     expect(loose.find((r) => r.id === 'frame')!.status).toBe('present');
-    // motor's HHI is exactly 0.2: concentrated only strictly above tau.
-    expect(segmentTable(ctx, { tau: 0.2 }).find((r) => r.id === 'motor')!.status).toBe('present');
-    expect(segmentTable(ctx, { tau: 0.19 }).find((r) => r.id === 'motor')!.reasons).toEqual([
-      'concentrated',
-    ]);
-    expect(() => segmentTable(ctx, { tau: 2 })).toThrow(/tau/);
+    // motor's HHI is exactly 0.2: concentrated only strictly above τ.
+    expect(segmentTable(ctx, { hhiThreshold: 0.2 }).find((r) => r.id === 'motor')!.status).toBe(
+      'present',
+    );
+    expect(
+      segmentTable(ctx, { hhiThreshold: 0.19 }).find((r) => r.id === 'motor')!.reasons,
+    ).toEqual(['concentrated']);
+    expect(() => segmentTable(ctx, { hhiThreshold: 2 })).toThrow(/hhiThreshold/);
   });
 
   it('is JSON-able', () => {

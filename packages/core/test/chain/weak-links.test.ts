@@ -131,7 +131,7 @@ describe('weak links of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
   });
 
   it('τ is passed through and the result is JSON-able and deterministic', () => {
-    const loose = weakLinks(ctx, { tau: 0.7 });
+    const loose = weakLinks(ctx, { hhiThreshold: 0.7 });
     expect(loose.filter((l) => l.kind === 'concentrated')).toEqual([]);
     expect(JSON.stringify(weakLinks(ctx))).toBe(JSON.stringify(links));
     expect(JSON.parse(JSON.stringify(links))).toEqual(links);
