@@ -39,6 +39,7 @@ import { CascadeState, compareIds } from './cascade.js';
 import type { ChainContext } from './context.js';
 import { chainFirms } from './context.js';
 import { completenessFigure } from './completeness.js';
+import { ANALYZE_DEFAULTS } from './defaults.js';
 import type { CompletenessMeasure } from './criticality.js';
 import { cascadeModelOf, checkMeasure } from './criticality.js';
 
@@ -116,7 +117,7 @@ export function robustness(curve: ArrayLike<number>): number {
 /** The chain firms in static targeted order: descending centrality, ties by id. */
 export function targetedOrder(
   ctx: ChainContext,
-  centrality: ResilienceCentrality = 'degree',
+  centrality: ResilienceCentrality = ANALYZE_DEFAULTS.resilienceOrder,
 ): { order: Int32Array; scores: Float64Array } {
   const graph = metricGraphFromCompact(inducedCompactGraph(ctx.supply, ctx.cluster.members));
   let score: ArrayLike<number>;
@@ -152,13 +153,13 @@ export function resilience(
 ): ResilienceResult {
   const measure = checkMeasure(options.measure ?? 'redundancy');
   const seed = options.seed ?? 0;
-  const runs = options.runs ?? 10;
+  const runs = options.runs ?? ANALYZE_DEFAULTS.resilienceRuns;
   if (!Number.isInteger(runs) || runs < 1)
     throw new RangeError(`runs must be an integer ≥ 1, got ${runs}`);
   const points = options.points ?? 101;
   if (!Number.isInteger(points) || points < 2)
     throw new RangeError(`points must be an integer ≥ 2, got ${points}`);
-  const centrality = options.centrality ?? 'degree';
+  const centrality = options.centrality ?? ANALYZE_DEFAULTS.resilienceOrder;
   const model = cascadeModelOf(source, options);
   const { ctx } = model;
   const { ids } = ctx.dataset.companies;

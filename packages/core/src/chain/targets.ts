@@ -441,7 +441,7 @@ function explain(
  * per company, for its best segment). See the module notes for the score.
  */
 export function targets(ctx: ChainContext, options: TargetOptions = {}): Target[] {
-  const limit = options.limit ?? 20;
+  const limit = options.limit ?? ANALYZE_DEFAULTS.limits.targets;
   return rankCandidates(ctx, options)
     .outside.slice(0, Math.max(0, limit))
     .map((x) => x.target);
@@ -452,7 +452,7 @@ export function targets(ctx: ChainContext, options: TargetOptions = {}): Target[
  * but may already be in the cluster, so they are listed apart, never as firms to attract.
  */
 export function targetsMaybeLocal(ctx: ChainContext, options: TargetOptions = {}): Target[] {
-  const limit = options.limit ?? 20;
+  const limit = options.limit ?? ANALYZE_DEFAULTS.limits.targets;
   return rankCandidates(ctx, options)
     .maybeLocal.slice(0, Math.max(0, limit))
     .map((x) => x.target);
