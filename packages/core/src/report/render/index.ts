@@ -27,3 +27,5 @@ export {
   regionValues,
 } from './province-map.js';
 export type { GridTile, ProvinceMapOptions, ProvinceValue } from './province-map.js';
+export { renderCompareHtml } from './compare-html.js';
+export type { CompareHtmlInput } from './compare-html.js';
