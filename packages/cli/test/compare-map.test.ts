@@ -10,9 +10,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainReport } from '@chainlens/core';
 import { PROVINCE_GRID, luminance, provinceColour } from '@chainlens/core';
 import { run } from '../src/program.js';
 
@@ -41,6 +42,45 @@ function tiles(html: string): Tile[] {
       /<g class="tile[^"]*" data-region="([^"]*)" data-value="([^"]*)">.*?<rect [^>]*fill="(#[0-9a-f]{6})" stroke="(#[0-9a-f]{6})"/g,
     ),
   ].map((m) => ({ region: m[1]!, value: m[2]!, fill: m[3]!, stroke: m[4]! }));
+}
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+/**
+ * The on-screen colour of each tile of the map `svg` on `page`: a viewport screenshot decoded
+ * in a blank page, read 7 px inside each tile's corner (clear of the rounding, outline and text).
+ */
+async function tileColours(browser: Browser, page: Page, svg: string) {
+  const points = await page.$$eval(`${svg} g.tile`, (gs) =>
+    gs.map((g) => {
+      const r = g.querySelector('rect')!.getBoundingClientRect();
+      return {
+        region: g.getAttribute('data-region')!,
+        value: g.getAttribute('data-value')!,
+        x: Math.round(r.left + 7),
+        y: Math.round(r.top + 7),
+        size: r.width,
+      };
+    }),
+  );
+  const png = (await page.screenshot()).toString('base64');
+  const decoder = await browser.newPage();
+  const pixels = await decoder.evaluate(
+    async ({ b64, at }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const g = canvas.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      return at.map(({ x, y }) => Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3)));
+    },
+    { b64: png, at: points },
+  );
+  await decoder.close();
+  return points.map((p, i) => ({ ...p, rgb: pixels[i]! }));
 }
 
 const lithium = ['compare', 'cn-listed', '--template', 'lithium-battery', '--quiet'];
@@ -121,52 +161,65 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('compare --format html in Chromium
     await page.goto(pathToFileURL(pageFile).href);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'compare-lithium-zh.png'), fullPage: true });
-    // A point inside each tile, clear of its rounded corner, outline and text.
-    const points = await page.$$eval('svg.province-map g.tile', (gs) =>
-      gs.map((g) => {
-        const r = g.querySelector('rect')!.getBoundingClientRect();
-        return {
-          region: g.getAttribute('data-region')!,
-          value: g.getAttribute('data-value')!,
-          x: Math.round(r.left + 7),
-          y: Math.round(r.top + 7),
-          size: r.width,
-        };
-      }),
-    );
-    expect(points).toHaveLength(34);
-    const png = (await page.screenshot()).toString('base64');
-    const decoder = await browser.newPage();
-    const pixels = await decoder.evaluate(
-      async ({ b64, at }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const g = canvas.getContext('2d')!;
-        g.drawImage(img, 0, 0);
-        return at.map(({ x, y }) => Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3)));
-      },
-      { b64: png, at: points },
-    );
-    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    points.forEach((p, i) => {
-      expect(p.size).toBeGreaterThan(40);
-      const figure = figures.get(p.region) ?? null;
-      const want = rgb(provinceColour(figure, [0, 1]));
-      const got = pixels[i]!;
+    const seen = await tileColours(browser, page, 'svg.province-map');
+    expect(seen).toHaveLength(34);
+    for (const t of seen) {
+      expect(t.size).toBeGreaterThan(40);
+      const want = rgb(provinceColour(figures.get(t.region) ?? null, [0, 1]));
       for (let k = 0; k < 3; k++)
         expect(
-          Math.abs(got[k]! - want[k]!),
-          `${p.region} ${String(got)} vs ${String(want)}`,
+          Math.abs(t.rgb[k]! - want[k]!),
+          `${t.region} ${String(t.rgb)} vs ${String(want)}`,
         ).toBeLessThanOrEqual(2);
-    });
+    }
     // 广东 (the highest figure) is the darkest tile on screen.
     const lum = (c: number[]) => 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
-    const darkest = points[pixels.map(lum).indexOf(Math.min(...pixels.map(lum)))]!;
+    const darkest = seen.reduce((a, b) => (lum(b.rgb) < lum(a.rgb) ? b : a));
     expect(darkest.region).toBe('广东');
     await page.locator('svg.province-map').screenshot({ path: join(SHOTS, 'compare-map-zh.png') });
+    await page.close();
+  });
+
+  it('report.html (analyze 广东 lithium-battery) draws the provinces, 广东 outlined, in their colours', async () => {
+    const out = join(dir, 'gd');
+    const r = await cli(
+      'analyze',
+      'cn-listed',
+      '--region',
+      '广东',
+      '--template',
+      'lithium-battery',
+      '--out',
+      out,
+      '--quiet',
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ChainReport;
+    const rows = new Map(report.regions!.rows.map((row) => [row.region, row]));
+    expect(rows.get('广东')!.redundancy).toBe(report.completeness.redundancy);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(pathToFileURL(join(out, 'report.html')).href);
+    const section = page.locator('section#regions');
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: join(SHOTS, 'report-guangdong-regions.png') });
+    const outlined = await section
+      .locator('g.tile.highlight')
+      .evaluateAll((gs) =>
+        gs.map((g) => [
+          g.getAttribute('data-region'),
+          g.querySelector('rect')!.getAttribute('stroke'),
+        ]),
+      );
+    expect(outlined).toEqual([['广东', '#d62728']]);
+    const seen = await tileColours(browser, page, 'section#regions svg.province-map');
+    expect(seen).toHaveLength(34);
+    for (const t of seen) {
+      const row = rows.get(t.region);
+      expect(t.value, t.region).toBe(row ? String(row.redundancy) : '');
+      const want = rgb(provinceColour(row ? row.redundancy : null, [0, 1]));
+      for (let k = 0; k < 3; k++)
+        expect(Math.abs(t.rgb[k]! - want[k]!), `${t.region}`).toBeLessThanOrEqual(2);
+    }
+    await page.close();
   });
 });
