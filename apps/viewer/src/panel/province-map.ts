@@ -19,11 +19,12 @@ import {
 import { el } from '../dom.js';
 import type { ChainReport } from './report-types.js';
 
-/** The map as SVG nodes of this document. */
-function svgNode(markup: string): Node {
+/** The map as SVG nodes of this document (a note instead if it does not parse). */
+function svgNode(markup: string, tr: Translator): Node {
   const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
   const root = doc.documentElement;
-  if (root.nodeName !== 'svg') throw new Error('the province map is not valid SVG');
+  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0)
+    return el('p', { class: 'error' }, tr.t('map:viewer.error'));
   const node = document.importNode(root, true) as unknown as SVGSVGElement;
   node.style.maxWidth = '100%';
   node.style.height = 'auto';
@@ -57,6 +58,6 @@ export function provinceMapSection(
     { class: 'chain-section', attrs: { open: '', 'data-testid': 'province-map' } },
     el('summary', null, tr.t('map:viewer.title')),
     el('p', { class: 'muted small' }, tr.t('map:viewer.note')),
-    el('div', { class: 'province-map-figure' }, svgNode(svg)),
+    el('div', { class: 'province-map-figure' }, svgNode(svg, tr)),
   );
 }

@@ -155,6 +155,16 @@ describe('provinceMapSvg', () => {
     expect(svg).not.toContain('<script>');
     expect(svg).not.toContain('<b>');
     expect(svg).toContain('&lt;script&gt;');
+    // Characters XML cannot hold are dropped (the viewer parses the map as XML).
+    const odd = provinceMapSvg([{ region: '广东', value: 1, label: 'a\u0001b\uD800c' }], {
+      tr: en,
+      title: 'x\u0007y\uFFFF',
+      format: 'pct',
+    });
+    expect(odd).toContain('>xy</text>');
+    expect(odd).toContain('(abc)');
+    // eslint-disable-next-line no-control-regex
+    expect(/[\u0000-\u0008\uD800-\uDFFF\uFFFF]/.test(odd)).toBe(false);
   });
 });
 

@@ -16,8 +16,21 @@ import type { Translator } from '../../i18n/translator.js';
 import { regionParts } from '../../graph/cluster.js';
 import type { ChainReport, ReportRegions } from '../types.js';
 import { wrapText } from './chain-map.js';
-import { escapeHtml as h } from './escape.js';
+import { escapeHtml } from './escape.js';
 import type { ReportIndex } from './model.js';
+
+/**
+ * Escapes text for the SVG and drops what XML 1.0 cannot hold (C0 controls but tab and line
+ * breaks, lone surrogates, U+FFFE/FFFF), so the viewer's XML parser always reads the map.
+ */
+const h = (text: unknown): string =>
+  escapeHtml(
+    String(text).replace(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '',
+    ),
+  );
 
 /** A province-level division at its grid position (column 0 = west, row 0 = north). */
 export interface GridTile {

@@ -40,4 +40,5 @@ export const map = {
   'error.htmlNeedsProvinces': '--format html draws provinces: use --level 1 (got {{level}})',
   'viewer.title': 'Among provinces',
   'viewer.note': 'Each province’s companies judged against the same template.',
+  'viewer.error': 'The province map could not be drawn.',
 } as const;

@@ -38,4 +38,5 @@ export const map = {
   'error.htmlNeedsProvinces': '--format html 按省绘制：请用 --level 1（当前为 {{level}}）',
   'viewer.title': '各省对比',
   'viewer.note': '各省企业按同一模板分别评估。',
+  'viewer.error': '省级方块图无法绘制。',
 } satisfies CatalogueOf<typeof en>;
