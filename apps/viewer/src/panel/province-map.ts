@@ -12,6 +12,7 @@ import type { Translator } from '@chainlens/core';
 import {
   createTranslator,
   figureLabel,
+  onProvinceGrid,
   provinceMapSvg,
   regionParts,
   regionValues,
@@ -37,13 +38,13 @@ function clusterProvince(report: ChainReport): string | undefined {
   return id.startsWith('region:') ? regionParts(id.slice('region:'.length))[0] : undefined;
 }
 
-/** The section, or null when the report carries no per-province figures. */
+/** The section, or null when the report carries no figures of China's provinces. */
 export function provinceMapSection(
   report: ChainReport,
   tr: Translator = createTranslator('en'),
 ): HTMLElement | null {
   const regions = report.regions;
-  if (!regions || regions.rows.length === 0) return null;
+  if (!regions || !regions.rows.some((r) => onProvinceGrid(r.region))) return null;
   const figure = figureLabel(tr, regions.figure);
   const province = clusterProvince(report);
   const svg = provinceMapSvg(regionValues(regions, tr), {

@@ -23,6 +23,7 @@ import {
   provinceSection,
   rampColour,
   regionParts,
+  renderCompareHtml,
   renderHtml,
 } from '../../src/index.js';
 import { readDataset } from '@chainlens/io/node';
@@ -226,5 +227,30 @@ describe('the report among regions (cn-listed, 广东, lithium-battery)', () => 
     const old = { ...report, regions: undefined };
     expect(provinceSection(old, indexReport(old), en)).toBe('');
     expect(renderHtml(old)).not.toContain('id="regions"');
+  });
+});
+
+describe('a dataset whose regions are countries (eto-semiconductors)', () => {
+  it('gets no province map: no report section, a compare page with the table only', () => {
+    const ds = readDataset(join(ROOT, 'datasets', 'eto-semiconductors')).dataset;
+    const template = ds.templates.find((t) => t.id === 'eto-advanced-logic-chips')!;
+    const report = analyze(ds, { cluster: clusterByRegion(ds.companies, 'CHN'), template });
+    expect(report.regions!.rows.map((r) => r.region)).toContain('USA');
+    expect(provinceSection(report, indexReport(report), en)).toBe('');
+    const rows = compareRegions(ds, template, { level: 1 });
+    const page = renderCompareHtml(
+      {
+        dataset: ds.name,
+        template: { id: template.id, name: template.name, segments: template.segments.length },
+        sortBy: 'redundancy',
+        minShare: 0.05,
+        rows,
+        version: 'test',
+      },
+      zh,
+    );
+    expect(page).not.toContain('<svg');
+    expect(page).toContain('不是省级行政区，未在图中显示');
+    expect([...page.matchAll(/<tr data-region=/g)]).toHaveLength(rows.length);
   });
 });

@@ -107,7 +107,7 @@ export function renderCompareHtml(input: CompareHtmlInput, tr: Translator): stri
         minShare: tr.pct(input.minShare, 0),
       }),
     )}</p>`,
-    `<div class="figure">${svg}</div>`,
+    offGrid.length < input.rows.length ? `<div class="figure">${svg}</div>` : '',
     offGrid.length > 0
       ? `<p class="lede">${h(tr.t('map:offGrid', { names: tr.list(offGrid) }))}</p>`
       : '',

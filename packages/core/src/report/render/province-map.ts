@@ -293,12 +293,13 @@ export function regionValues(regions: ReportRegions, tr: Translator): ProvinceVa
 /**
  * report.html's section "the cluster among regions": the map of the report's `regions` figure
  * for every province, the cluster's province outlined, its rank in one sentence. '' when the
- * report carries no `regions` (older reports).
+ * report carries no `regions` (older reports) or none of them is a province on the grid.
  */
 export function provinceSection(report: ChainReport, index: ReportIndex, tr: Translator): string {
   void index;
   const regions = report.regions;
-  if (!regions || regions.rows.length === 0) return '';
+  // No section for a dataset whose regions are not China's provinces (countries, say).
+  if (!regions || !regions.rows.some((r) => onProvinceGrid(r.region))) return '';
   const figure = figureLabel(tr, regions.figure);
   const clusterPath = report.cluster.id.startsWith('region:')
     ? report.cluster.id.slice('region:'.length)

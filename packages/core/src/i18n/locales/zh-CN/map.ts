@@ -15,7 +15,7 @@ export const map = {
   'figure.link': '上下游衔接率',
   'figure.path': '全链路贯通率',
   'section.title': '在各省中的位置',
-  'section.lede': '各省{{chain}}的{{figure}}：与上文同一算法，按各省企业分别计算。',
+  'section.lede': '下图为{{chain}}在各省的{{figure}}，与上文同一算法，按各省企业分别计算。',
   'section.rank': '{{region}}加框标出：在 {{n}} 个省级地区中排第 {{rank}} 位（{{value}}）。',
   'section.within':
     '本集群位于{{region}}（加框标出）：该省在 {{n}} 个省级地区中排第 {{rank}} 位（{{value}}）。',
