@@ -204,7 +204,9 @@ describe('the report among regions (cn-listed, 广东, lithium-battery)', () => 
     expect(outlined.map((t) => t.region)).toEqual(['广东']);
     const gd = report.regions!.rows.find((r) => r.region === '广东')!;
     expect(Number(outlined[0]!.value)).toBe(gd.redundancy);
-    expect(section).toContain(`在 ${report.regions!.rows.length} 个省级地区中排第 ${gd.rank} 位`);
+    expect(section).toContain(
+      `按各省企业分别计算。广东加框标出：在 ${report.regions!.rows.length} 个省级地区中排第 ${gd.rank} 位`,
+    );
     for (const t of ts) {
       const row = report.regions!.rows.find((r) => r.region === t.region);
       expect(t.value, t.region).toBe(row ? String(row.redundancy) : '');

@@ -328,7 +328,8 @@ export function provinceSection(report: ChainReport, index: ReportIndex, tr: Tra
   });
   return (
     `<section id="regions"><h2>${h(tr.t('map:section.title'))}</h2>` +
-    `<p class="lede">${h(tr.t('map:section.lede', { figure, chain: report.template.name }))} ${h(where)}</p>` +
+    // Chinese sentences follow one another without a space.
+    `<p class="lede">${h(tr.t('map:section.lede', { figure, chain: report.template.name }))}${tr.lang === 'zh-CN' ? '' : ' '}${h(where)}</p>` +
     `<div class="figure">${svg}</div>` +
     (offGrid.length > 0
       ? `<p class="lede">${h(tr.t('map:offGrid', { names: tr.list(offGrid) }))}</p>`
