@@ -294,7 +294,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(
       new Option(
         '--format <format>',
-        'text (the table), json or csv (every row, figures unrounded)',
+        'text (the table), json or csv (every row, figures unrounded), html (province map and table)',
       ).default('text'),
     )
     .addOption(new Option('--out <file>', 'write the output to FILE instead of the terminal'))

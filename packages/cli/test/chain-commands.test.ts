@@ -336,7 +336,7 @@ describe('chainlens compare --format', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${r.stdout}\n`);
     const bad = await cli('compare', 'cn-listed', '--template', 'photovoltaic', '--format', 'xml');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("chainlens: --format must be one of text, json, csv, got 'xml'");
+    expect(bad.stderr).toBe("chainlens: --format must be one of text, json, csv, html, got 'xml'");
   });
 });
 

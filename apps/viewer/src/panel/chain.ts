@@ -11,6 +11,7 @@ import type { Stage } from '@chainlens/core';
 import { STAGES, holdingsText, indexReport, leaderBasisText, memberText } from '@chainlens/core';
 import { count, el, percent, replace } from '../dom.js';
 import type { ChainAnalysis } from '../protocol.js';
+import { provinceMapSection } from './province-map.js';
 import type {
   ChainReport,
   ReportMissingRole,
@@ -582,6 +583,7 @@ function renderReport(
     provenanceNote(report) ?? '',
     ...notes.map((n) => el('p', { class: 'muted small' }, n)),
     section('Completeness', 'completeness-section', completenessTable(report), stageTable(report)),
+    provinceMapSection(report) ?? '',
     gapsSection(report, actions, segmentName),
     weakLinksSection(report, actions, segmentName, membersOf),
     segmentsSection(report, actions),

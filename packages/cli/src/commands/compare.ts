@@ -4,6 +4,8 @@
  * PATH`: the chains one region is strongest in, with its rank among regions of its level.
  * `--format json|csv` gives every row with its figures unrounded (`--out FILE` writes it to a
  * file); text and JSON also say what the ranking leaves out (core `compareCoverage`).
+ * `--format html` (with --template, level 1) writes a page with the province tile-grid map of
+ * the ranking figure and the ranking table (core `renderCompareHtml`).
  */
 import type { Translator } from '@chainlens/core';
 import { EN } from '../lang.js';
@@ -20,12 +22,14 @@ import type {
 } from '@chainlens/core';
 import {
   ANALYZE_DEFAULTS,
+  CHAINLENS_VERSION,
   chainStructure,
   chainsOfRegion,
   clusterByRegion,
   compareCoverage,
   compareRegions,
   regionParts,
+  renderCompareHtml,
   segmentMembership,
   shareText,
 } from '@chainlens/core';
@@ -47,7 +51,7 @@ export interface CompareCommandOptions {
   sort?: string;
   top?: string;
   minShare?: string;
-  /** text (the table) [default], json or csv (every row, unrounded). */
+  /** text (the table) [default], json or csv (every row, unrounded), html (map and table). */
   format?: string;
   /** Write the output to this file instead of the terminal. */
   out?: string;
@@ -59,7 +63,7 @@ export interface CompareCommandOptions {
 
 const SORTS = ['redundancy', 'coverage', 'link', 'path'] as const;
 type Sort = (typeof SORTS)[number];
-const FORMATS = ['text', 'json', 'csv'] as const;
+const FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const f2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
@@ -220,7 +224,12 @@ interface CompareParameters {
 }
 
 /** Every region's completeness in one chain: text lines, or the JSON / CSV document. */
-function regionsOutput(dataset: Dataset, template: ChainTemplate, p: CompareParameters): string[] {
+function regionsOutput(
+  dataset: Dataset,
+  template: ChainTemplate,
+  p: CompareParameters,
+  tr: Translator,
+): string[] {
   const { level, top, sortBy } = p;
   const started = performance.now();
   const membership = segmentMembership(dataset, chainStructure(template), {
@@ -245,6 +254,12 @@ function regionsOutput(dataset: Dataset, template: ChainTemplate, p: ComparePara
     return [JSON.stringify(doc, null, 2)];
   }
   if (p.format === 'csv') return [csv(rows.map(regionRecord), REGION_COLUMNS, p.rawCsv).trimEnd()];
+  if (p.format === 'html') {
+    const { id, name } = template;
+    const info = { id, name, segments: template.segments.length };
+    const input = { dataset: dataset.name, template: info, sortBy, minShare: p.minShare, rows };
+    return [renderCompareHtml({ ...input, version: CHAINLENS_VERSION }, tr).trimEnd()];
+  }
   return [
     `${template.name} (${template.id}, ${template.segments.length} segments): completeness of ${count(rows.length)} regions at level ${level}, by ${sortBy}`,
     ...coverageLines(coverage),
@@ -343,7 +358,7 @@ export async function compareCommand(
   datasetArg: string,
   options: CompareCommandOptions,
   out: Out,
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): Promise<number> {
   const p: CompareParameters = {
     minShare: parseNumber(options.minShare, 'min-share', ANALYZE_DEFAULTS.minShare, {
@@ -366,6 +381,10 @@ export async function compareCommand(
       'give either --template (rank regions) or --region (rank chains), not both',
     );
   }
+  if (p.format === 'html' && options.template === undefined)
+    throw new UsageError(tr.t('map:error.htmlNeedsTemplate'));
+  if (p.format === 'html' && p.level !== 1)
+    throw new UsageError(tr.t('map:error.htmlNeedsProvinces', { level: p.level }));
   // A bad --out fails here, in one line, before the dataset is read (missing folders are made).
   if (options.out !== undefined) checkOutputFile(options.out, { createFolders: true });
   const path = resolveDataset(datasetArg);
@@ -384,7 +403,7 @@ export async function compareCommand(
     }
     lines = chainsOutput(dataset, options.region, p);
   } else {
-    lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p);
+    lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p, tr);
   }
   if (options.out !== undefined) {
     mkdirSync(dirname(options.out), { recursive: true });

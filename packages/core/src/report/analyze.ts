@@ -24,6 +24,7 @@ import { supplyDominators } from '../chain/dominators.js';
 import { leaders } from '../chain/leaders.js';
 import { heldShare } from '../chain/membership.js';
 import { compareCoverage } from '../chain/compare-coverage.js';
+import { compareRegions } from '../chain/compare.js';
 import { clusterRegion, regionParts } from '../graph/cluster.js';
 import { inputGaps, missingRoles } from '../chain/missing-roles.js';
 import { relatedSegments } from '../chain/related.js';
@@ -182,6 +183,14 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
     }
   }
   const clusterSupply = clusterSupplyProvenance(ctx);
+  // Every province's completeness in the chain (the figures `compare --template` ranks), on the
+  // report's membership and redundancy r, for the map of the cluster among regions.
+  const provinces = compareRegions(dataset, structure, {
+    level: 1,
+    sortBy: 'redundancy',
+    redundancy,
+    membership: ctx.membership,
+  });
 
   const relationsByType = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<
     RelationType,
@@ -325,6 +334,20 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
         unknownShareMemberships: clusterUnknown,
         supplyLinks: { observed: clusterSupply.observed, inferred: clusterSupply.inferred },
       },
+    },
+    regions: {
+      level: 1,
+      figure: 'redundancy',
+      rows: provinces.map((r) => ({
+        region: r.region,
+        rank: r.rank,
+        companies: r.companies,
+        chainCompanies: r.chainCompanies,
+        coverage: r.completeness.coverage,
+        redundancy: r.completeness.redundancy,
+        link: r.completeness.link,
+        path: r.completeness.path,
+      })),
     },
     provenance: {
       clusterSupply,

@@ -155,6 +155,30 @@ export interface ReportCoverage {
   };
 }
 
+/** One province's completeness in the report's chain (core `compareRegions`, level 1). */
+export interface ReportRegionRow {
+  region: string;
+  /** 1-based rank by the report's `regions.figure`, ties sharing the better rank. */
+  rank: number;
+  companies: number;
+  chainCompanies: number;
+  coverage: number;
+  redundancy: number;
+  link: number;
+  path: number;
+}
+
+/**
+ * Every province's completeness in the chain, as `chainlens compare --template` ranks them
+ * (same minShare and redundancy r as the report), for the map "the cluster among regions".
+ */
+export interface ReportRegions {
+  level: 1;
+  /** The figure the rows are ranked (and mapped) by. */
+  figure: 'redundancy';
+  rows: ReportRegionRow[];
+}
+
 export interface ChainReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   generator: { name: 'chainlens'; version: string };
@@ -179,6 +203,8 @@ export interface ChainReport {
   targets: ReportTarget[];
   /** What the figures rest on (docs/report.md): left-out companies, unknown shares, link provenance. */
   coverage?: ReportCoverage;
+  /** Every province's completeness in this chain (report/render/province-map.ts draws it). */
+  regions?: ReportRegions;
   /** Candidates whose region is unknown (may already be local): never among `targets`. */
   targetsMaybeLocal?: ReportTarget[];
   critical: ReportCritical[];

@@ -8,11 +8,13 @@ import type { Lang } from '../lang.js';
 import type { Catalogue } from './types.js';
 import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
+import { map as enMap } from './en/map.js';
+import { map as zhMap } from './zh-CN/map.js';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'map'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon },
-  'zh-CN': { common: zhCommon },
+  en: { common: enCommon, map: enMap },
+  'zh-CN': { common: zhCommon, map: zhMap },
 };

@@ -12,6 +12,8 @@ import type { ChainReport, CompanyRef } from '../types.js';
 import { chainMapSvg, statusLegend, STATUS_STYLE } from './chain-map.js';
 import { completenessChart, resilienceChart } from './charts.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
+import { createTranslator, type Translator } from '../../i18n/translator.js';
+import { provinceSection } from './province-map.js';
 import type { ReportIndex } from './model.js';
 import {
   STAGE_LABEL,
@@ -43,6 +45,8 @@ export interface HtmlOptions {
   embedJson?: boolean;
   /** `names` number [8]: companies listed in a cell before the rest fold into "N more". */
   names?: number;
+  /** `tr` Translator [English]: the language of the page's texts. */
+  tr?: Translator;
 }
 
 const CSS = `
@@ -228,6 +232,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
     `<div><h2>Resilience</h2><p class="lede">Completeness (${h(measureLabel(report.resilience.measure))}) as chain firms are removed one by one, with failure cascades; R is the mean over all steps (Schneider et al. 2011). A large gap means a few firms hold the chain together.</p><div class="figure">${resilienceChart(report)}</div></div>`,
     '</section>',
   );
+  push(provinceSection(report, index, options.tr ?? createTranslator('en')));
 
   // Leading firms.
   push('<section id="leaders"><h2>Leading firms (链主)</h2>');

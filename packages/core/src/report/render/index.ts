@@ -13,3 +13,19 @@ export { layoutChainMap, wrapText, textWidth } from './chain-map.js';
 export { holdingsText, indexReport, leaderBasisText, memberText, shareText } from './model.js';
 export type { ReportIndex } from './model.js';
 export type { ChainMapLayout, MapBox } from './chain-map.js';
+export {
+  NO_DATA_FILL,
+  PROVINCE_GRID,
+  figureLabel,
+  luminance,
+  mapDomain,
+  onProvinceGrid,
+  provinceColour,
+  provinceMapSvg,
+  provinceSection,
+  rampColour,
+  regionValues,
+} from './province-map.js';
+export type { GridTile, ProvinceMapOptions, ProvinceValue } from './province-map.js';
+export { renderCompareHtml } from './compare-html.js';
+export type { CompareHtmlInput } from './compare-html.js';
