@@ -8,11 +8,13 @@ import type { Lang } from '../lang.js';
 import type { Catalogue } from './types.js';
 import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
+import { xlsx as enXlsx } from './en/xlsx.js';
+import { xlsx as zhXlsx } from './zh-CN/xlsx.js';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'xlsx'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon },
-  'zh-CN': { common: zhCommon },
+  en: { common: enCommon, xlsx: enXlsx },
+  'zh-CN': { common: zhCommon, xlsx: zhXlsx },
 };
