@@ -2,8 +2,8 @@
  * `chainlens compare [dataset] --template ID [--level N] [--sort FIGURE] [--top N]`: every
  * region's completeness in one chain, best first; and `chainlens compare [dataset] --region
  * PATH`: the chains one region is strongest in, with its rank among regions of its level.
- * `--format json|csv` gives every row with its figures unrounded (`--out FILE` writes it to a
- * file); text and JSON also say what the ranking leaves out (core `compareCoverage`).
+ * `--format json|csv|xlsx` gives every row with its figures unrounded (`--out FILE` writes it to
+ * a file; xlsx, an Excel workbook with a notes sheet, only to a file); text and JSON also say what the ranking leaves out (core `compareCoverage`).
  */
 import type { Translator } from '@chainlens/core';
 import { EN } from '../lang.js';
@@ -30,6 +30,8 @@ import {
   shareText,
 } from '@chainlens/core';
 import { guardCsvCell } from '@chainlens/io';
+import type { CompareWorkbookInput } from '@chainlens/io/node';
+import { compareWorkbook } from '@chainlens/io/node';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import { checkOutputFile, writeFileAtomic } from '../files.js';
 import type { Out } from '../output.js';
@@ -59,7 +61,7 @@ export interface CompareCommandOptions {
 
 const SORTS = ['redundancy', 'coverage', 'link', 'path'] as const;
 type Sort = (typeof SORTS)[number];
-const FORMATS = ['text', 'json', 'csv'] as const;
+const FORMATS = ['text', 'json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 const f2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
@@ -219,8 +221,35 @@ interface CompareParameters {
   rawCsv: boolean;
 }
 
-/** Every region's completeness in one chain: text lines, or the JSON / CSV document. */
-function regionsOutput(dataset: Dataset, template: ChainTemplate, p: CompareParameters): string[] {
+/** The notes sheet of an xlsx comparison: dataset, what was compared, the parameters. */
+function xlsxNotes(
+  dataset: Dataset,
+  compared: [label: string, value: string],
+  p: CompareParameters,
+  level: number,
+  rows: number,
+  coverage: CompareCoverage,
+  tr: Translator,
+): CompareWorkbookInput['notes'] {
+  return [
+    [tr.t('xlsx:item.dataset'), dataset.name],
+    compared,
+    [tr.t('xlsx:item.level'), level, 'int'],
+    [tr.t('xlsx:item.sortBy'), tr.t(`xlsx:col.${p.sortBy}`)],
+    [tr.t('xlsx:item.minShare'), p.minShare, 'pct'],
+    [tr.t('xlsx:item.rows'), rows, 'int'],
+    [tr.t('xlsx:item.withoutRegion'), coverage.companiesWithoutRegion, 'int'],
+    [tr.t('xlsx:sheet.compare'), tr.t('xlsx:meaning.sheetRows')],
+  ];
+}
+
+/** Every region's completeness in one chain: text lines, the JSON / CSV document, or the workbook's rows. */
+function regionsOutput(
+  dataset: Dataset,
+  template: ChainTemplate,
+  p: CompareParameters,
+  tr: Translator,
+): string[] | CompareWorkbookInput {
   const { level, top, sortBy } = p;
   const started = performance.now();
   const membership = segmentMembership(dataset, chainStructure(template), {
@@ -245,6 +274,17 @@ function regionsOutput(dataset: Dataset, template: ChainTemplate, p: ComparePara
     return [JSON.stringify(doc, null, 2)];
   }
   if (p.format === 'csv') return [csv(rows.map(regionRecord), REGION_COLUMNS, p.rawCsv).trimEnd()];
+  if (p.format === 'xlsx') {
+    const chain: [string, string] = [
+      tr.t('xlsx:item.template'),
+      `${template.name} (${template.id})`,
+    ];
+    return {
+      rows: rows.map(regionRecord),
+      columns: REGION_COLUMNS,
+      notes: xlsxNotes(dataset, chain, p, level, rows.length, coverage, tr),
+    };
+  }
   return [
     `${template.name} (${template.id}, ${template.segments.length} segments): completeness of ${count(rows.length)} regions at level ${level}, by ${sortBy}`,
     ...coverageLines(coverage),
@@ -287,8 +327,13 @@ function regionsOutput(dataset: Dataset, template: ChainTemplate, p: ComparePara
   ];
 }
 
-/** The chains of one region, strongest first: text lines, or the JSON / CSV document. */
-function chainsOutput(dataset: Dataset, region: string, p: CompareParameters): string[] {
+/** The chains of one region, strongest first: text lines, the JSON / CSV document, or the workbook's rows. */
+function chainsOutput(
+  dataset: Dataset,
+  region: string,
+  p: CompareParameters,
+  tr: Translator,
+): string[] | CompareWorkbookInput {
   const templates = loadTemplates(dataset);
   if (templates.length === 0) throw new UsageError('no chain templates: pass --template FILE');
   const { sortBy } = p;
@@ -306,6 +351,14 @@ function chainsOutput(dataset: Dataset, region: string, p: CompareParameters): s
     return [JSON.stringify(doc, null, 2)];
   }
   if (p.format === 'csv') return [csv(chains.map(chainRecord), CHAIN_COLUMNS, p.rawCsv).trimEnd()];
+  if (p.format === 'xlsx') {
+    const compared: [string, string] = [tr.t('xlsx:item.compareRegion'), region];
+    return {
+      rows: chains.map(chainRecord),
+      columns: CHAIN_COLUMNS,
+      notes: xlsxNotes(dataset, compared, p, level, chains.length, coverage, tr),
+    };
+  }
   return [
     `Chains of ${region} in ${dataset.name}, strongest first (by ${sortBy})`,
     ...coverageLines(coverage),
@@ -343,7 +396,7 @@ export async function compareCommand(
   datasetArg: string,
   options: CompareCommandOptions,
   out: Out,
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): Promise<number> {
   const p: CompareParameters = {
     minShare: parseNumber(options.minShare, 'min-share', DEFAULT_MIN_SHARE, { min: 0, max: 1 }),
@@ -363,6 +416,9 @@ export async function compareCommand(
       'give either --template (rank regions) or --region (rank chains), not both',
     );
   }
+  if (p.format === 'xlsx' && options.out === undefined) {
+    throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx too');
+  }
   // A bad --out fails here, in one line, before the dataset is read (missing folders are made).
   if (options.out !== undefined) checkOutputFile(options.out, { createFolders: true });
   const path = resolveDataset(datasetArg);
@@ -374,16 +430,21 @@ export async function compareCommand(
   const status = `Dataset ${dataset.name} (${path}): ${inputStatus(report)}`;
   if (p.format === 'text' || options.out !== undefined) out.out(status);
   else out.err(status);
-  let lines: string[];
+  let lines: string[] | CompareWorkbookInput;
   if (options.region !== undefined) {
     if (clusterByRegion(dataset.companies, options.region).members.length === 0) {
       throw unknownRegionError(dataset, options.region);
     }
-    lines = chainsOutput(dataset, options.region, p);
+    lines = chainsOutput(dataset, options.region, p, tr);
   } else {
-    lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p);
+    lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p, tr);
   }
-  if (options.out !== undefined) {
+  if (!Array.isArray(lines)) {
+    const bytes = await compareWorkbook(lines, tr);
+    mkdirSync(dirname(options.out!), { recursive: true });
+    writeFileAtomic(options.out!, bytes);
+    out.out(`Comparison (${p.format}) written to ${options.out}.`);
+  } else if (options.out !== undefined) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileAtomic(options.out, `${lines.join('\n')}\n`);
     out.out(`Comparison (${p.format}) written to ${options.out}.`);

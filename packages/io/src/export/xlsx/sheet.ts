@@ -12,6 +12,7 @@
  * so that no cell starts a formula when a user edits it.
  */
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { guardCsvCell } from '../../write.js';
 
 /** How a column's cells are written and shown. */
@@ -155,15 +156,28 @@ export function addTableSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): Exce
   return sheet;
 }
 
+/**
+ * Date of every in-memory workbook and of the files in its zip: fixed, so that the same input
+ * gives the same bytes (as report.json does; the run's date is not part of a report).
+ */
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+
 /** A new in-memory workbook, chainlens named as its creator. */
 export function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'chainlens';
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
   return workbook;
 }
 
-/** The workbook as the bytes of an .xlsx file. */
+/**
+ * The workbook as the bytes of an .xlsx file. exceljs stamps each zip entry with the time of
+ * writing; the entries are zipped again (fflate, same order) with a fixed time, so that the
+ * bytes depend on the content only.
+ */
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const entries = unzipSync(new Uint8Array(buffer as ArrayBuffer));
+  return zipSync(entries, { level: 6, mtime: FIXED_DATE });
 }
