@@ -95,11 +95,11 @@ function unpack(cell: Cell, column: Column): { value: CellValue; format: CellFor
 }
 
 /**
- * The value exceljs writes for a cell: numbers as numbers (NaN and ±∞ as an empty cell), id
+ * The value exceljs writes for a cell: numbers as numbers (NaN, ±∞ and '' as an empty cell), id
  * cells as text, other text guarded against formulas, booleans as they are.
  */
 export function cellValue(value: CellValue, format: CellFormat): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
     return format === 'id' || format === 'text' ? guardCsvCell(String(value)) : value;
