@@ -4,9 +4,9 @@
  * lithium-battery) in both languages, the compare workbook, and the streamed metrics sheet.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -321,5 +321,38 @@ describe('compare and metrics workbooks', () => {
         row: () => ['x'],
       }),
     ).rejects.toThrow(/1048576 rows do not fit in one Excel sheet/);
+  });
+});
+
+describe('io entries', () => {
+  it('the main entry (bundled by the viewer) reaches no exceljs; the Node entry does', () => {
+    /** Every module file reached from `entry` by relative imports, and the packages imported. */
+    function reach(entry: string): { files: Set<string>; packages: Set<string> } {
+      const files = new Set<string>();
+      const packages = new Set<string>();
+      const visit = (file: string) => {
+        if (files.has(file)) return;
+        files.add(file);
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
+          const spec = m[1]!;
+          if (!spec.startsWith('.')) packages.add(spec);
+          else {
+            const ts = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+            if (existsSync(ts)) visit(ts);
+          }
+        }
+      };
+      visit(entry);
+      return { files, packages };
+    }
+    const src = join(ROOT, 'packages/io/src');
+    const main = reach(join(src, 'index.ts'));
+    expect(main.files.size).toBeGreaterThan(10);
+    expect([...main.packages]).not.toContain('exceljs');
+    expect([...main.files].map((f) => relative(src, f)).filter((f) => f.includes('xlsx'))).toEqual(
+      [],
+    );
+    expect([...reach(join(src, 'node.ts')).packages]).toContain('exceljs');
   });
 });
