@@ -26,7 +26,7 @@ export const NUM_FMT: Record<CellFormat, string | undefined> = {
   pct: '0.0%',
   fig: '0.00',
   score: '0.000',
-  num: 'General',
+  num: undefined,
 };
 
 export type CellValue = string | number | boolean | null | undefined;
