@@ -239,7 +239,6 @@ function xlsxNotes(
     [tr.t('xlsx:item.minShare'), p.minShare, 'pct'],
     [tr.t('xlsx:item.rows'), rows, 'int'],
     [tr.t('xlsx:item.withoutRegion'), coverage.companiesWithoutRegion, 'int'],
-    [tr.t('xlsx:sheet.compare'), tr.t('xlsx:meaning.sheetRows')],
   ];
 }
 
@@ -356,6 +355,7 @@ function chainsOutput(
     return {
       rows: chains.map(chainRecord),
       columns: CHAIN_COLUMNS,
+      rowsAre: 'chains',
       notes: xlsxNotes(dataset, compared, p, level, chains.length, coverage, tr),
     };
   }

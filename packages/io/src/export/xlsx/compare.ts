@@ -1,7 +1,7 @@
 /**
  * The workbook of `chainlens compare … --format xlsx`: one sheet with every row and every figure
  * of the comparison (the same rows as --format csv/json, unrounded), and a notes sheet with the
- * parameters of the run. Headers come from the `xlsx` catalogue (`xlsx:col.KEY`).
+ * parameters of the run and what the rows sheet holds. Headers come from the `xlsx` catalogue (`xlsx:col.KEY`).
  */
 import type { Translator } from '@chainlens/core';
 import type { Cell, CellFormat, Column } from './sheet.js';
@@ -15,6 +15,8 @@ export interface CompareWorkbookInput {
   columns: string[];
   /** The parameters and notes of the run, as label → value (text or number). */
   notes: Array<[label: string, value: CompareCell, format?: CellFormat]>;
+  /** What the rows are: regions (one chain across regions) [default] or chains (one region). */
+  rowsAre?: 'regions' | 'chains';
 }
 
 /** How a comparison column is written: names as text, figures `0.00`, counts as integers. */
@@ -35,8 +37,10 @@ export async function compareWorkbook(
     header: tr.t(`xlsx:col.${key}`),
     format: compareColumnFormat(key),
   }));
+  const name =
+    input.rowsAre === 'chains' ? tr.t('xlsx:sheet.compareChains') : tr.t('xlsx:sheet.compare');
   addTableSheet(workbook, {
-    name: tr.t('xlsx:sheet.compare'),
+    name,
     columns,
     rows: input.rows.map((r) => input.columns.map((key) => r[key] ?? null)),
   });
@@ -46,10 +50,14 @@ export async function compareWorkbook(
       { header: tr.t('xlsx:col.item'), format: 'text' },
       { header: tr.t('xlsx:col.value'), format: 'num' },
     ],
-    rows: input.notes.map(([label, value, format]): Cell[] => [
-      label,
-      format ? { value, format } : value,
-    ]),
+    rows: [
+      ...input.notes.map(([label, value, format]): Cell[] => [
+        label,
+        format ? { value, format } : value,
+      ]),
+      // What the rows sheet holds, named by its sheet name.
+      [name, tr.t('xlsx:meaning.sheetRows')],
+    ],
   });
   return workbookBytes(workbook);
 }

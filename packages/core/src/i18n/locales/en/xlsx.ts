@@ -12,7 +12,8 @@ export const xlsx = {
   'sheet.targets': 'Investment targets',
   'sheet.critical': 'Critical companies',
   'sheet.notes': 'Parameters and notes',
-  'sheet.compare': 'Comparison',
+  'sheet.compare': 'Regions compared',
+  'sheet.compareChains': 'Chains compared',
   'sheet.compareNotes': 'Notes',
   'sheet.metrics': 'Company metrics',
 

@@ -12,6 +12,7 @@ export const xlsx = {
   'sheet.critical': '关键企业',
   'sheet.notes': '参数与数据说明',
   'sheet.compare': '地区比较',
+  'sheet.compareChains': '产业链比较',
   'sheet.compareNotes': '说明',
   'sheet.metrics': '企业指标',
 
