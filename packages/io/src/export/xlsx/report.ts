@@ -225,6 +225,17 @@ function componentKeys(items: Array<{ components: Record<string, number> }>): st
   return [...keys];
 }
 
+/** The header of a leader score component: its name in the catalogue, else its key. */
+function componentHeader(key: string, tr: Translator): string {
+  const known: Record<string, string> = {
+    presence: tr.t('xlsx:component.presence'),
+    breadth: tr.t('xlsx:component.breadth'),
+    partners: tr.t('xlsx:component.partners'),
+    size: tr.t('xlsx:component.size'),
+  };
+  return known[key] ?? key;
+}
+
 function leaders(report: ChainReport, tr: Translator): SheetSpec {
   const segName = new Map(report.segments.map((s) => [s.id, s.name]));
   const keys = componentKeys(report.leaders);
@@ -254,7 +265,7 @@ function leaders(report: ChainReport, tr: Translator): SheetSpec {
       col(tr, 'company', 'text'),
       col(tr, 'region', 'id'),
       col(tr, 'score', 'score'),
-      ...keys.map((k): Column => ({ header: k, format: 'score' })),
+      ...keys.map((k): Column => ({ header: componentHeader(k, tr), format: 'score' })),
       col(tr, 'holdings', 'text'),
       col(tr, 'observedPartners', 'int'),
       col(tr, 'inferredPartners', 'int'),
