@@ -162,7 +162,12 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
         'run Louvain with N seeds and report stability (mean pairwise ARI)',
       ),
     )
-    .addOption(new Option('--out <file>', 'write the per-company table as CSV (- for stdout)'))
+    .addOption(
+      new Option(
+        '--out <file>',
+        'write the per-company table as CSV, or as Excel when FILE ends in .xlsx (- for stdout: CSV)',
+      ),
+    )
     .addOption(rawCsvOption())
     .addOption(new Option('--top <n>', 'rows in the printed tables').default('10'))
     .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
@@ -294,7 +299,7 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     .addOption(
       new Option(
         '--format <format>',
-        'text (the table), json or csv (every row, figures unrounded), html (province map and table)',
+        'text (the table), json, csv or xlsx (every row, figures unrounded; xlsx needs --out), html (province map and table)',
       ).default('text'),
     )
     .addOption(new Option('--out <file>', 'write the output to FILE instead of the terminal'))

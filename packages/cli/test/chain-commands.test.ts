@@ -60,7 +60,7 @@ describe('chainlens analyze --template', () => {
     ]) {
       expect(r.stdout).toContain(heading);
     }
-    for (const f of ['report.json', 'report.md', 'report.html'])
+    for (const f of ['report.json', 'report.md', 'report.html', 'report.xlsx'])
       expect(existsSync(join(dir, f))).toBe(true);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.schemaVersion).toBe(1);
@@ -336,7 +336,9 @@ describe('chainlens compare --format', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${r.stdout}\n`);
     const bad = await cli('compare', 'cn-listed', '--template', 'photovoltaic', '--format', 'xml');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("chainlens: --format must be one of text, json, csv, html, got 'xml'");
+    expect(bad.stderr).toBe(
+      "chainlens: --format must be one of text, json, csv, html, xlsx, got 'xml'",
+    );
   });
 });
 

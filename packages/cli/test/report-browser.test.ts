@@ -27,9 +27,9 @@ const CHROMIUM =
   ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 /** Writes the report's files to a fresh folder and returns report.html's file:// URL. */
-function htmlUrl(report: ChainReport): string {
+async function htmlUrl(report: ChainReport): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'chainlens-html-'));
-  writeReportFiles(report, dir);
+  await writeReportFiles(report, dir);
   return pathToFileURL(join(dir, 'report.html')).href;
 }
 
@@ -98,7 +98,7 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('report.html in Chromium', () => {
 
   it('opens offline, draws the chain map and the charts, and its tables hold the report', async () => {
     const { report } = realReport();
-    const url = htmlUrl(report);
+    const url = await htmlUrl(report);
     const { context, page, watch } = await offlinePage(browser);
     await page.goto(url);
 
@@ -288,7 +288,7 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('report.html in Chromium', () => {
 
   it('shows hostile company names as text and runs nothing, even with its CSP bypassed', async () => {
     const { report } = realReport({ hostile: true });
-    const url = htmlUrl(report);
+    const url = await htmlUrl(report);
     const { context, page, watch } = await offlinePage(browser, true);
     await page.goto(url);
     await page.waitForLoadState('load');

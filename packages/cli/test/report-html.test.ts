@@ -129,21 +129,27 @@ describe('report.json and writeReportFiles', () => {
     expect(a.endsWith('}\n')).toBe(true);
   });
 
-  it('writes report.json, report.md and report.html, byte-identical on a second write', () => {
+  it('writes report.json, report.md, report.html and report.xlsx, byte-identical on a second write', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'chainlens-report-')), 'out', 'nested');
-    const paths = writeReportFiles(report, dir);
+    const paths = await writeReportFiles(report, dir);
     expect(paths).toEqual(REPORT_FILES.map((f) => join(dir, f)));
     const first = paths.map((p) => readFileSync(p));
     const expected = reportFiles(report);
-    REPORT_FILES.forEach((f, i) => expect(first[i]!.toString('utf8')).toBe(expected[f]));
-    writeReportFiles(JSON.parse(JSON.stringify(report)), dir);
+    for (const [f, text] of Object.entries(expected)) {
+      expect(readFileSync(join(dir, f)).toString('utf8')).toBe(text);
+    }
+    // report.xlsx is a zip (PK\x03\x04); its sheets are checked in xlsx.test.ts.
+    expect(readFileSync(join(dir, 'report.xlsx')).subarray(0, 4).toString('latin1')).toBe(
+      'PK\x03\x04',
+    );
+    await writeReportFiles(JSON.parse(JSON.stringify(report)), dir);
     paths.forEach((p, i) => expect(readFileSync(p).equals(first[i]!)).toBe(true));
   });
 
-  it('names the path when it cannot write', () => {
+  it('names the path when it cannot write', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'chainlens-report-')), 'report.json');
-    writeReportFiles(report, join(file, '..'));
-    expect(() => writeReportFiles(report, file)).toThrow(
+    await writeReportFiles(report, join(file, '..'));
+    await expect(writeReportFiles(report, file)).rejects.toThrow(
       new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot`),
     );
   });

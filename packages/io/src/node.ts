@@ -78,3 +78,6 @@ export function writeDataset(dataset: Dataset, dir: string, format: WriteFormat)
   }
   return written;
 }
+
+// Excel workbooks (exceljs): here, not in the main entry, which the viewer bundles.
+export * from './export/xlsx/index.js';

@@ -267,12 +267,13 @@ export function parseNumber(
   return n;
 }
 
-function chainAnalysis(
+async function chainAnalysis(
   dataset: Dataset,
   cluster: Cluster,
   options: AnalyzeOptions,
   out: Out,
-): void {
+  tr: Translator,
+): Promise<void> {
   const template = resolveTemplate(dataset, options.template!);
   const top = parseNumber(options.top, 'top', 10, { integer: true, min: 1 });
   // The one place the CLI's flags map to core's parameter names (--hhi is hhiThreshold, τ);
@@ -307,7 +308,7 @@ function chainAnalysis(
   for (const line of chainSummaryLines(report, { top })) out.out(line);
   out.out(`Analysis took ${seconds.toFixed(1)} s.`);
   if (options.out !== undefined) {
-    const written = writeReportFiles(report, options.out);
+    const written = await writeReportFiles(report, options.out, tr);
     out.out(`Wrote ${written.join(', ')}`);
   }
 }
@@ -316,7 +317,7 @@ export async function analyzeCommand(
   datasetArg: string,
   options: AnalyzeOptions,
   out: Out,
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): Promise<number> {
   const chosen = [options.region, options.companies, options.community].filter(
     (x) => x !== undefined,
@@ -346,11 +347,12 @@ export async function analyzeCommand(
       `Dataset ${dataset.name} (${path}): ${count(dataset.companies.ids.length)} companies, ${count(dataset.relations.source.length)} relations, ${count(dataset.memberships.company.length)} memberships; ${inputStatus(report)}`,
     );
     out.out();
-    chainAnalysis(
+    await chainAnalysis(
       dataset,
       cluster ?? { id: 'all', members: Int32Array.from(dataset.companies.ids, (_, i) => i) },
       options,
       out,
+      tr,
     );
     return inputExit(report, options.allowRejected, out);
   }

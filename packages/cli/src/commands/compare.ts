@@ -2,10 +2,11 @@
  * `chainlens compare [dataset] --template ID [--level N] [--sort FIGURE] [--top N]`: every
  * region's completeness in one chain, best first; and `chainlens compare [dataset] --region
  * PATH`: the chains one region is strongest in, with its rank among regions of its level.
- * `--format json|csv` gives every row with its figures unrounded (`--out FILE` writes it to a
- * file); text and JSON also say what the ranking leaves out (core `compareCoverage`).
- * `--format html` (with --template, level 1) writes a page with the province tile-grid map of
- * the ranking figure and the ranking table (core `renderCompareHtml`).
+ * `--format json|csv|xlsx` gives every row with its figures unrounded (`--out FILE` writes it to
+ * a file; xlsx, an Excel workbook with a notes sheet, only to a file); text and JSON also say what
+ * the ranking leaves out (core `compareCoverage`). `--format html` (with --template, level 1)
+ * writes a page with the province tile-grid map of the ranking figure and the ranking table (core
+ * `renderCompareHtml`).
  */
 import type { Translator } from '@chainlens/core';
 import { EN } from '../lang.js';
@@ -34,6 +35,8 @@ import {
   shareText,
 } from '@chainlens/core';
 import { guardCsvCell } from '@chainlens/io';
+import type { CompareWorkbookInput } from '@chainlens/io/node';
+import { compareWorkbook } from '@chainlens/io/node';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import { checkOutputFile, writeFileAtomic } from '../files.js';
 import type { Out } from '../output.js';
@@ -63,7 +66,7 @@ export interface CompareCommandOptions {
 
 const SORTS = ['redundancy', 'coverage', 'link', 'path'] as const;
 type Sort = (typeof SORTS)[number];
-const FORMATS = ['text', 'json', 'csv', 'html'] as const;
+const FORMATS = ['text', 'json', 'csv', 'html', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 const f2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
@@ -223,13 +226,34 @@ interface CompareParameters {
   rawCsv: boolean;
 }
 
-/** Every region's completeness in one chain: text lines, or the JSON / CSV document. */
+/** The notes sheet of an xlsx comparison: dataset, what was compared, the parameters. */
+function xlsxNotes(
+  dataset: Dataset,
+  compared: [label: string, value: string],
+  p: CompareParameters,
+  level: number,
+  rows: number,
+  coverage: CompareCoverage,
+  tr: Translator,
+): CompareWorkbookInput['notes'] {
+  return [
+    [tr.t('xlsx:item.dataset'), dataset.name],
+    compared,
+    [tr.t('xlsx:item.level'), level, 'int'],
+    [tr.t('xlsx:item.sortBy'), tr.t(`xlsx:col.${p.sortBy}`)],
+    [tr.t('xlsx:item.minShare'), p.minShare, 'pct'],
+    [tr.t('xlsx:item.rows'), rows, 'int'],
+    [tr.t('xlsx:item.withoutRegion'), coverage.companiesWithoutRegion, 'int'],
+  ];
+}
+
+/** Every region's completeness in one chain: text lines, the JSON / CSV document, or the workbook's rows. */
 function regionsOutput(
   dataset: Dataset,
   template: ChainTemplate,
   p: CompareParameters,
   tr: Translator,
-): string[] {
+): string[] | CompareWorkbookInput {
   const { level, top, sortBy } = p;
   const started = performance.now();
   const membership = segmentMembership(dataset, chainStructure(template), {
@@ -259,6 +283,17 @@ function regionsOutput(
     const info = { id, name, segments: template.segments.length };
     const input = { dataset: dataset.name, template: info, sortBy, minShare: p.minShare, rows };
     return [renderCompareHtml({ ...input, version: CHAINLENS_VERSION }, tr).trimEnd()];
+  }
+  if (p.format === 'xlsx') {
+    const chain: [string, string] = [
+      tr.t('xlsx:item.template'),
+      `${template.name} (${template.id})`,
+    ];
+    return {
+      rows: rows.map(regionRecord),
+      columns: REGION_COLUMNS,
+      notes: xlsxNotes(dataset, chain, p, level, rows.length, coverage, tr),
+    };
   }
   return [
     `${template.name} (${template.id}, ${template.segments.length} segments): completeness of ${count(rows.length)} regions at level ${level}, by ${sortBy}`,
@@ -302,8 +337,13 @@ function regionsOutput(
   ];
 }
 
-/** The chains of one region, strongest first: text lines, or the JSON / CSV document. */
-function chainsOutput(dataset: Dataset, region: string, p: CompareParameters): string[] {
+/** The chains of one region, strongest first: text lines, the JSON / CSV document, or the workbook's rows. */
+function chainsOutput(
+  dataset: Dataset,
+  region: string,
+  p: CompareParameters,
+  tr: Translator,
+): string[] | CompareWorkbookInput {
   const templates = loadTemplates(dataset);
   if (templates.length === 0) throw new UsageError('no chain templates: pass --template FILE');
   const { sortBy } = p;
@@ -321,6 +361,15 @@ function chainsOutput(dataset: Dataset, region: string, p: CompareParameters): s
     return [JSON.stringify(doc, null, 2)];
   }
   if (p.format === 'csv') return [csv(chains.map(chainRecord), CHAIN_COLUMNS, p.rawCsv).trimEnd()];
+  if (p.format === 'xlsx') {
+    const compared: [string, string] = [tr.t('xlsx:item.compareRegion'), region];
+    return {
+      rows: chains.map(chainRecord),
+      columns: CHAIN_COLUMNS,
+      rowsAre: 'chains',
+      notes: xlsxNotes(dataset, compared, p, level, chains.length, coverage, tr),
+    };
+  }
   return [
     `Chains of ${region} in ${dataset.name}, strongest first (by ${sortBy})`,
     ...coverageLines(coverage),
@@ -385,6 +434,9 @@ export async function compareCommand(
     throw new UsageError(tr.t('map:error.htmlNeedsTemplate'));
   if (p.format === 'html' && p.level !== 1)
     throw new UsageError(tr.t('map:error.htmlNeedsProvinces', { level: p.level }));
+  if (p.format === 'xlsx' && options.out === undefined) {
+    throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx too');
+  }
   // A bad --out fails here, in one line, before the dataset is read (missing folders are made).
   if (options.out !== undefined) checkOutputFile(options.out, { createFolders: true });
   const path = resolveDataset(datasetArg);
@@ -396,16 +448,21 @@ export async function compareCommand(
   const status = `Dataset ${dataset.name} (${path}): ${inputStatus(report)}`;
   if (p.format === 'text' || options.out !== undefined) out.out(status);
   else out.err(status);
-  let lines: string[];
+  let lines: string[] | CompareWorkbookInput;
   if (options.region !== undefined) {
     if (clusterByRegion(dataset.companies, options.region).members.length === 0) {
       throw unknownRegionError(dataset, options.region);
     }
-    lines = chainsOutput(dataset, options.region, p);
+    lines = chainsOutput(dataset, options.region, p, tr);
   } else {
     lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p, tr);
   }
-  if (options.out !== undefined) {
+  if (!Array.isArray(lines)) {
+    const bytes = await compareWorkbook(lines, tr);
+    mkdirSync(dirname(options.out!), { recursive: true });
+    writeFileAtomic(options.out!, bytes);
+    out.out(`Comparison (${p.format}) written to ${options.out}.`);
+  } else if (options.out !== undefined) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileAtomic(options.out, `${lines.join('\n')}\n`);
     out.out(`Comparison (${p.format}) written to ${options.out}.`);

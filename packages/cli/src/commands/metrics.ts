@@ -26,6 +26,9 @@ import {
   summarizeCommunities,
 } from '@chainlens/core';
 import { guardCsvCell, nearest } from '@chainlens/io';
+import type { Column } from '@chainlens/io/node';
+import { MAX_DATA_ROWS, writeStreamedWorkbook } from '@chainlens/io/node';
+import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import { checkOutputFile, openAtomic } from '../files.js';
@@ -119,6 +122,54 @@ export function writeMetricsCsv(
   }
 }
 
+/** Whether `--out` names an Excel workbook (`.xlsx`, any case). */
+export const isXlsxPath = (path: string) => /\.xlsx$/i.test(path);
+
+/**
+ * The metrics table as an Excel workbook (one sheet, same columns as the CSV, ids as text),
+ * streamed with exceljs into `file` (an `openAtomic` file): one row in memory at a time.
+ */
+export async function writeMetricsXlsx(
+  dataset: Dataset,
+  graph: MetricGraph,
+  columns: ReturnType<typeof metricsTable>['columns'],
+  file: { write(data: Uint8Array): void },
+  tr: Translator,
+): Promise<void> {
+  const INTEGER = new Set(['degree_in', 'degree_out', 'core']);
+  const sheetColumns: Column[] = [
+    { header: tr.t('xlsx:col.id'), format: 'id' },
+    { header: tr.t('xlsx:col.company'), format: 'text' },
+    ...METRIC_COLUMNS.map((col): Column => ({
+      header: col,
+      format: INTEGER.has(col) ? 'int' : 'num',
+    })),
+  ];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      try {
+        file.write(chunk);
+        callback();
+      } catch (e) {
+        callback(e as Error);
+      }
+    },
+  });
+  await writeStreamedWorkbook(stream, {
+    name: tr.t('xlsx:sheet.metrics'),
+    columns: sheetColumns,
+    rowCount: graph.n,
+    row: (v) => {
+      const c = graph.companyOf[v]!;
+      return [
+        dataset.companies.ids[c]!,
+        dataset.companies.names[c]!,
+        ...METRIC_COLUMNS.map((col) => columns[col][v]!),
+      ];
+    },
+  });
+}
+
 /** Betweenness of `graph` as `metricsTable` plans it, on worker threads, with a progress bar. */
 export async function runBetweenness(
   graph: MetricGraph,
@@ -148,7 +199,7 @@ export async function metricsCommand(
   datasetArg: string,
   options: MetricsOptions,
   out: Out,
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): Promise<number> {
   const seed = integer(options.seed, 'seed', 1);
   const seeds = integer(options.seeds, 'seeds', 0);
@@ -170,6 +221,12 @@ export async function metricsCommand(
   const graph = streamed
     ? buildMetricGraphLean(dataset, { types })
     : buildMetricGraph(dataset, { types });
+  const xlsx = options.out !== undefined && isXlsxPath(options.out);
+  if (xlsx && graph.n > MAX_DATA_ROWS) {
+    throw new UsageError(
+      `cannot write ${options.out}: ${count(graph.n)} companies do not fit in one Excel sheet (at most ${count(MAX_DATA_ROWS)} rows); write CSV instead (--out metrics.csv)`,
+    );
+  }
 
   const bc = await runBetweenness(graph, seed, workers, progress);
   let begun = false;
@@ -206,7 +263,9 @@ export async function metricsCommand(
     // Streamed into a temporary file renamed into place: the old file stays whole until then.
     const file = openAtomic(options.out);
     try {
-      writeMetricsCsv(dataset, graph, result.columns, (text) => file.write(text), undefined, raw);
+      if (xlsx) await writeMetricsXlsx(dataset, graph, result.columns, file, tr);
+      else
+        writeMetricsCsv(dataset, graph, result.columns, (text) => file.write(text), undefined, raw);
     } catch (e) {
       file.abort();
       throw e;

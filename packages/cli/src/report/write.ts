@@ -1,18 +1,23 @@
 /**
  * Writing a chain report to disk: `chainlens analyze --out DIR` calls `writeReportFiles` to
- * put report.json, report.md and report.html side by side (with the `.chainlens-run` marker of
- * `files.ts`). The renderers are pure functions of
- * @chainlens/core (the viewer can offer the same files); this module only writes them.
+ * put report.json, report.md, report.html and report.xlsx side by side (with the
+ * `.chainlens-run` marker of `files.ts`). The renderers are pure functions of @chainlens/core
+ * (the viewer can offer the same files) and, for the workbook, of @chainlens/io/node (exceljs);
+ * this module only writes them.
  */
-import type { ChainReport } from '@chainlens/core';
+import type { ChainReport, Translator } from '@chainlens/core';
 import { renderHtml, renderMarkdown, reportJson } from '@chainlens/core';
+import { reportWorkbook } from '@chainlens/io/node';
 import { writeFileSet } from '../files.js';
+import { EN } from '../lang.js';
 
 /** The files of a report folder, by name. */
-export const REPORT_FILES = ['report.json', 'report.md', 'report.html'] as const;
+export const REPORT_FILES = ['report.json', 'report.md', 'report.html', 'report.xlsx'] as const;
 
-/** The three files of a report as name → text, without touching the disk. */
-export function reportFiles(report: ChainReport): Record<(typeof REPORT_FILES)[number], string> {
+/** The three text files of a report as name → text, without touching the disk. */
+export function reportFiles(
+  report: ChainReport,
+): Record<'report.json' | 'report.md' | 'report.html', string> {
   return {
     'report.json': reportJson(report),
     'report.md': renderMarkdown(report),
@@ -22,11 +27,20 @@ export function reportFiles(report: ChainReport): Record<(typeof REPORT_FILES)[n
 
 /**
  * Writes report.json (pretty, stable key order: the same report gives the same bytes),
- * report.md and report.html (self-contained) into `dir`, creating it when needed, as one unit
- * with the folder's run marker (`writeFileSet`: all three are written to temporary files, then
- * renamed into place). Call `checkReportFolder(dir, REPORT_FILES, force)` before the work.
- * Returns the paths written; errors are one-line usage errors naming the path.
+ * report.md, report.html (self-contained) and report.xlsx (in `tr`'s language; the same report
+ * gives the same bytes) into `dir`, creating it when needed, as one unit with the folder's run
+ * marker (`writeFileSet`: all four are written to temporary files, then renamed into place).
+ * Call `checkReportFolder(dir, REPORT_FILES, force)` before the work. Returns the paths
+ * written; errors are one-line usage errors naming the path.
  */
-export function writeReportFiles(report: ChainReport, dir: string): string[] {
-  return writeFileSet(dir, reportFiles(report));
+export async function writeReportFiles(
+  report: ChainReport,
+  dir: string,
+  tr: Translator = EN,
+): Promise<string[]> {
+  const files: Record<(typeof REPORT_FILES)[number], string | Uint8Array> = {
+    ...reportFiles(report),
+    'report.xlsx': await reportWorkbook(report, tr),
+  };
+  return writeFileSet(dir, files);
 }

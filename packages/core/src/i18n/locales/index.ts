@@ -10,11 +10,13 @@ import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
 import { map as enMap } from './en/map.js';
 import { map as zhMap } from './zh-CN/map.js';
+import { xlsx as enXlsx } from './en/xlsx.js';
+import { xlsx as zhXlsx } from './zh-CN/xlsx.js';
 
-export const NAMESPACES = ['common', 'map'] as const;
+export const NAMESPACES = ['common', 'map', 'xlsx'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon, map: enMap },
-  'zh-CN': { common: zhCommon, map: zhMap },
+  en: { common: enCommon, map: enMap, xlsx: enXlsx },
+  'zh-CN': { common: zhCommon, map: zhMap, xlsx: zhXlsx },
 };
