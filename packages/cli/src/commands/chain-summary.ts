@@ -5,7 +5,14 @@
  * breaks if a firm fails, and with which parameters.
  */
 import type { ChainReport, Stage } from '@chainlens/core';
-import { STAGES, leaderBasisText, shareText } from '@chainlens/core';
+import {
+  STAGES,
+  indexReport,
+  leaderBasisText,
+  shareText,
+  targetText,
+  weakLinkText,
+} from '@chainlens/core';
 import { count, table } from '../output.js';
 
 const f2 = (x: number | null | undefined) =>
@@ -30,6 +37,7 @@ export function chainSummaryLines(
   options: ChainSummaryOptions = {},
 ): string[] {
   const top = options.top ?? 10;
+  const index = indexReport(report);
   const names = new Map<string, string>();
   for (const s of report.segments) for (const m of s.members) names.set(m.company, m.name);
   for (const l of report.leaders) names.set(l.company, l.name);
@@ -147,7 +155,7 @@ export function chainSummaryLines(
               : w.company !== undefined
                 ? nameOf(w.company)
                 : `${nameOf(w.source ?? '')} → ${nameOf(w.target ?? '')}`,
-            w.detail,
+            weakLinkText(w, index),
           ]),
       ),
     );
@@ -179,7 +187,7 @@ export function chainSummaryLines(
 
   lines.push('', `Targets to attract (补链招商), top ${Math.min(top, report.targets.length)}`);
   report.targets.slice(0, top).forEach((t, i) => {
-    lines.push(`  ${String(i + 1).padStart(2)}. ${t.explanation}`);
+    lines.push(`  ${String(i + 1).padStart(2)}. ${targetText(t, index)}`);
   });
   const maybeLocal = report.targetsMaybeLocal ?? [];
   if (maybeLocal.length > 0) {

@@ -8,11 +8,13 @@ import type { Lang } from '../lang.js';
 import type { Catalogue } from './types.js';
 import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
+import { report as enReport } from './en/report.js';
+import { report as zhReport } from './zh-CN/report.js';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'report'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon },
-  'zh-CN': { common: zhCommon },
+  en: { common: enCommon, report: enReport },
+  'zh-CN': { common: zhCommon, report: zhReport },
 };

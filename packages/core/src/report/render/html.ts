@@ -13,6 +13,7 @@ import { chainMapSvg, statusLegend, STATUS_STYLE } from './chain-map.js';
 import { completenessChart, resilienceChart } from './charts.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import type { ReportIndex } from './model.js';
+import { targetText, weakLinkText } from './sentences.js';
 import {
   STAGE_LABEL,
   STATUS_INFO,
@@ -299,7 +300,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
           ]
             .filter(Boolean)
             .join(' · ');
-          return `<tr><td data-col="kind">${h(WEAK_LINK_LABEL[w.kind] ?? w.kind)}</td><td data-col="segment">${w.segment !== undefined ? h(segmentName(index, w.segment)) : '<span class="dim">—</span>'}</td><td>${who || '<span class="dim">—</span>'}</td><td data-col="detail">${h(w.detail)}</td></tr>`;
+          return `<tr><td data-col="kind">${h(WEAK_LINK_LABEL[w.kind] ?? w.kind)}</td><td data-col="segment">${w.segment !== undefined ? h(segmentName(index, w.segment)) : '<span class="dim">—</span>'}</td><td>${who || '<span class="dim">—</span>'}</td><td data-col="detail">${h(weakLinkText(w, index))}</td></tr>`;
         }),
       ),
     );
@@ -347,7 +348,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
         report.targets.map(
           (tg, i) =>
             `<tr class="main">${num(String(i + 1))}${companyCell(tg)}<td>${h(tg.region)}</td><td data-col="segment">${h(segmentName(index, tg.segment))} <span class="dim">${h(shareText(tg.share ?? null))}</span></td>${num(fixed(tg.score), 'score')}${keys.map((key) => num(fmt[key]!(tg.components?.[key]), key)).join('')}</tr>` +
-            `<tr class="why-row"><td></td><td colspan="${span}" class="why" data-col="explanation">${h(tg.explanation)}</td></tr>`,
+            `<tr class="why-row"><td></td><td colspan="${span}" class="why" data-col="explanation">${h(targetText(tg, index))}</td></tr>`,
         ),
         'targets',
       ),

@@ -13,3 +13,5 @@ export { layoutChainMap, wrapText, textWidth } from './chain-map.js';
 export { holdingsText, indexReport, leaderBasisText, memberText, shareText } from './model.js';
 export type { ReportIndex } from './model.js';
 export type { ChainMapLayout, MapBox } from './chain-map.js';
+export { clusterPlace, targetText, weakLinkText } from './sentences.js';
+export { EN, andList, sharePct, unit } from './words.js';

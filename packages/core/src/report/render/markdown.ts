@@ -32,6 +32,7 @@ import {
   weakLinkPlace,
 } from './model.js';
 import type { ReportIndex } from './model.js';
+import { targetText, weakLinkText } from './sentences.js';
 
 /** Options of `renderMarkdown`. */
 export interface MarkdownOptions {
@@ -218,7 +219,7 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
         report.weakLinks.map((w) => [
           WEAK_LINK_LABEL[w.kind] ?? md(w.kind),
           md(weakLinkPlace(index, w)),
-          md(w.detail),
+          md(weakLinkText(w, index)),
         ]),
       ),
       '',
@@ -290,7 +291,7 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
           md(`${segmentName(index, tg.segment)} (${shareText(tg.share ?? null)})`),
           fixed(tg.score),
           ...keys.map((key) => fmt[key]!(tg.components?.[key])),
-          md(tg.explanation),
+          md(targetText(tg, index)),
         ]),
         [0, 4, ...keys.map((_, j) => 5 + j)],
       ),
