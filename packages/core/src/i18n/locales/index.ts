@@ -8,13 +8,15 @@ import type { Lang } from '../lang.js';
 import type { Catalogue } from './types.js';
 import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
+import { glossary as enGlossary } from './en/glossary.js';
+import { glossary as zhGlossary } from './zh-CN/glossary.js';
 import { report as enReport } from './en/report.js';
 import { report as zhReport } from './zh-CN/report.js';
 
-export const NAMESPACES = ['common', 'report'] as const;
+export const NAMESPACES = ['common', 'report', 'glossary'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon, report: enReport },
-  'zh-CN': { common: zhCommon, report: zhReport },
+  en: { common: enCommon, report: enReport, glossary: enGlossary },
+  'zh-CN': { common: zhCommon, report: zhReport, glossary: zhGlossary },
 };

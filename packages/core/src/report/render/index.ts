@@ -15,3 +15,20 @@ export type { ReportIndex } from './model.js';
 export type { ChainMapLayout, MapBox } from './chain-map.js';
 export { clusterPlace, targetText, weakLinkText } from './sentences.js';
 export { EN, andList, sharePct, unit } from './words.js';
+export {
+  GLOSSARY,
+  glossaryEntry,
+  glossaryHtml,
+  glossaryMarkdown,
+  glossaryTip,
+} from './glossary.js';
+export {
+  componentLabel,
+  kindLabel,
+  measureName,
+  measureText,
+  stageTitle,
+  stageWord,
+  statusLabel,
+  statusMeaning,
+} from './model.js';

@@ -14,12 +14,14 @@ export function unit(tr: Translator, noun: string, n: number): string {
 }
 
 /** `a`, `a and b`, `a, b and c` (English); `a、b和c` (Chinese). */
-export function andList(tr: Translator, items: readonly string[]): string {
+export function andList(
+  tr: Translator,
+  items: readonly string[],
+  andKey = 'report:join.and',
+): string {
   if (items.length <= 1) return items.join('');
   return (
-    items.slice(0, -1).join(tr.t('report:join.comma')) +
-    tr.t('report:join.and') +
-    items[items.length - 1]
+    items.slice(0, -1).join(tr.t('report:join.comma')) + tr.t(andKey) + items[items.length - 1]
   );
 }
 

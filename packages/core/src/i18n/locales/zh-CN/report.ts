@@ -50,6 +50,13 @@ export const report = {
   'join.and': '和',
   'join.comma': '、',
   'join.semicolon': '；',
+  'join.parts': '、',
+  'join.segments': '；',
+  labelColon: '{{label}}：',
+  'supplyType.supply': '供应',
+  'supplyType.inferred-supply': '推断供应',
+  'supplyType.collaboration': '合作',
+  'supplyType.ownership': '股权',
   more: '另 {{n}} 家',
   andMore: '，另有 {{n}} 家',
   'share.unknown': '占比不明',
@@ -81,10 +88,10 @@ export const report = {
   'weak.concentrated':
     '{{segment}}环节集中度高：本地 {{companies}} 家企业的 HHI 为 {{hhi}}，相当于 {{effective}} 家同等规模企业（N_eff）。',
   'weak.cut-point':
-    '{{company}}{{holding}}连接着本地 {{total}} 家企业：一旦缺失，将分裂为规模 {{parts}} 家的几部分，{{separated}}与主体断开；依据 {{edges}}，其中推断 {{inferred}} 条。',
+    '{{company}}{{holding}}连接着本地 {{total}} 家企业：一旦缺失，将分裂为 {{parts}} 家的几部分，{{separated}}与主体断开；依据 {{edges}}，其中推断 {{inferred}} 条。',
   'weak.holding': '（{{segments}}）',
   'weak.bridge':
-    '{{source}} → {{target}} 是桥接关系：{{source}} 一侧的 {{sourceSide}}与 {{target}} 一侧的 {{targetSide}} 家企业之间只靠这一条供应关系相连{{inferred}}。',
+    '{{source}} → {{target}}是桥接关系：{{source}}一侧的 {{sourceSide}}与{{target}}一侧的 {{targetSide}} 家企业之间只靠这一条供应关系相连{{inferred}}。',
   'weak.bridgeInferred': '（该关系为推断供应关系）',
   'weak.external-only':
     '{{segment}}环节有 {{companies}}，但 {{buyers}}只从集群外的 {{suppliers}}采购（{{edges}}，其中推断 {{inferred}} 条）。',
@@ -324,6 +331,8 @@ export const report = {
   'chart.completeness': '完整度',
   'chart.random': '随机移除 · R = {{r}}',
   'chart.targeted': '定向移除（{{order}}）· R = {{r}}',
+  'map.aria': '产业链图：按阶段排列的环节，颜色表示状态',
+  'chart.resilienceAria': '韧性曲线',
   'map.present': '已具备 {{present}}/{{all}}',
   'map.tip': '{{name}}（{{id}}）：{{status}}，{{companies}}',
   'map.tipHhi': '，HHI {{hhi}}',
