@@ -19,6 +19,7 @@ import {
   clusterByRegion,
   regionParts,
   summarizeDataset,
+  unit,
 } from '@chainlens/core';
 import { DataError, formatIssue, isClean, nearest } from '@chainlens/io';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
@@ -269,6 +270,7 @@ function chainAnalysis(
   cluster: Cluster,
   options: AnalyzeOptions,
   out: Out,
+  tr: Translator,
 ): void {
   const template = resolveTemplate(dataset, options.template!);
   const seed = parseNumber(options.seed, 'seed', 1, { integer: true });
@@ -301,11 +303,11 @@ function chainAnalysis(
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  for (const line of chainSummaryLines(report, { top })) out.out(line);
-  out.out(`Analysis took ${seconds.toFixed(1)} s.`);
+  for (const line of chainSummaryLines(report, { top, tr })) out.out(line);
+  out.out(tr.t('report:summary.took', { s: seconds.toFixed(1) }));
   if (options.out !== undefined) {
-    const written = writeReportFiles(report, options.out);
-    out.out(`Wrote ${written.join(', ')}`);
+    const written = writeReportFiles(report, options.out, tr);
+    out.out(tr.t('report:summary.wrote', { files: tr.list(written) }));
   }
 }
 
@@ -313,7 +315,7 @@ export async function analyzeCommand(
   datasetArg: string,
   options: AnalyzeOptions,
   out: Out,
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): Promise<number> {
   const chosen = [options.region, options.companies, options.community].filter(
     (x) => x !== undefined,
@@ -340,7 +342,14 @@ export async function analyzeCommand(
   const cluster = selectCluster(dataset, options);
   if (options.template !== undefined) {
     out.out(
-      `Dataset ${dataset.name} (${path}): ${count(dataset.companies.ids.length)} companies, ${count(dataset.relations.source.length)} relations, ${count(dataset.memberships.company.length)} memberships; ${inputStatus(report)}`,
+      tr.t('report:summary.dataset', {
+        name: dataset.name,
+        path,
+        companies: unit(tr, 'company', dataset.companies.ids.length),
+        relations: unit(tr, 'relationAny', dataset.relations.source.length),
+        memberships: unit(tr, 'membership', dataset.memberships.company.length),
+        status: inputStatus(report),
+      }),
     );
     out.out();
     chainAnalysis(
@@ -348,6 +357,7 @@ export async function analyzeCommand(
       cluster ?? { id: 'all', members: Int32Array.from(dataset.companies.ids, (_, i) => i) },
       options,
       out,
+      tr,
     );
     return inputExit(report, options.allowRejected, out);
   }

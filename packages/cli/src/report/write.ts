@@ -4,19 +4,26 @@
  * `files.ts`). The renderers are pure functions of
  * @chainlens/core (the viewer can offer the same files); this module only writes them.
  */
-import type { ChainReport } from '@chainlens/core';
-import { renderHtml, renderMarkdown, reportJson } from '@chainlens/core';
+import type { ChainReport, Translator } from '@chainlens/core';
+import { EN, renderHtml, renderMarkdown, reportJson } from '@chainlens/core';
 import { writeFileSet } from '../files.js';
 
 /** The files of a report folder, by name. */
 export const REPORT_FILES = ['report.json', 'report.md', 'report.html'] as const;
 
-/** The three files of a report as name → text, without touching the disk. */
-export function reportFiles(report: ChainReport): Record<(typeof REPORT_FILES)[number], string> {
+/**
+ * The three files of a report as name → text, without touching the disk: report.md and
+ * report.html in the translator's language, report.json language-neutral (the same bytes in
+ * every language).
+ */
+export function reportFiles(
+  report: ChainReport,
+  tr: Translator = EN,
+): Record<(typeof REPORT_FILES)[number], string> {
   return {
     'report.json': reportJson(report),
-    'report.md': renderMarkdown(report),
-    'report.html': renderHtml(report),
+    'report.md': renderMarkdown(report, { tr }),
+    'report.html': renderHtml(report, { tr }),
   };
 }
 
@@ -27,6 +34,6 @@ export function reportFiles(report: ChainReport): Record<(typeof REPORT_FILES)[n
  * renamed into place). Call `checkReportFolder(dir, REPORT_FILES, force)` before the work.
  * Returns the paths written; errors are one-line usage errors naming the path.
  */
-export function writeReportFiles(report: ChainReport, dir: string): string[] {
-  return writeFileSet(dir, reportFiles(report));
+export function writeReportFiles(report: ChainReport, dir: string, tr: Translator = EN): string[] {
+  return writeFileSet(dir, reportFiles(report, tr));
 }

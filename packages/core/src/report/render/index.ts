@@ -27,6 +27,7 @@ export {
   kindLabel,
   measureName,
   measureText,
+  orderName,
   stageTitle,
   stageWord,
   statusLabel,

@@ -340,4 +340,60 @@ export const report = {
   'map.firms_one': 'firm',
   'map.firms_other': 'firms',
   'map.noFirm': 'no local firm',
+  // The terminal summary of `chainlens analyze --template` (packages/cli).
+  'summary.chain': 'Chain {{name}} ({{id}}): {{segments}} ({{stages}}), {{feeds}}',
+  'summary.cluster': 'Cluster {{id}}: {{companies}}, {{chain}} of them in the chain',
+  'summary.dataset':
+    'Dataset {{name}} ({{path}}): {{companies}}, {{relations}}, {{memberships}}; {{status}}',
+  'unit.membership_one': '{{n}} membership',
+  'unit.membership_other': '{{n}} memberships',
+  'summary.completeness': 'Completeness',
+  'summary.col.figure': 'figure',
+  'summary.col.overall': 'overall',
+  'summary.col.counts': 'what it counts',
+  'summary.coverage': 'coverage',
+  'summary.coverageNote': '{{present}} of {{all}} segments have a local company (weighted)',
+  'summary.redundancy': 'redundancy (r={{r}})',
+  'summary.redundancyNote': 'a segment needs r local firms to count fully',
+  'summary.link': 'link',
+  'summary.linkNote': '{{present}} of {{all}} feeds have both ends local',
+  'summary.path': 'path',
+  'summary.pathNote': '{{present}} of {{all}} raw-material-to-product routes are local end to end',
+  'summary.localSupply':
+    "Local supply ratio (本地配套率): {{byValue}} by value, {{byCount}} by count — {{local}} of {{edges}} supply links into the chain's local firms come from inside the cluster{{inferred}}.",
+  'summary.localSupplyInferred': ' ({{n}} inferred from products, not observed)',
+  'summary.localSupplyAllInferred': ' (all inferred from products, not observed)',
+  'summary.segments': 'Segments (upstream → downstream)',
+  'summary.col.firms': 'firms',
+  'summary.col.localCompanies': 'local companies',
+  'summary.missing': 'Missing roles ({{n}}: {{next}} next to a present segment, {{absent}} absent)',
+  'summary.col.missing': 'missing',
+  'summary.col.neededBy': 'needed by local firms',
+  'summary.weakLinks': 'Weak links ({{n}})',
+  'summary.moreInJson': '… {{n}} more in report.json',
+  'summary.leaders': 'Leading firms (链主), top {{n}}',
+  'summary.targets': 'Targets to attract (补链招商), top {{n}}',
+  'summary.maybeLocal':
+    'Region unknown, may already be local (check before approaching; not counted as targets): {{list}}',
+  'summary.portfolio':
+    'Portfolio of {{n}} (greedy by gain): {{list}} — redundancy-adjusted completeness {{before}} → {{after}}',
+  'summary.failure':
+    'If a firm fails (cascade: a firm fails when all its local suppliers of an input fail)',
+  'summary.noFailure': 'no single failure lowers completeness',
+  'summary.col.drop': 'completeness drop',
+  'summary.col.cutOff': 'cut off',
+  'summary.resilience':
+    'Resilience R (mean completeness as firms are removed one by one): random {{random}}, targeted by {{order}} {{targeted}}',
+  'summary.parameters':
+    'Parameters: seed {{seed}}; r {{r}}; HHI threshold {{hhi}}; cascade θ {{theta}}; supply = {{supply}}; resilience order {{order}}.',
+  'summary.clusterSupply':
+    'Supply edges inside the cluster: {{edges}}, of which {{inferred}} inferred from products (not observed supply).',
+  'summary.restsOn':
+    'Rests on: firms holding a segment with at least {{share}} of revenue ({{below}} smaller lines left out); {{unknown}} of {{all}} local chain memberships rest on lines without a revenue figure.',
+  'summary.noRegion':
+    '  {{none}} of {{all}} companies of the dataset have no region at this level ({{chain}} of them in the chain): they may be local but are not counted.',
+  'summary.clusterLinks':
+    '  Supply links inside the cluster: {{observed}} observed, {{inferred}} inferred from products.',
+  'summary.took': 'Analysis took {{s}} s.',
+  'summary.wrote': 'Wrote {{files}}',
 } as const;

@@ -338,4 +338,57 @@ export const report = {
   'map.tipHhi': '，HHI {{hhi}}',
   'map.firms_other': '家',
   'map.noFirm': '本地无企业',
+  // The terminal summary of `chainlens analyze --template` (packages/cli).
+  'summary.chain': '产业链 {{name}}（{{id}}）：{{segments}}（{{stages}}），{{feeds}}',
+  'summary.cluster': '集群 {{id}}：{{companies}}，其中 {{chain}} 家属于本产业链',
+  'summary.dataset':
+    '数据集 {{name}}（{{path}}）：{{companies}}，{{relations}}，{{memberships}}；{{status}}',
+  'unit.membership_other': '{{n}} 条环节归属',
+  'summary.completeness': '产业链完整度',
+  'summary.col.figure': '指标',
+  'summary.col.overall': '全链',
+  'summary.col.counts': '计算口径',
+  'summary.coverage': '环节覆盖度',
+  'summary.coverageNote': '{{all}} 个环节中 {{present}} 个本地有企业（加权）',
+  'summary.redundancy': '冗余调整完整度（r={{r}}）',
+  'summary.redundancyNote': '每个环节需 r 家本地企业才计满分',
+  'summary.link': '链接完整度',
+  'summary.linkNote': '{{all}} 条环节衔接中 {{present}} 条两端均在本地',
+  'summary.path': '路径完整度',
+  'summary.pathNote': '{{all}} 条从原料到产品的路径中 {{present}} 条全程在本地',
+  'summary.localSupply':
+    '本地配套率：按金额 {{byValue}}，按关系数 {{byCount}}——流入本地产业链企业的 {{edges}} 条供应关系中，{{local}} 条来自集群内{{inferred}}。',
+  'summary.localSupplyInferred': '（其中 {{n}} 条为由产品推断的供应关系，并非实际观测）',
+  'summary.localSupplyAllInferred': '（全部由产品推断，并非实际观测）',
+  'summary.segments': '环节（上游 → 下游）',
+  'summary.col.firms': '企业数',
+  'summary.col.localCompanies': '本地企业',
+  'summary.missing': '缺失环节（{{n}} 个：与已有环节相邻 {{next}} 个，完全缺失 {{absent}} 个）',
+  'summary.col.missing': '缺失方向',
+  'summary.col.neededBy': '需要它的本地企业',
+  'summary.weakLinks': '薄弱环节（{{n}} 处）',
+  'summary.moreInJson': '… 另有 {{n}} 处，见 report.json',
+  'summary.leaders': '链主企业（前 {{n}} 家）',
+  'summary.targets': '补链招商目标（前 {{n}} 家）',
+  'summary.maybeLocal': '所在地不明、可能已在本地（接洽前请先核实，未计入招商目标）：{{list}}',
+  'summary.portfolio':
+    '招商组合 {{n}} 家（按增量贪心挑选）：{{list}}——冗余调整完整度 {{before}} → {{after}}',
+  'summary.failure':
+    '关键企业：一家企业出问题会怎样（级联失效：某项投入的本地供应商全部失效时，企业随之失效）',
+  'summary.noFailure': '没有哪一家企业的失效会降低完整度',
+  'summary.col.drop': '完整度降幅',
+  'summary.col.cutOff': '断供企业',
+  'summary.resilience':
+    '韧性 R（逐一移除企业过程中完整度的平均值）：随机移除 {{random}}，按{{order}}定向移除 {{targeted}}',
+  'summary.parameters':
+    '参数：随机种子 {{seed}}；r {{r}}；HHI 门槛 {{hhi}}；级联失效 θ {{theta}}；供应关系 = {{supply}}；韧性移除顺序 {{order}}。',
+  'summary.clusterSupply':
+    '集群内供应关系 {{edges}} 条，其中 {{inferred}} 条由产品推断（并非实际供应关系）。',
+  'summary.restsOn':
+    '数据基础：企业在某环节的营收占比至少 {{share}} 才计入（{{below}} 条较小的业务未计入）；本地 {{all}} 条产业链环节归属中，{{unknown}} 条所依据的业务没有营收数据。',
+  'summary.noRegion':
+    '  数据集 {{all}} 家企业中有 {{none}} 家缺少这一级地区信息（其中 {{chain}} 家属于本产业链）：可能在本地，但未计入。',
+  'summary.clusterLinks': '  集群内供应关系：实际 {{observed}} 条，由产品推断 {{inferred}} 条。',
+  'summary.took': '分析用时 {{s}} 秒。',
+  'summary.wrote': '已写入 {{files}}',
 } satisfies CatalogueOf<typeof en>;
