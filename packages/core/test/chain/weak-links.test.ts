@@ -85,6 +85,10 @@ describe('weak links of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
       '公司B1 (整车) holds together 9 local companies: without it they fall into 5, 2 and 1, ' +
         'cutting 3 companies off the largest part; rests on 4 supply relations, 0 inferred.',
     );
+    expect(weakLinkText(report.weakLinks[4]!, index, createTranslator('zh-CN'))).toBe(
+      '公司B1（整车）连接着本地 9 家企业：一旦缺失，将分裂为 5 家、2 家、1 家互不相连的几部分，' +
+        '3 家企业与主体断开；依据 4 条供应关系，其中推断 0 条。',
+    );
     // Without B2: {B1,M1,M2,M4,C1,F1} 6, {M3} 1, {F2} 1. Relations r2 r3(I) r7 r8 r9(I).
     expect(links[5]).toMatchObject({
       company: 'B2',

@@ -33,7 +33,11 @@ export function weakLinkText(w: ReportWeakLink, index: ReportIndex, tr: Translat
         company: co(w.company),
         holding: segs.length > 0 ? tr.t('report:weak.holding', { segments: tr.list(segs) }) : '',
         total: parts.reduce((a, b) => a + b, 0) + 1,
-        parts: andList(tr, parts.map(String), 'report:join.parts'),
+        parts: andList(
+          tr,
+          parts.map((n) => tr.t('report:weak.part', { n })),
+          'report:join.parts',
+        ),
         separated: unit(tr, 'company', w.separated ?? 0),
         edges: unit(tr, 'relation', w.edges ?? 0),
         inferred: w.inferredEdges ?? 0,

@@ -80,6 +80,7 @@ export const report = {
     '{{segment}} is concentrated: HHI {{hhi}} over {{companies}} local companies, as if {{effective}} equal ones (N_eff).',
   'weak.cut-point':
     '{{company}}{{holding}} holds together {{total}} local companies: without it they fall into {{parts}}, cutting {{separated}} off the largest part; rests on {{edges}}, {{inferred}} inferred.',
+  'weak.part': '{{n}}',
   'weak.holding': ' ({{segments}})',
   'weak.bridge':
     "{{source}} → {{target}} is the only supply link joining {{sourceSide}} on {{source}}'s side to {{targetSide}} on {{target}}'s side{{inferred}}.",

@@ -88,7 +88,8 @@ export const report = {
   'weak.concentrated':
     '{{segment}}环节集中度高：本地 {{companies}} 家企业的 HHI 为 {{hhi}}，相当于 {{effective}} 家同等规模企业（N_eff）。',
   'weak.cut-point':
-    '{{company}}{{holding}}连接着本地 {{total}} 家企业：一旦缺失，将分裂为 {{parts}} 家的几部分，{{separated}}与主体断开；依据 {{edges}}，其中推断 {{inferred}} 条。',
+    '{{company}}{{holding}}连接着本地 {{total}} 家企业：一旦缺失，将分裂为 {{parts}}互不相连的几部分，{{separated}}与主体断开；依据 {{edges}}，其中推断 {{inferred}} 条。',
+  'weak.part': '{{n}} 家',
   'weak.holding': '（{{segments}}）',
   'weak.bridge':
     '{{source}} → {{target}}是桥接关系：{{source}}一侧的 {{sourceSide}}与{{target}}一侧的 {{targetSide}} 家企业之间只靠这一条供应关系相连{{inferred}}。',
