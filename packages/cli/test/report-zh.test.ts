@@ -162,6 +162,9 @@ describe('analyze --lang zh-CN: the issue-15 demo, 浙江 textile-apparel', () =
       '## 术语说明',
     ]);
     expect(englishRuns(md, report)).toEqual([]);
+    // No message key left untranslated (i18next returns the key when a message is missing).
+    for (const text of [md, zh.stdout, readFileSync(join(zhDir, 'report.html'), 'utf8')])
+      expect(text).not.toMatch(/\b(report|glossary|common):[\w.-]+/);
     // The check can fail: the English report of the same run is full of such runs.
     const enMd = readFileSync(join(enDir, 'report.md'), 'utf8');
     expect(englishRuns(enMd, report).length).toBeGreaterThan(50);

@@ -56,8 +56,10 @@ export function memberText(
     share?: number | null;
     shareUnknown?: boolean;
   },
-  tr: Translator = EN,
+  language: Translator | number = EN,
 ): string {
+  // A number (the index Array#map passes, as in `members.map(memberText)`) means English.
+  const tr = typeof language === 'number' ? EN : language;
   const name = m.name || m.company;
   return m.share === undefined
     ? name
