@@ -15,7 +15,7 @@ import { escapeHtml as h } from './escape.js';
 import type { ReportIndex } from './model.js';
 import type { Translator } from '../../i18n/translator.js';
 import {
-  STATUS_INFO,
+  STATUSES,
   count,
   memberText,
   pct,
@@ -210,7 +210,7 @@ export function layoutChainMap(index: ReportIndex): ChainMapLayout {
 
 /** The legend of the statuses, as HTML. */
 export function statusLegend(tr: Translator = EN): string {
-  const items = (Object.keys(STATUS_INFO) as SegmentStatus[]).map((s) => {
+  const items = STATUSES.map((s) => {
     const st = STATUS_STYLE[s];
     return `<li><span class="swatch" style="background:${st.fill};border:1.5px ${st.dash ? 'dashed' : 'solid'} ${st.stroke}"></span><b>${h(statusLabel(s, tr))}</b> ${h(statusMeaning(s, tr))}</li>`;
   });

@@ -102,17 +102,21 @@ export function leaderBasisText(
 
 /** A segment status's label (`missing upstream` / `上游缺失`). */
 export function statusLabel(status: string, tr: Translator = EN): string {
-  return status in STATUS_INFO ? tr.t(`report:status.${status}`) : status;
+  return (STATUSES as readonly string[]).includes(status)
+    ? tr.t(`report:status.${status}`)
+    : status;
 }
 
 /** What a segment status means, in a few words. */
 export function statusMeaning(status: string, tr: Translator = EN): string {
-  return status in STATUS_INFO ? tr.t(`report:statusMeaning.${status}`) : '';
+  return (STATUSES as readonly string[]).includes(status)
+    ? tr.t(`report:statusMeaning.${status}`)
+    : '';
 }
 
 /** A weak-link kind's label (`cut point` / `关键节点企业（割点）`). */
 export function kindLabel(kind: string, tr: Translator = EN): string {
-  return kind in WEAK_LINK_LABEL ? tr.t(`report:kind.${kind}`) : kind;
+  return (WEAK_LINK_KINDS as readonly string[]).includes(kind) ? tr.t(`report:kind.${kind}`) : kind;
 }
 
 /** A stage as a title (`Upstream` / `上游`). */
@@ -140,47 +144,23 @@ export function componentLabel(key: string, tr: Translator = EN): string {
   return tr.t(`report:component.${key}`, { defaultValue: key });
 }
 
-/** Plural of a counted noun: `plural(1, 'firm')` → `1 firm`, `plural(3, 'firm')` → `3 firms`. */
-export function plural(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${count(n)} ${n === 1 ? noun : nouns}`;
-}
+/** The statuses in legend order (labels and meanings: namespace `report`, `status.*`). */
+export const STATUSES: readonly SegmentStatus[] = [
+  'present',
+  'weak',
+  'missing-upstream',
+  'missing-downstream',
+  'absent',
+];
 
-/** Statuses in legend order, with a label and what each means. */
-export const STATUS_INFO: Record<SegmentStatus, { label: string; meaning: string }> = {
-  present: { label: 'present', meaning: 'held by several local firms, not concentrated' },
-  weak: {
-    label: 'weak',
-    meaning: 'one local firm, concentrated (HHI above the threshold) or supplied only from outside',
-  },
-  'missing-upstream': {
-    label: 'missing upstream',
-    meaning: 'no local firm, and it feeds a present segment',
-  },
-  'missing-downstream': {
-    label: 'missing downstream',
-    meaning: 'no local firm, and a present segment feeds it',
-  },
-  absent: { label: 'absent', meaning: 'no local firm, and no present neighbour' },
-};
-
-/** The statuses in legend order. */
-export const STATUSES = Object.keys(STATUS_INFO) as SegmentStatus[];
-
-/** Labels of the weak-link kinds. */
-export const WEAK_LINK_LABEL: Record<WeakLinkKind, string> = {
-  'single-source': 'single source',
-  concentrated: 'concentrated',
-  'cut-point': 'cut point',
-  bridge: 'bridge',
-  'external-only': 'external only',
-};
-
-/** Capitalised stage names. */
-export const STAGE_LABEL: Record<Stage, string> = {
-  upstream: 'Upstream',
-  midstream: 'Midstream',
-  downstream: 'Downstream',
-};
+/** The weak-link kinds in DESIGN order (labels: namespace `report`, `kind.*`). */
+export const WEAK_LINK_KINDS: readonly WeakLinkKind[] = [
+  'single-source',
+  'concentrated',
+  'cut-point',
+  'bridge',
+  'external-only',
+];
 
 /** Look-ups that the renderers need, built once per report. */
 export interface ReportIndex {
@@ -404,12 +384,15 @@ export function reportRelated(report: ChainReport): RelatedView[] {
     }));
 }
 
-/** Completeness measures in display order, with their symbols. */
-export const MEASURES: Array<[key: 'coverage' | 'redundancy' | 'link' | 'path', label: string]> = [
-  ['coverage', 'coverage K_cov'],
-  ['redundancy', 'redundancy K_red'],
-  ['link', 'link K_link'],
-  ['path', 'path K_path'],
+/**
+ * Completeness measures in display order (names: namespace `report`, `measure.*` and, with their
+ * symbols, `measureLabel.*`).
+ */
+export const MEASURES: ReadonlyArray<[key: 'coverage' | 'redundancy' | 'link' | 'path']> = [
+  ['coverage'],
+  ['redundancy'],
+  ['link'],
+  ['path'],
 ];
 
 /** A parameter value as text: lists joined with commas (`none` when empty), objects as JSON. */
