@@ -25,7 +25,7 @@ export function runTranslator(
   return createTranslator(resolveLang(langArg(args), env).lang);
 }
 
-/** English, for callers (tests, library use) that give no language. */
-export const EN: Translator = createTranslator('en');
+/** English, for callers (tests, library use) that give no language: core's one instance. */
+export { EN } from '@chainlens/core';
 
 export const LANG_CHOICES: readonly Lang[] = LANGS;

@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { ChainReport } from '@chainlens/core';
-import { STAGES, escapeMarkdown, renderMarkdown } from '@chainlens/core';
+import { STAGES, escapeMarkdown, indexReport, renderMarkdown, targetText } from '@chainlens/core';
 import { HOSTILE, realReport } from './report-fixture.js';
 
 const mdit = new MarkdownIt({ html: true });
@@ -186,7 +186,7 @@ describe('renderMarkdown on a real report (cn-listed, lithium-battery, 广东)',
     report.targets.forEach((tg, i) => {
       const r = targets!.rows[i]!;
       expect(r[1]).toBe(`${tg.name} (${tg.company})`);
-      expect(r[r.length - 1]).toBe(oneLine(tg.explanation));
+      expect(r[r.length - 1]).toBe(oneLine(targetText(tg, indexReport(report))));
     });
     const [critical] = find(all, 'Critical companies');
     expect(critical!.rows).toHaveLength(report.critical.length);

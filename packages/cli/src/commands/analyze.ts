@@ -21,6 +21,7 @@ import {
   regionParts,
   relationTypesPresent,
   summarizeDataset,
+  unit,
 } from '@chainlens/core';
 import { DataError, formatIssue, isClean, nearest } from '@chainlens/io';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
@@ -305,11 +306,11 @@ async function chainAnalysis(
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  for (const line of chainSummaryLines(report, { top })) out.out(line);
-  out.out(`Analysis took ${seconds.toFixed(1)} s.`);
+  for (const line of chainSummaryLines(report, { top, tr })) out.out(line);
+  out.out(tr.t('report:summary.took', { s: seconds.toFixed(1) }));
   if (options.out !== undefined) {
     const written = await writeReportFiles(report, options.out, tr);
-    out.out(`Wrote ${written.join(', ')}`);
+    out.out(tr.t('report:summary.wrote', { files: tr.list(written) }));
   }
 }
 
@@ -344,7 +345,14 @@ export async function analyzeCommand(
   const cluster = selectCluster(dataset, options);
   if (options.template !== undefined) {
     out.out(
-      `Dataset ${dataset.name} (${path}): ${count(dataset.companies.ids.length)} companies, ${count(dataset.relations.source.length)} relations, ${count(dataset.memberships.company.length)} memberships; ${inputStatus(report)}`,
+      tr.t('report:summary.dataset', {
+        name: dataset.name,
+        path,
+        companies: unit(tr, 'company', dataset.companies.ids.length),
+        relations: unit(tr, 'relationAny', dataset.relations.source.length),
+        memberships: unit(tr, 'membership', dataset.memberships.company.length),
+        status: inputStatus(report),
+      }),
     );
     out.out();
     await chainAnalysis(

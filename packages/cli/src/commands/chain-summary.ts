@@ -4,8 +4,22 @@
  * chain here, what is missing or weak and who is affected, who leads, whom to attract, what
  * breaks if a firm fails, and with which parameters.
  */
-import type { ChainReport, Stage } from '@chainlens/core';
-import { STAGES, leaderBasisText, shareText } from '@chainlens/core';
+import type { ChainReport, Stage, Translator } from '@chainlens/core';
+import {
+  EN,
+  STAGES,
+  componentLabel,
+  indexReport,
+  kindLabel,
+  leaderBasisText,
+  orderName,
+  shareText,
+  stageWord,
+  statusLabel,
+  targetText,
+  unit,
+  weakLinkText,
+} from '@chainlens/core';
 import { count, table } from '../output.js';
 
 const f2 = (x: number | null | undefined) =>
@@ -22,6 +36,8 @@ function few(items: string[], k: number): string {
 export interface ChainSummaryOptions {
   /** Rows of each ranked list. */
   top?: number;
+  /** The language of the summary [English]. */
+  tr?: Translator;
 }
 
 /** The lines of the summary. */
@@ -30,6 +46,9 @@ export function chainSummaryLines(
   options: ChainSummaryOptions = {},
 ): string[] {
   const top = options.top ?? 10;
+  const tr = options.tr ?? EN;
+  const T = (key: string, vars?: Record<string, unknown>) => tr.t(key, vars);
+  const index = indexReport(report);
   const names = new Map<string, string>();
   for (const s of report.segments) for (const m of s.members) names.set(m.company, m.name);
   for (const l of report.leaders) names.set(l.company, l.name);
@@ -41,44 +60,64 @@ export function chainSummaryLines(
   const k = report.completeness;
   const lines: string[] = [];
   lines.push(
-    `Chain ${t.name} (${t.id}): ${t.segments} segments (${STAGES.map((s) => `${t.byStage[s]} ${s}`).join(', ')}), ${t.feeds} feeds`,
-    `Cluster ${report.cluster.id}: ${count(report.cluster.companies)} companies, ${count(report.cluster.chainCompanies as number)} of them in the chain`,
-    ...coverageLines(report),
+    T('report:summary.chain', {
+      name: t.name,
+      id: t.id,
+      segments: unit(tr, 'segment', t.segments),
+      stages: STAGES.map((s) =>
+        T('report:md.stageCount', { n: t.byStage[s], stage: stageWord(s, tr) }),
+      ).join(T('report:join.comma')),
+      feeds: unit(tr, 'feed', t.feeds),
+    }),
+    T('report:summary.cluster', {
+      id: report.cluster.id,
+      companies: unit(tr, 'company', report.cluster.companies),
+      chain: count(report.cluster.chainCompanies as number),
+    }),
+    ...coverageLines(report, tr),
     '',
-    'Completeness',
+    T('report:summary.completeness'),
   );
   const stage = (s: Stage) => k.byStage[s];
   lines.push(
     ...table(
-      ['figure', 'overall', 'upstream', 'midstream', 'downstream', 'what it counts'],
+      [
+        T('report:summary.col.figure'),
+        T('report:summary.col.overall'),
+        ...STAGES.map((s) => stageWord(s, tr)),
+        T('report:summary.col.counts'),
+      ],
       [
         [
-          'coverage',
+          T('report:summary.coverage'),
           f2(k.coverage),
           ...STAGES.map((s) => f2(stage(s).coverage)),
-          `${k.segments.present} of ${k.segments.all} segments have a local company (weighted)`,
+          T('report:summary.coverageNote', { present: k.segments.present, all: k.segments.all }),
         ],
         [
-          `redundancy (r=${report.parameters.redundancy})`,
+          T('report:summary.redundancy', { r: report.parameters.redundancy }),
           f2(k.redundancy),
           ...STAGES.map((s) => f2(stage(s).redundancy)),
-          'a segment needs r local firms to count fully',
+          T('report:summary.redundancyNote'),
         ],
         [
-          'link',
+          T('report:summary.link'),
           f2(k.link),
           '',
           '',
           '',
-          `${k.feeds.present} of ${k.feeds.all} feeds have both ends local`,
+          T('report:summary.linkNote', { present: k.feeds.present, all: k.feeds.all }),
         ],
         [
-          'path',
+          T('report:summary.path'),
           f2(k.path),
           '',
           '',
           '',
-          `${count(k.paths.present)} of ${count(k.paths.all)} raw-material-to-product routes are local end to end`,
+          T('report:summary.pathNote', {
+            present: count(k.paths.present),
+            all: count(k.paths.all),
+          }),
         ],
       ],
       [1, 2, 3, 4],
@@ -86,24 +125,42 @@ export function chainSummaryLines(
   );
   const ls = k.localSupply;
   lines.push(
-    `  Local supply ratio (本地配套率): ${pct(ls.byValue)} by value, ${pct(ls.byCount)} by count — ${count(ls.localEdges)} of ${count(ls.edges)} supply links into the chain's local firms come from inside the cluster${ls.inferredEdges > 0 ? ` (${ls.inferredEdges === ls.edges ? 'all' : count(ls.inferredEdges)} inferred from products, not observed)` : ''}.`,
+    `  ${T('report:summary.localSupply', {
+      byValue: pct(ls.byValue),
+      byCount: pct(ls.byCount),
+      local: count(ls.localEdges),
+      edges: count(ls.edges),
+      inferred:
+        ls.inferredEdges === 0
+          ? ''
+          : ls.inferredEdges === ls.edges
+            ? T('report:summary.localSupplyAllInferred')
+            : T('report:summary.localSupplyInferred', { n: count(ls.inferredEdges) }),
+    })}`,
   );
 
-  lines.push('', 'Segments (upstream → downstream)');
+  lines.push('', T('report:summary.segments'));
   const order = [...report.segments].sort(
     (a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage),
   );
   lines.push(
     ...table(
-      ['stage', 'segment', 'status', 'firms', 'HHI', 'local companies'],
+      [
+        T('report:col.stage'),
+        T('report:col.segment'),
+        T('report:col.status'),
+        T('report:summary.col.firms'),
+        T('report:col.hhi'),
+        T('report:summary.col.localCompanies'),
+      ],
       order.map((s) => [
-        s.stage,
+        stageWord(s.stage, tr),
         s.name,
-        s.status,
+        statusLabel(s.status, tr),
         String(s.companies),
         s.hhi === null ? '' : f2(s.hhi),
         few(
-          s.members.map((m) => `${m.name} ${shareText(m.share, m.shareUnknown)}`),
+          s.members.map((m) => `${m.name} ${shareText(m.share, m.shareUnknown, tr)}`),
           4,
         ),
       ]),
@@ -115,79 +172,98 @@ export function chainSummaryLines(
   const absent = report.missingRoles.length - missing.length;
   lines.push(
     '',
-    `Missing roles (${report.missingRoles.length}: ${missing.length} next to a present segment, ${absent} absent)`,
+    T('report:summary.missing', {
+      n: report.missingRoles.length,
+      next: missing.length,
+      absent,
+    }),
   );
   if (missing.length > 0) {
     lines.push(
       ...table(
-        ['segment', 'missing', 'needed by local firms'],
+        [
+          T('report:col.segment'),
+          T('report:summary.col.missing'),
+          T('report:summary.col.neededBy'),
+        ],
         missing.map((m) => [
           seg(m.segment),
-          m.direction,
+          T(`report:direction.${m.direction}`),
           m.neededBy.length === 0 ? '–' : `${m.neededBy.length}: ${few(m.neededBy.map(nameOf), 4)}`,
         ]),
       ),
     );
   }
 
-  lines.push('', `Weak links (${report.weakLinks.length})`);
+  lines.push('', T('report:summary.weakLinks', { n: report.weakLinks.length }));
   const kinds = new Map<string, number>();
   for (const w of report.weakLinks) kinds.set(w.kind, (kinds.get(w.kind) ?? 0) + 1);
   if (kinds.size > 0) {
-    lines.push(`  ${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
+    lines.push(
+      `  ${[...kinds].map(([kind, n]) => `${kindLabel(kind, tr)} ${n}`).join(T('report:join.comma'))}`,
+    );
     lines.push(
       ...table(
-        ['kind', 'where', 'detail'],
+        [T('report:col.kind'), T('report:col.where'), T('report:col.detail')],
         report.weakLinks
           .slice(0, top)
           .map((w) => [
-            w.kind,
+            kindLabel(w.kind, tr),
             w.segment !== undefined
               ? seg(w.segment)
               : w.company !== undefined
                 ? nameOf(w.company)
                 : `${nameOf(w.source ?? '')} → ${nameOf(w.target ?? '')}`,
-            w.detail,
+            weakLinkText(w, index, tr),
           ]),
       ),
     );
     if (report.weakLinks.length > top)
-      lines.push(`  … ${report.weakLinks.length - top} more in report.json`);
+      lines.push(`  ${T('report:summary.moreInJson', { n: report.weakLinks.length - top })}`);
   }
 
-  lines.push('', `Leading firms (链主), top ${Math.min(top, report.leaders.length)}`);
+  lines.push('', T('report:summary.leaders', { n: Math.min(top, report.leaders.length) }));
   if (report.leaders.length > 0) {
     const keys = Object.keys(report.leaders[0]!.components);
     lines.push(
       ...table(
-        ['company', 'region', 'score', ...keys, 'main segments (share of revenue)', 'rests on'],
+        [
+          T('report:col.company'),
+          T('report:col.region'),
+          T('report:col.score'),
+          ...keys.map((key) => componentLabel(key, tr)),
+          T('report:col.mainSegments'),
+          T('report:col.restsOn'),
+        ],
         report.leaders.slice(0, top).map((l) => [
           l.name,
           l.region,
           f2(l.score),
           ...keys.map((key) => f2(l.components[key])),
           few(
-            l.holdings.map((h) => `${seg(h.segment)} ${shareText(h.share, h.shareUnknown)}`),
+            l.holdings.map((h) => `${seg(h.segment)} ${shareText(h.share, h.shareUnknown, tr)}`),
             2,
           ),
-          leaderBasisText(l.basis),
+          leaderBasisText(l.basis, tr),
         ]),
         [2, ...keys.map((_, i) => i + 3)],
       ),
     );
   }
 
-  lines.push('', `Targets to attract (补链招商), top ${Math.min(top, report.targets.length)}`);
+  lines.push('', T('report:summary.targets', { n: Math.min(top, report.targets.length) }));
   report.targets.slice(0, top).forEach((t, i) => {
-    lines.push(`  ${String(i + 1).padStart(2)}. ${t.explanation}`);
+    lines.push(`  ${String(i + 1).padStart(2)}. ${targetText(t, index, tr)}`);
   });
   const maybeLocal = report.targetsMaybeLocal ?? [];
   if (maybeLocal.length > 0) {
     lines.push(
-      `  Region unknown, may already be local (check before approaching; not counted as targets): ${few(
-        maybeLocal.map((t) => t.name),
-        6,
-      )}`,
+      `  ${T('report:summary.maybeLocal', {
+        list: few(
+          maybeLocal.map((t) => t.name),
+          6,
+        ),
+      })}`,
     );
   }
   const portfolio = report.portfolio as
@@ -199,20 +275,27 @@ export function chainSummaryLines(
     | undefined;
   if (portfolio && portfolio.picks.length > 0) {
     lines.push(
-      `  Portfolio of ${portfolio.picks.length} (greedy by gain): ${portfolio.picks.map((p) => p.name).join('、')} — redundancy-adjusted completeness ${f2(portfolio.before.redundancy)} → ${f2(portfolio.after.redundancy)}`,
+      `  ${T('report:summary.portfolio', {
+        n: portfolio.picks.length,
+        list: portfolio.picks.map((p) => p.name).join('、'),
+        before: f2(portfolio.before.redundancy),
+        after: f2(portfolio.after.redundancy),
+      })}`,
     );
   }
 
-  lines.push(
-    '',
-    'If a firm fails (cascade: a firm fails when all its local suppliers of an input fail)',
-  );
+  lines.push('', T('report:summary.failure'));
   const critical = report.critical.filter((c) => c.completenessDrop > 0 || c.cutOff.length > 0);
-  if (critical.length === 0) lines.push('  no single failure lowers completeness');
+  if (critical.length === 0) lines.push(`  ${T('report:summary.noFailure')}`);
   else
     lines.push(
       ...table(
-        ['company', 'region', 'completeness drop', 'cut off'],
+        [
+          T('report:col.company'),
+          T('report:col.region'),
+          T('report:summary.col.drop'),
+          T('report:summary.col.cutOff'),
+        ],
         critical
           .slice(0, top)
           .map((c) => [
@@ -226,7 +309,11 @@ export function chainSummaryLines(
     );
   const r = report.resilience;
   lines.push(
-    `  Resilience R (mean completeness as firms are removed one by one): random ${f2(r.R.random)}, targeted by ${String(r.centrality)} ${f2(r.R.targeted)}`,
+    `  ${T('report:summary.resilience', {
+      random: f2(r.R.random),
+      order: orderName(r.centrality, tr),
+      targeted: f2(r.R.targeted),
+    })}`,
   );
 
   const p = report.parameters;
@@ -234,26 +321,50 @@ export function chainSummaryLines(
     { clusterSupply?: { edges: number; inferred: number } } | undefined;
   lines.push(
     '',
-    `Parameters: seed ${p.seed}; r ${p.redundancy}; HHI threshold ${p.hhiThreshold}; cascade θ ${p.theta}; supply = ${p.supplyTypes.join(' + ')}; resilience order ${p.resilienceOrder}.`,
+    T('report:summary.parameters', {
+      seed: p.seed,
+      r: p.redundancy,
+      hhi: p.hhiThreshold,
+      theta: p.theta,
+      supply: p.supplyTypes
+        .map((x) => T(`report:supplyType.${x}`, { defaultValue: x }))
+        .join(' + '),
+      order: orderName(p.resilienceOrder, tr),
+    }),
   );
   if (prov?.clusterSupply) {
     lines.push(
-      `Supply edges inside the cluster: ${count(prov.clusterSupply.edges)}, of which ${count(prov.clusterSupply.inferred)} inferred from products (not observed supply).`,
+      T('report:summary.clusterSupply', {
+        edges: count(prov.clusterSupply.edges),
+        inferred: count(prov.clusterSupply.inferred),
+      }),
     );
   }
   return lines;
 }
 
 /** What the figures rest on: companies left out, shares without a figure, link provenance. */
-function coverageLines(report: ChainReport): string[] {
+function coverageLines(report: ChainReport, tr: Translator): string[] {
   const cov = report.coverage;
   if (!cov) return [];
   const d = cov.dataset;
   const c = cov.cluster;
   const lines = [
-    `Rests on: firms holding a segment with at least ${shareText(cov.minShare)} of revenue (${count(d.chain?.belowThreshold ?? 0)} smaller lines left out); ${count(c.unknownShareMemberships)} of ${count(c.chainMemberships)} local chain memberships rest on lines without a revenue figure.`,
-    `  ${count(d.companiesWithoutRegion)} of ${count(d.companies)} companies of the dataset have no region at this level (${count(d.chain?.companiesWithoutRegion ?? 0)} of them in the chain): they may be local but are not counted.`,
-    `  Supply links inside the cluster: ${count(c.supplyLinks.observed)} observed, ${count(c.supplyLinks.inferred)} inferred from products.`,
+    tr.t('report:summary.restsOn', {
+      share: shareText(cov.minShare, false, tr),
+      below: count(d.chain?.belowThreshold ?? 0),
+      unknown: count(c.unknownShareMemberships),
+      all: count(c.chainMemberships),
+    }),
+    tr.t('report:summary.noRegion', {
+      none: count(d.companiesWithoutRegion),
+      all: count(d.companies),
+      chain: count(d.chain?.companiesWithoutRegion ?? 0),
+    }),
+    tr.t('report:summary.clusterLinks', {
+      observed: count(c.supplyLinks.observed),
+      inferred: count(c.supplyLinks.inferred),
+    }),
   ];
   return lines;
 }

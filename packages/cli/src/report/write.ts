@@ -6,22 +6,26 @@
  * this module only writes them.
  */
 import type { ChainReport, Translator } from '@chainlens/core';
-import { renderHtml, renderMarkdown, reportJson } from '@chainlens/core';
+import { EN, renderHtml, renderMarkdown, reportJson } from '@chainlens/core';
 import { reportWorkbook } from '@chainlens/io/node';
 import { writeFileSet } from '../files.js';
-import { EN } from '../lang.js';
 
 /** The files of a report folder, by name. */
 export const REPORT_FILES = ['report.json', 'report.md', 'report.html', 'report.xlsx'] as const;
 
-/** The three text files of a report as name → text, without touching the disk. */
+/**
+ * The three text files of a report as name → text, without touching the disk: report.md and
+ * report.html in the translator's language, report.json language-neutral (the same bytes in
+ * every language). report.xlsx is added by `writeReportFiles`.
+ */
 export function reportFiles(
   report: ChainReport,
+  tr: Translator = EN,
 ): Record<'report.json' | 'report.md' | 'report.html', string> {
   return {
     'report.json': reportJson(report),
-    'report.md': renderMarkdown(report),
-    'report.html': renderHtml(report),
+    'report.md': renderMarkdown(report, { tr }),
+    'report.html': renderHtml(report, { tr }),
   };
 }
 
@@ -39,7 +43,7 @@ export async function writeReportFiles(
   tr: Translator = EN,
 ): Promise<string[]> {
   const files: Record<(typeof REPORT_FILES)[number], string | Uint8Array> = {
-    ...reportFiles(report),
+    ...reportFiles(report, tr),
     'report.xlsx': await reportWorkbook(report, tr),
   };
   return writeFileSet(dir, files);

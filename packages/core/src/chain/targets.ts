@@ -42,6 +42,9 @@
  * (a weighted sum of concave functions of counts), so greedy is within 1 − 1/e of the best
  * k-set (Nemhauser, Wolsey & Fisher 1978); K_link and K_path reward pairs and have no such
  * guarantee. Documented in docs/chain-analysis/targets.md.
+ *
+ * A target is facts (ids, codes, numbers); report/render/sentences.ts (`targetText`) says why it
+ * is a target in one sentence, in the report's language.
  */
 import type { SegmentStatus } from '../report/types.js';
 import { RELATION_TYPES } from '../graph/types.js';
@@ -59,7 +62,7 @@ import { inputGaps } from './missing-roles.js';
 import type { SegmentRow, SegmentTableOptions } from './segments.js';
 import { segmentTable } from './segments.js';
 import type { CompanyLabel } from './common.js';
-import { companyLabel, compareIds, count, fmt, listText, percent, sortKey } from './common.js';
+import { companyLabel, compareIds, sortKey } from './common.js';
 
 export type TargetStrength = 'degree' | 'pagerank';
 
@@ -107,8 +110,10 @@ export interface Target extends CompanyLabel {
   segments: string[];
   score: number;
   components: TargetComponents;
-  /** One plain sentence, forwardable as is. */
-  explanation: string;
+  /** The known revenue share in each of `segments` (same order). */
+  shares: number[];
+  /** Its relations with the cluster's companies by type (only types it has, RELATION_TYPES order). */
+  linksByType: Record<string, number>;
 }
 
 interface Ranked {
@@ -343,7 +348,10 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
       segments: openHeld.map((t) => structure.ids[t]!),
       score,
       components,
-      explanation: explain(ctx, c, s, row, openHeld, byType, components, r, location),
+      shares: openHeld.map((t) => realShare(t, c)!),
+      linksByType: Object.fromEntries(
+        RELATION_TYPES.flatMap((type, i) => (byType[i]! > 0 ? [[type, byType[i]!]] : [])),
+      ),
     };
     ranked.push({ c, target, rest });
   }
@@ -357,83 +365,6 @@ function rankCandidatesUncached(ctx: ChainContext, options: TargetOptions): Rank
     outside: ranked.filter((x) => x.target.location === 'outside'),
     maybeLocal: ranked.filter((x) => x.target.location === 'maybe-local'),
   };
-}
-
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** `31% of revenue`, or `share unknown` (a share is a fraction in [0, 1]). */
-function shareText(share: number | null): string {
-  return share === null ? 'share of revenue unknown' : `${percent(share)} of revenue`;
-}
-
-/** Two figures that read differently: 2 decimals, or 3 when 2 would look equal. */
-function fromTo(a: number, b: number): [string, string] {
-  return fmt(a) !== fmt(b) ? [fmt(a), fmt(b)] : [fmt(a, 3), fmt(b, 3)];
-}
-
-function explain(
-  ctx: ChainContext,
-  c: number,
-  s: number,
-  row: SegmentRow,
-  openHeld: number[],
-  byType: Int32Array,
-  k: TargetComponents,
-  r: number,
-  location: 'outside' | 'maybe-local',
-): string {
-  const { structure, dataset, membership } = ctx;
-  const seg = `${structure.names[s]!} (${shareText(heldShare(membership, s, c)!.share)})`;
-  let status: string;
-  if (row.status === 'missing-upstream') status = 'has no company (a missing upstream role)';
-  else if (row.status === 'missing-downstream')
-    status = 'has no company (a missing downstream role)';
-  else if (row.status === 'absent') status = 'has no company, nor do the segments next to it';
-  else {
-    const why: string[] = [];
-    if (row.reasons.includes('single-source')) why.push('only 1 company');
-    if (row.reasons.includes('concentrated')) {
-      why.push(`concentrated, HHI ${fmt(row.hhi!)} across ${row.companies} companies`);
-    }
-    if (row.reasons.includes('external-only')) why.push('local buyers get it only from outside');
-    status = `is weak: ${why.join(', and ')}`;
-  }
-  let need: string;
-  if (row.status === 'missing-downstream') {
-    need = `${count(k.need, 'local firm')} could supply it`;
-  } else if (k.need > 0) {
-    need = `${count(k.need, 'local firm')} ${k.need === 1 ? 'needs' : 'need'} it as an input and ${k.need === 1 ? 'has' : 'have'} no local supplier`;
-  } else {
-    need = 'no local firm lacks it as an input yet';
-  }
-  const others = openHeld
-    .filter((t) => t !== s)
-    .map((t) => `${structure.names[t]!} (${percent(heldShare(membership, t, c)!.share!)})`);
-  const also = others.length > 0 ? `, and also ${listText(others)}` : '';
-  const here = clusterRegion(ctx.cluster) ?? 'the cluster';
-  let tie: string;
-  if (k.links === 0) tie = `it has no links with firms in ${here} yet`;
-  else {
-    const parts: string[] = [];
-    RELATION_TYPES.forEach((type, i) => {
-      if (byType[i]! > 0)
-        parts.push(`${byType[i]} ${type === 'inferred-supply' ? 'inferred supply' : type}`);
-    });
-    tie = `it already has ${count(k.links, 'link')} with firms in ${here} (${parts.join(', ')})`;
-  }
-  const [a, b] = fromTo(k.before, k.after);
-  const gain =
-    k.gain > 0
-      ? `bringing it in would raise the chain's completeness (redundancy-adjusted) from ${a} to ${b}`
-      : `bringing it in would leave the chain's completeness (redundancy-adjusted) at ${fmt(k.before)} (its segments already have ${r} local firms)`;
-  const where =
-    location === 'maybe-local'
-      ? 'region unknown: may already be local, check before approaching it'
-      : `based in ${dataset.companies.regions[c]}`;
-  const name = dataset.companies.names[c] || dataset.companies.ids[c]!;
-  return `${name} (${where}) makes ${seg}${also}. In ${here} this segment ${status}; ${need}. ${cap(tie)}; ${gain}.`;
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * - `single-source`: a segment with n_s = 1 (one local firm: a single point of failure).
  * - `concentrated`: a segment with n_s ≥ 2 and HHI_s > τ (n_s = 1 is reported as single-source
- *   only); the detail gives HHI_s and N_eff = 1/HHI_s.
+ *   only), with HHI_s and N_eff = 1/HHI_s.
  * - `cut-point`: an articulation point of the cluster's supply view (undirected; Hopcroft–Tarjan
  *   via metrics/cutpoints.ts): removing the company splits its connected part of the local
  *   supply web; `parts` are the sizes of the pieces left, `separated` how many companies end up
@@ -15,6 +15,9 @@
  *   share of shortest paths between local firms that cross it.
  * - `external-only`: a segment the cluster holds whose local buyers (cluster firms in the
  *   segments it feeds) buy it only from outside the cluster (see `segmentSupplyOrigins`).
+ *
+ * Findings are facts (ids and numbers); report/render/sentences.ts (`weakLinkText`) says them in
+ * a sentence, in the report's language.
  *
  * Provenance: every finding that rests on supply edges (cut-point, bridge, external-only) says
  * how many relations it rests on (`edges`) and how many of them are inferred (`inferredEdges`).
@@ -29,7 +32,7 @@ import type { LocalViewOptions } from './local-view.js';
 import { localSupplyView } from './local-view.js';
 import type { SegmentTableOptions } from './segments.js';
 import { segmentTable } from './segments.js';
-import { compareIds, count, fmt, listText } from './common.js';
+import { compareIds } from './common.js';
 
 export interface WeakLinkOptions extends SegmentTableOptions, LocalViewOptions {
   /** `edgeBetweenness` boolean [true]: give each bridge its normalised edge betweenness. */
@@ -45,8 +48,11 @@ export interface WeakLink {
   /** Bridge ends as company ids, in the direction of the supply relation. */
   source?: string;
   target?: string;
-  /** One plain sentence with the numbers. */
-  detail: string;
+  /** cut-point: the segments the company holds (ids, template order). */
+  segments?: string[];
+  /** bridge: local companies on the source's side and on the target's side. */
+  sourceSide?: number;
+  targetSide?: number;
   /** single-source, concentrated: n_s. */
   companies?: number;
   /** concentrated: HHI_s and N_eff. */
@@ -68,11 +74,8 @@ export interface WeakLink {
 
 /** The weak links of the context's cluster, kinds in DESIGN order. See the module notes. */
 export function weakLinks(ctx: ChainContext, options: WeakLinkOptions = {}): WeakLink[] {
-  const { dataset, structure } = ctx;
+  const { dataset } = ctx;
   const ids = dataset.companies.ids;
-  const names = dataset.companies.names;
-  const nameOf = (c: number) => names[c] || ids[c]!;
-  const segName = (s: number) => structure.names[s]!;
   const rows = segmentTable(ctx, options);
   const out: WeakLink[] = [];
 
@@ -84,19 +87,15 @@ export function weakLinks(ctx: ChainContext, options: WeakLinkOptions = {}): Wea
         kind: 'single-source',
         segment: row.id,
         company: ids[c]!,
-        detail: `${segName(s)} has a single local company, ${nameOf(c)}.`,
         companies: 1,
       });
     }
   });
-  rows.forEach((row, s) => {
+  rows.forEach((row) => {
     if (row.reasons.includes('concentrated')) {
       out.push({
         kind: 'concentrated',
         segment: row.id,
-        detail:
-          `${segName(s)} is concentrated: HHI ${fmt(row.hhi!)} over ${row.companies} local ` +
-          `companies, as if ${fmt(row.effective, 1)} equal ones (N_eff).`,
         companies: row.companies,
         hhi: row.hhi!,
         effective: row.effective,
@@ -114,7 +113,6 @@ export function weakLinks(ctx: ChainContext, options: WeakLinkOptions = {}): Wea
   cp.articulationPoints.forEach((v, i) => {
     const parts = Array.from(cp.pieceSizes.subarray(cp.pieceOffsets[i]!, cp.pieceOffsets[i + 1]!));
     const separated = parts.slice(1).reduce((a, b) => a + b, 0);
-    const total = parts.reduce((a, b) => a + b, 0) + 1;
     let edges = 0;
     let inferred = 0;
     for (let e = compact.outOffsets[v]!; e < compact.outOffsets[v + 1]!; e++) {
@@ -128,18 +126,14 @@ export function weakLinks(ctx: ChainContext, options: WeakLinkOptions = {}): Wea
       if (isInferredRelation(ctx, compact.inRelations[e]!)) inferred++;
     }
     const c = compact.companyOf[v]!;
-    const segs = Array.from(segmentsOf(ctx.membership, c), segName);
-    const holding = segs.length > 0 ? ` (${segs.join(', ')})` : '';
+    const segs = Array.from(segmentsOf(ctx.membership, c), (s) => ctx.structure.ids[s]!);
     cutRows.push({
       id: ids[c]!,
       separated,
       row: {
         kind: 'cut-point',
         company: ids[c]!,
-        detail:
-          `${nameOf(c)}${holding} holds together ${total} local companies: without it they fall ` +
-          `into ${listText(parts.map(String))}, cutting ${count(separated, 'company', 'companies')} ` +
-          `off the largest part; rests on ${count(edges, 'supply relation')}, ${inferred} inferred.`,
+        segments: segs,
         parts,
         separated,
         edges,
@@ -182,10 +176,8 @@ export function weakLinks(ctx: ChainContext, options: WeakLinkOptions = {}): Wea
       kind: 'bridge',
       source: ids[cs]!,
       target: ids[ct]!,
-      detail:
-        `${nameOf(cs)} → ${nameOf(ct)} is the only supply link joining ` +
-        `${count(sa, 'local company', 'local companies')} on ${nameOf(cs)}'s side to ${sb} on ` +
-        `${nameOf(ct)}'s side${inferred ? '; the link is inferred' : ''}.`,
+      sourceSide: sa,
+      targetSide: sb,
       parts,
       separated: parts[1]!,
       edges: 1,
@@ -199,17 +191,12 @@ export function weakLinks(ctx: ChainContext, options: WeakLinkOptions = {}): Wea
   );
   for (const r of bridgeRows) out.push(r.row);
 
-  rows.forEach((row, s) => {
+  rows.forEach((row) => {
     if (!row.reasons.includes('external-only')) return;
     const o = row.supply;
     out.push({
       kind: 'external-only',
       segment: row.id,
-      detail:
-        `${segName(s)} has ${count(row.companies, 'local company', 'local companies')}, but the ` +
-        `${count(o.buyers, 'local buyer')} of it get it only from ` +
-        `${count(o.externalSuppliers, 'company', 'companies')} outside the cluster ` +
-        `(${count(o.edges, 'supply relation')}, ${o.inferredEdges} inferred).`,
       companies: row.companies,
       buyers: o.buyers,
       externalSuppliers: o.externalSuppliers,

@@ -353,7 +353,9 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       clusterSupply,
       cascade: model.provenance,
       localSupply: { edges: lsr.edges, inferred: lsr.inferredEdges },
-      note: 'inferred-supply relations are derived from products (B makes an input of what A makes), not observed supply; every figure that rests on supply edges says how many of them are inferred',
+      // inferred-supply relations are derived from products (B makes an input of what A makes),
+      // not observed supply; the renderers say so in the reader's language.
+      inferredBasis: 'product-inputs',
     },
   };
 }
@@ -371,7 +373,8 @@ function targetRow(t: Target) {
     segments: t.segments,
     score: t.score,
     components: { ...t.components },
-    explanation: t.explanation,
+    shares: t.shares,
+    linksByType: { ...t.linksByType },
   };
 }
 

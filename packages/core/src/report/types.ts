@@ -91,13 +91,40 @@ export interface ReportSegment {
   [key: string]: unknown;
 }
 
+/**
+ * A weak link as facts (chain/weak-links.ts); `weakLinkText` (report/render/sentences.ts) says
+ * it in a sentence, in the reader's language.
+ */
 export interface ReportWeakLink {
   kind: WeakLinkKind;
+  /** Segment id (single-source, concentrated, external-only). */
   segment?: string;
+  /** Company id (single-source, cut-point). */
   company?: string;
+  /** Bridge ends (company ids), in the direction of the supply relation. */
   source?: string;
   target?: string;
-  detail: string;
+  /** cut-point: the segments the company holds. */
+  segments?: string[];
+  /** bridge: local companies on the source's and on the target's side. */
+  sourceSide?: number;
+  targetSide?: number;
+  /** single-source, concentrated, external-only: n_s. */
+  companies?: number;
+  /** concentrated: HHI_s and N_eff = 1 / HHI_s. */
+  hhi?: number;
+  effective?: number;
+  /** cut-point: piece sizes left by its removal (largest first); bridge: the two sides. */
+  parts?: number[];
+  /** cut-point, bridge: companies outside the largest remaining piece. */
+  separated?: number;
+  edgeBetweenness?: number;
+  /** external-only: local buyers, and distinct suppliers outside the cluster. */
+  buyers?: number;
+  externalSuppliers?: number;
+  /** Relations the finding rests on, and how many are inferred. */
+  edges?: number;
+  inferredEdges?: number;
   [key: string]: unknown;
 }
 
@@ -129,9 +156,20 @@ export interface ReportTarget extends CompanyRef {
   share: number;
   /** `outside` the cluster, or `maybe-local` (region unknown: listed in targetsMaybeLocal). */
   location: 'outside' | 'maybe-local';
+  /** The segment's status in the cluster, and the part the firm would play. */
+  status?: SegmentStatus;
+  role?: 'supplier' | 'buyer';
+  /** Every weak or missing segment it holds, with its known share in each (same order). */
+  segments?: string[];
+  shares?: number[];
+  /** Its relations with the cluster's companies, by relation type. */
+  linksByType?: Record<string, number>;
   score: number;
+  /**
+   * The factors of the score (chain/targets.ts): need, needFactor, share, strength, strengthRaw,
+   * tie, links, inferredLinks, gain, before, after (K_red without and with the firm).
+   */
   components: Record<string, number>;
-  explanation: string;
 }
 
 export interface ReportCritical extends CompanyRef {

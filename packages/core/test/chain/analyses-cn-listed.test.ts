@@ -233,9 +233,11 @@ function checkInvariants(ctx: ChainContext, template: ChainTemplate, prefix: str
     expect(t.components.tie).toBe(links + 1);
     // cn-listed has no observed supply: every supply link is inferred.
     expect(t.components.inferredLinks).toBe(t.components.links);
-    // The sentence says where the firm is and its share.
-    expect(t.explanation).toContain(data.companies.regions[c]!);
-    expect(t.explanation).toMatch(/\d+(\.\d)?% of revenue/);
+    // The facts its sentence is made of: its share in each gap segment it holds, links by type.
+    expect(t.shares).toHaveLength(t.segments.length);
+    expect(t.shares[t.segments.indexOf(t.segment)]).toBe(t.share);
+    t.segments.forEach((s, i) => expect(t.shares[i]).toBeCloseTo(knownShare(c, s), 9));
+    expect(Object.values(t.linksByType).reduce((a, b) => a + b, 0)).toBe(links);
   }
   for (let i = 1; i < list.length; i++)
     expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score - 1e-12);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  analyze,
   chainContext,
+  createTranslator,
+  indexReport,
+  targetText,
   clusterByRegion,
   inputGaps,
   leaders,
@@ -112,38 +116,54 @@ describe('targets of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
   });
 
   it('explains each target in one forwardable sentence: share, where it is, what it changes', () => {
-    expect(by('E1').explanation).toBe(
+    // The sentence is rendered from report.json's facts (targetText), in either language.
+    const report = analyze(ds, { cluster: clusterByRegion(ds.companies, '浙江'), template: EBIKE });
+    const index = indexReport(report);
+    const row = (id: string) => report.targets.find((t) => t.company === id)!;
+    const why = (id: string) => targetText(row(id), index);
+    for (const t of report.targets) expect(t).not.toHaveProperty('explanation');
+    expect(row('E2')).toMatchObject({
+      segments: ['cell', 'battery', 'rental'],
+      linksByType: { 'inferred-supply': 1 },
+    });
+    expect(row('E2').shares).toEqual([0.3, 0.6, 0.1]);
+    expect(targetText(row('E1'), index, createTranslator('zh-CN'))).toBe(
+      '公司E1（位于江苏/常州）主营电池组（营收占比 100%）。浙江该环节本地无企业（上游缺失）；' +
+        '2 家本地企业需要该环节作为投入，却没有本地供应商。已与浙江企业有 4 条关系（供应 3 条、合作 1 条）；' +
+        '引进后冗余调整完整度将从 0.46 升至 0.54。',
+    );
+    expect(why('E1')).toBe(
       '公司E1 (based in 江苏/常州) makes 电池组 (100% of revenue). In 浙江 this segment has no ' +
         'company (a missing upstream role); 2 local firms need it as an input and have no local ' +
         'supplier. It already has 4 links with firms in 浙江 (3 supply, 1 collaboration); ' +
         "bringing it in would raise the chain's completeness (redundancy-adjusted) from 0.46 to 0.54.",
     );
-    expect(by('E2').explanation).toBe(
+    expect(why('E2')).toBe(
       '公司E2 (based in 江苏/常州) makes 电池组 (60% of revenue), and also 电芯 (30%) and 租赁 (10%). ' +
         'In 浙江 this segment has no company (a missing upstream role); 2 local firms need it as ' +
         'an input and have no local supplier. It already has 1 link with firms in 浙江 (1 inferred ' +
         "supply); bringing it in would raise the chain's completeness (redundancy-adjusted) from " +
         '0.46 to 0.62.',
     );
-    expect(by('Q9').explanation).toBe(
+    expect(why('Q9')).toBe(
       '公司Q9 (based in 江苏/常州) makes 坐垫 (100% of revenue). In 浙江 this segment is weak: only ' +
         '1 company, and local buyers get it only from outside; 2 local firms need it as an input ' +
         'and have no local supplier. It already has 2 links with firms in 浙江 (2 supply); ' +
         "bringing it in would raise the chain's completeness (redundancy-adjusted) from 0.46 to 0.50.",
     );
-    expect(by('R1').explanation).toBe(
+    expect(why('R1')).toBe(
       '公司R1 (based in 江苏/南京) makes 租赁 (100% of revenue). In 浙江 this segment has no company ' +
         '(a missing downstream role); 2 local firms could supply it. It already has 2 links with ' +
         "firms in 浙江 (2 supply); bringing it in would raise the chain's completeness " +
         '(redundancy-adjusted) from 0.46 to 0.50.',
     );
-    expect(by('F9').explanation).toBe(
+    expect(why('F9')).toBe(
       '公司F9 (based in 江苏/苏州) makes 车架 (100% of revenue). In 浙江 this segment is weak: ' +
         'concentrated, HHI 0.68 across 2 companies; no local firm lacks it as an input yet. It ' +
         "already has 1 link with firms in 浙江 (1 inferred supply); bringing it in would leave the chain's " +
         'completeness (redundancy-adjusted) at 0.46 (its segments already have 2 local firms).',
     );
-    expect(by('P1').explanation).toContain('It has no links with firms in 浙江 yet');
+    expect(why('P1')).toContain('It has no links with firms in 浙江 yet');
   });
 
   it('a firm whose region is unknown may already be local: listed apart, never a target', () => {
@@ -155,7 +175,13 @@ describe('targets of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
     expect(targets(c1).some((t) => t.company === 'E1')).toBe(false);
     const apart = targetsMaybeLocal(c1);
     expect(apart.map((t) => [t.company, t.location])).toEqual([['E1', 'maybe-local']]);
-    expect(apart[0]!.explanation).toContain('region unknown: may already be local');
+    const rep = analyze(unknown, {
+      cluster: clusterByRegion(unknown.companies, '浙江'),
+      template: EBIKE,
+    });
+    expect(targetText(rep.targetsMaybeLocal![0]!, indexReport(rep))).toContain(
+      '(region unknown: may already be local, check before approaching it)',
+    );
     expect(portfolio(c1, 20).picks.some((p) => p.company === 'E1')).toBe(false);
     const c2 = chainContext(unknown, EBIKE, clusterByRegion(unknown.companies, '浙江/杭州'));
     expect(targetsMaybeLocal(c2).map((t) => t.company)).toEqual(['E1', 'Q1']);

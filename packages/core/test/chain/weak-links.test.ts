@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { chainContext, clusterByRegion, weakLinks } from '../../src/index.js';
+import {
+  analyze,
+  chainContext,
+  clusterByRegion,
+  createTranslator,
+  indexReport,
+  weakLinkText,
+  weakLinks,
+} from '../../src/index.js';
 import { EBIKE, ebikeDataset } from './fixture-ebike.js';
 
 describe('weak links of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
   const ds = ebikeDataset();
   const ctx = chainContext(ds, EBIKE, clusterByRegion(ds.companies, '浙江'));
   const links = weakLinks(ctx);
+  // The sentences are rendered from report.json's facts, names looked up in the report.
+  const report = analyze(ds, { cluster: clusterByRegion(ds.companies, '浙江'), template: EBIKE });
+  const index = indexReport(report);
+  const text = (i: number) => weakLinkText(report.weakLinks[i]!, index);
+
+  it('report.json carries the same findings as facts, without sentences', () => {
+    expect(report.weakLinks).toEqual(links);
+    for (const w of report.weakLinks) expect(w).not.toHaveProperty('detail');
+  });
 
   it('lists the kinds in DESIGN order: single-source, concentrated, cut-point, bridge, external-only', () => {
     expect(links.map((l) => [l.kind, l.segment ?? l.company ?? `${l.source}→${l.target}`])).toEqual(
@@ -34,11 +51,18 @@ describe('weak links of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
       companies: 1,
     });
     expect(links[1]).toMatchObject({ segment: 'saddle', company: 'Q1' });
-    expect(links[0]!.detail).toBe('电芯 has a single local company, 公司C1.');
+    expect(text(0)).toBe('电芯 has a single local company, 公司C1.');
+    const zh = createTranslator('zh-CN');
+    expect(weakLinkText(report.weakLinks[0]!, index, zh)).toBe(
+      '电芯环节本地仅有 1 家企业（公司C1），为单一来源。',
+    );
+    expect(weakLinkText(report.weakLinks[2]!, index, zh)).toBe(
+      '车架环节集中度高：本地 2 家企业的 HHI 为 0.68，相当于 1.5 家同等规模企业（N_eff）。',
+    );
     // frame: F1 0.8, F2 0.2 → HHI 0.68, N_eff 1/0.68 = 1.47.
     expect(links[2]!.hhi).toBeCloseTo(0.68, 12);
     expect(links[2]!.effective).toBeCloseTo(1 / 0.68, 12);
-    expect(links[2]!.detail).toBe(
+    expect(text(2)).toBe(
       '车架 is concentrated: HHI 0.68 over 2 local companies, as if 1.5 equal ones (N_eff).',
     );
     // bike: 0.5, 0.5 → HHI 0.5, N_eff 2.
@@ -57,9 +81,13 @@ describe('weak links of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
       edges: 4,
       inferredEdges: 0,
     });
-    expect(links[4]!.detail).toBe(
+    expect(text(4)).toBe(
       '公司B1 (整车) holds together 9 local companies: without it they fall into 5, 2 and 1, ' +
         'cutting 3 companies off the largest part; rests on 4 supply relations, 0 inferred.',
+    );
+    expect(weakLinkText(report.weakLinks[4]!, index, createTranslator('zh-CN'))).toBe(
+      '公司B1（整车）连接着本地 9 家企业：一旦缺失，将分裂为 5 家、2 家、1 家互不相连的几部分，' +
+        '3 家企业与主体断开；依据 4 条供应关系，其中推断 0 条。',
     );
     // Without B2: {B1,M1,M2,M4,C1,F1} 6, {M3} 1, {F2} 1. Relations r2 r3(I) r7 r8 r9(I).
     expect(links[5]).toMatchObject({
@@ -96,7 +124,8 @@ describe('weak links of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
     ]);
     expect(bridges[0]!.edgeBetweenness).toBeCloseTo(28 / 90, 12);
     for (const b of bridges.slice(1)) expect(b.edgeBetweenness).toBeCloseTo(16 / 90, 12);
-    expect(bridges[1]!.detail).toBe(
+    expect(links[8]).toEqual(bridges[1]);
+    expect(text(8)).toBe(
       "公司C1 → 公司M4 is the only supply link joining 1 local company on 公司C1's side to 8 on " +
         "公司M4's side; the link is inferred.",
     );
@@ -114,7 +143,7 @@ describe('weak links of the 浙江 e-bike cluster (fixture-ebike.ts)', () => {
       edges: 2,
       inferredEdges: 0,
     });
-    expect(links[11]!.detail).toBe(
+    expect(text(11)).toBe(
       '坐垫 has 1 local company, but the 2 local buyers of it get it only from 1 company outside ' +
         'the cluster (2 supply relations, 0 inferred).',
     );

@@ -8,15 +8,25 @@ import type { Lang } from '../lang.js';
 import type { Catalogue } from './types.js';
 import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
+import { glossary as enGlossary } from './en/glossary.js';
+import { glossary as zhGlossary } from './zh-CN/glossary.js';
 import { map as enMap } from './en/map.js';
 import { map as zhMap } from './zh-CN/map.js';
+import { report as enReport } from './en/report.js';
+import { report as zhReport } from './zh-CN/report.js';
 import { xlsx as enXlsx } from './en/xlsx.js';
 import { xlsx as zhXlsx } from './zh-CN/xlsx.js';
 
-export const NAMESPACES = ['common', 'map', 'xlsx'] as const;
+export const NAMESPACES = ['common', 'report', 'glossary', 'map', 'xlsx'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon, map: enMap, xlsx: enXlsx },
-  'zh-CN': { common: zhCommon, map: zhMap, xlsx: zhXlsx },
+  en: { common: enCommon, report: enReport, glossary: enGlossary, map: enMap, xlsx: enXlsx },
+  'zh-CN': {
+    common: zhCommon,
+    report: zhReport,
+    glossary: zhGlossary,
+    map: zhMap,
+    xlsx: zhXlsx,
+  },
 };

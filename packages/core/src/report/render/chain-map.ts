@@ -13,7 +13,17 @@ import { STAGES } from '../../graph/types.js';
 import type { ReportSegment, SegmentStatus } from '../types.js';
 import { escapeHtml as h } from './escape.js';
 import type { ReportIndex } from './model.js';
-import { STAGE_LABEL, STATUS_INFO, count, memberText, pct, plural } from './model.js';
+import type { Translator } from '../../i18n/translator.js';
+import {
+  STATUSES,
+  count,
+  memberText,
+  pct,
+  stageTitle,
+  statusLabel,
+  statusMeaning,
+} from './model.js';
+import { EN, unit } from './words.js';
 
 /** Fill, stroke and dash of each status (colour-blind-safe Dark2 hues, light fills). */
 export const STATUS_STYLE: Record<SegmentStatus, { fill: string; stroke: string; dash?: string }> =
@@ -199,12 +209,12 @@ export function layoutChainMap(index: ReportIndex): ChainMapLayout {
 }
 
 /** The legend of the statuses, as HTML. */
-export function statusLegend(): string {
-  const items = (Object.keys(STATUS_INFO) as SegmentStatus[]).map((s) => {
+export function statusLegend(tr: Translator = EN): string {
+  const items = STATUSES.map((s) => {
     const st = STATUS_STYLE[s];
-    return `<li><span class="swatch" style="background:${st.fill};border:1.5px ${st.dash ? 'dashed' : 'solid'} ${st.stroke}"></span><b>${h(STATUS_INFO[s].label)}</b> ${h(STATUS_INFO[s].meaning)}</li>`;
+    return `<li><span class="swatch" style="background:${st.fill};border:1.5px ${st.dash ? 'dashed' : 'solid'} ${st.stroke}"></span><b>${h(statusLabel(s, tr))}</b> ${h(statusMeaning(s, tr))}</li>`;
   });
-  return `<ul class="legend" aria-label="Segment status">${items.join('')}</ul>`;
+  return `<ul class="legend" aria-label="${h(tr.t('report:html.statusLegend'))}">${items.join('')}</ul>`;
 }
 
 /**
@@ -212,14 +222,14 @@ export function statusLegend(): string {
  * `seg`, `data-segment`, `data-status`) with name, company count and a tooltip listing the
  * local companies, and feeds as arrows (class `feed`), solid when both ends are present.
  */
-export function chainMapSvg(index: ReportIndex): string {
+export function chainMapSvg(index: ReportIndex, tr: Translator = EN): string {
   const layout = layoutChainMap(index);
   const k = index.report.completeness;
   const parts: string[] = [];
   const W = layout.width;
   const H = layout.height;
   parts.push(
-    `<svg class="chain-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Chain map: segments by stage coloured by status">`,
+    `<svg class="chain-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${h(tr.t('report:map.aria'))}">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#6b7680"/></marker>' +
       '<marker id="arrow-faint" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#b9c0c6"/></marker></defs>',
   );
@@ -228,8 +238,8 @@ export function chainMapSvg(index: ReportIndex): string {
     const present = band.segments.filter((s) => s.companies > 0).length;
     parts.push(
       `<g class="band" data-stage="${band.stage}"><rect x="${band.x}" y="0" width="${band.width}" height="${H}" rx="8" fill="#f6f8fa"/>` +
-        `<text x="${band.x + BAND_PAD}" y="21" class="band-label">${h(STAGE_LABEL[band.stage])}</text>` +
-        `<text x="${band.x + band.width - BAND_PAD}" y="21" text-anchor="end" class="band-note">${present}/${band.segments.length} present${f && f.coverage != null ? ` · ${pct(f.coverage, 0)}` : ''}</text></g>`,
+        `<text x="${band.x + BAND_PAD}" y="21" class="band-label">${h(stageTitle(band.stage, tr))}</text>` +
+        `<text x="${band.x + band.width - BAND_PAD}" y="21" text-anchor="end" class="band-note">${h(tr.t('report:map.present', { present, all: band.segments.length }))}${f && f.coverage != null ? ` · ${pct(f.coverage, 0)}` : ''}</text></g>`,
     );
   }
   for (const [a, b] of index.feeds) {
@@ -252,9 +262,14 @@ export function chainMapSvg(index: ReportIndex): string {
     const lines = wrapText(s.name, BOX_W - 16, FONT, 2);
     const members = s.members ?? [];
     const tip = [
-      `${s.name} (${s.id}): ${STATUS_INFO[s.status]?.label ?? s.status}, ${plural(s.companies, 'local company', 'local companies')}${s.hhi != null ? `, HHI ${s.hhi.toFixed(2)}` : ''}`,
-      ...members.slice(0, 15).map((m) => `· ${memberText(m)} ${m.company}`),
-      ...(members.length > 15 ? [`… and ${members.length - 15} more`] : []),
+      tr.t('report:map.tip', {
+        name: s.name,
+        id: s.id,
+        status: statusLabel(s.status, tr),
+        companies: unit(tr, 'localCompany', s.companies),
+      }) + (s.hhi != null ? tr.t('report:map.tipHhi', { hhi: s.hhi.toFixed(2) }) : ''),
+      ...members.slice(0, 15).map((m) => `· ${memberText(m, tr)} ${m.company}`),
+      ...(members.length > 15 ? [`… ${tr.t('report:more', { n: members.length - 15 })}`] : []),
     ].join('\n');
     const textY = lines.length === 1 ? box.y + 20 : box.y + 15;
     parts.push(
@@ -267,7 +282,7 @@ export function chainMapSvg(index: ReportIndex): string {
               `<text x="${box.x + 11}" y="${textY + i * 14}" class="seg-name">${h(line)}</text>`,
           )
           .join('') +
-        `<text x="${box.x + 11}" y="${box.y + BOX_H - 8}" class="seg-count">${s.companies > 0 ? `<tspan class="n">${count(s.companies)}</tspan> ${s.companies === 1 ? 'firm' : 'firms'}${s.hhi != null && s.companies > 1 ? ` · HHI ${s.hhi.toFixed(2)}` : ''}` : 'no local firm'}</text></g>`,
+        `<text x="${box.x + 11}" y="${box.y + BOX_H - 8}" class="seg-count">${s.companies > 0 ? `<tspan class="n">${count(s.companies)}</tspan> ${h(tr.t('report:map.firms', { count: s.companies }))}${s.hhi != null && s.companies > 1 ? ` · HHI ${s.hhi.toFixed(2)}` : ''}` : h(tr.t('report:map.noFirm'))}</text></g>`,
     );
   }
   parts.push('</svg>');

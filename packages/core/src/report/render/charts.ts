@@ -7,7 +7,9 @@
 import { STAGES } from '../../graph/types.js';
 import type { ChainReport } from '../types.js';
 import { escapeHtml as h } from './escape.js';
-import { STAGE_LABEL, fixed, pct, resilienceX } from './model.js';
+import type { Translator } from '../../i18n/translator.js';
+import { fixed, measureText, orderName, pct, resilienceX, stageTitle } from './model.js';
+import { EN } from './words.js';
 
 /** Series colours (Tableau 10 blue and orange-red, distinguishable in print and for most colour vision). */
 export const SERIES = {
@@ -20,7 +22,7 @@ export const SERIES = {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The completeness bar chart: coverage and redundancy for the whole chain and each stage, then link and path. */
-export function completenessChart(report: ChainReport): string {
+export function completenessChart(report: ChainReport, tr: Translator = EN): string {
   const k = report.completeness;
   type Row = {
     label: string;
@@ -29,8 +31,8 @@ export function completenessChart(report: ChainReport): string {
   };
   const rows: Row[] = [
     {
-      label: 'Whole chain',
-      note: `${k.segments.present}/${k.segments.all} segments`,
+      label: tr.t('report:chart.wholeChain'),
+      note: tr.t('report:chart.segments', { present: k.segments.present, all: k.segments.all }),
       bars: [
         { key: 'coverage', value: k.coverage },
         { key: 'redundancy', value: k.redundancy },
@@ -41,8 +43,8 @@ export function completenessChart(report: ChainReport): string {
     const f = k.byStage?.[stage];
     if (!f || f.segments === 0) continue;
     rows.push({
-      label: STAGE_LABEL[stage],
-      note: `${f.present}/${f.segments} segments`,
+      label: stageTitle(stage, tr),
+      note: tr.t('report:chart.segments', { present: f.present, all: f.segments }),
       bars: [
         { key: 'coverage', value: f.coverage },
         { key: 'redundancy', value: f.redundancy },
@@ -50,8 +52,16 @@ export function completenessChart(report: ChainReport): string {
     });
   }
   const singles = [
-    { label: 'Feeds linked', note: `K_link · ${k.feeds.present}/${k.feeds.all}`, value: k.link },
-    { label: 'Paths closed', note: `K_path · ${k.paths.present}/${k.paths.all}`, value: k.path },
+    {
+      label: tr.t('report:chart.link'),
+      note: `K_link · ${k.feeds.present}/${k.feeds.all}`,
+      value: k.link,
+    },
+    {
+      label: tr.t('report:chart.path'),
+      note: `K_path · ${k.paths.present}/${k.paths.all}`,
+      value: k.path,
+    },
   ];
   const W = 560;
   const left = 128;
@@ -63,12 +73,12 @@ export function completenessChart(report: ChainReport): string {
   const H = top + rows.length * groupH + 10 + singles.length * (barH + 20) + 24;
   const x = (v: number) => left + Math.max(0, Math.min(1, v)) * plot;
   const out: string[] = [
-    `<svg class="chart chart-completeness" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Completeness by stage">`,
+    `<svg class="chart chart-completeness" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${h(tr.t('report:h.completenessByStage'))}">`,
   ];
   // Legend.
   out.push(
-    `<g class="legend-svg"><rect x="${left}" y="6" width="12" height="12" fill="${SERIES.coverage}"/><text x="${left + 17}" y="16.5">coverage K_cov</text>` +
-      `<rect x="${left + 130}" y="6" width="12" height="12" fill="${SERIES.redundancy}"/><text x="${left + 147}" y="16.5">redundancy K_red (r = ${h(report.parameters.redundancy)})</text></g>`,
+    `<g class="legend-svg"><rect x="${left}" y="6" width="12" height="12" fill="${SERIES.coverage}"/><text x="${left + 17}" y="16.5">${h(measureText('coverage', tr))}</text>` +
+      `<rect x="${left + 130}" y="6" width="12" height="12" fill="${SERIES.redundancy}"/><text x="${left + 147}" y="16.5">${h(measureText('redundancy', tr))} (r = ${h(report.parameters.redundancy)})</text></g>`,
   );
   const bottom = H - 22;
   for (const t of [0, 0.25, 0.5, 0.75, 1]) {
@@ -112,7 +122,7 @@ export function completenessChart(report: ChainReport): string {
 }
 
 /** The resilience chart: completeness against the share of chain firms removed, random and targeted. */
-export function resilienceChart(report: ChainReport): string {
+export function resilienceChart(report: ChainReport, tr: Translator = EN): string {
   const r = report.resilience;
   const xs = resilienceX(report);
   const W = 560;
@@ -125,7 +135,7 @@ export function resilienceChart(report: ChainReport): string {
   const X = (v: number) => m.left + v * pw;
   const Y = (v: number) => m.top + ph - (v / yMax) * ph;
   const out: string[] = [
-    `<svg class="chart chart-resilience" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Resilience curves">`,
+    `<svg class="chart chart-resilience" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${h(tr.t('report:chart.resilienceAria'))}">`,
   ];
   for (const t of [0, 0.25, 0.5, 0.75, 1]) {
     out.push(
@@ -136,15 +146,18 @@ export function resilienceChart(report: ChainReport): string {
     );
   }
   out.push(
-    `<text class="axis-title" x="${m.left + pw / 2}" y="${H - 6}" text-anchor="middle">chain firms removed</text>` +
-      `<text class="axis-title" transform="translate(13 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle">completeness</text>`,
+    `<text class="axis-title" x="${m.left + pw / 2}" y="${H - 6}" text-anchor="middle">${h(tr.t('report:chart.removed'))}</text>` +
+      `<text class="axis-title" transform="translate(13 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle">${h(tr.t('report:chart.completeness'))}</text>`,
   );
   const series: Array<['random' | 'targeted', number[], string]> = [
-    ['random', r.random, `random removal · R = ${fixed(r.R.random)}`],
+    ['random', r.random, tr.t('report:chart.random', { r: fixed(r.R.random) })],
     [
       'targeted',
       r.targeted,
-      `targeted (${report.parameters.resilienceOrder}) · R = ${fixed(r.R.targeted)}`,
+      tr.t('report:chart.targeted', {
+        order: orderName(report.parameters.resilienceOrder, tr),
+        r: fixed(r.R.targeted),
+      }),
     ],
   ];
   series.forEach(([key, ys, label], i) => {

@@ -12,19 +12,22 @@ import type { ChainReport, CompanyRef } from '../types.js';
 import { chainMapSvg, statusLegend, STATUS_STYLE } from './chain-map.js';
 import { completenessChart, resilienceChart } from './charts.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
-import { createTranslator, type Translator } from '../../i18n/translator.js';
 import { provinceSection } from './province-map.js';
 import type { ReportIndex } from './model.js';
+import { targetText, weakLinkText } from './sentences.js';
+import type { Translator } from '../../i18n/translator.js';
 import {
-  STAGE_LABEL,
-  STATUS_INFO,
-  WEAK_LINK_LABEL,
   clusterLabel,
   companyName,
   componentKeys,
+  componentLabel,
   count,
   componentFormats,
   MEASURES,
+  kindLabel,
+  measureName,
+  measureText,
+  orderName,
   reportPortfolio,
   reportRelated,
   fixed,
@@ -34,10 +37,14 @@ import {
   shareText,
   indexReport,
   pct,
-  parameterText,
-  plural,
   segmentName,
+  stageTitle,
+  stageWord,
+  statusLabel,
 } from './model.js';
+import { glossaryHtml, glossaryTip } from './glossary.js';
+import { limitsText, paramKey, paramValue, supplyTypesText } from './markdown.js';
+import { EN, unit } from './words.js';
 
 /** Options of `renderHtml`. */
 export interface HtmlOptions {
@@ -45,7 +52,7 @@ export interface HtmlOptions {
   embedJson?: boolean;
   /** `names` number [8]: companies listed in a cell before the rest fold into "N more". */
   names?: number;
-  /** `tr` Translator [English]: the language of the page's texts. */
+  /** `tr` Translator [English]: the language of the page (`<html lang>`, every label and sentence). */
   tr?: Translator;
 }
 
@@ -107,6 +114,7 @@ details summary{cursor:pointer;color:var(--accent)}
 .empty{color:var(--muted);font-style:italic;margin:8px 0}
 .kv{width:auto;min-width:480px}
 .kv td:first-child{color:var(--muted);padding-right:24px}
+dl.glossary{margin:8px 0;max-width:1000px}dl.glossary dt{font-weight:600;margin-top:10px;cursor:help}dl.glossary dd{margin:2px 0 0}dl.glossary code{font-size:12px}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
 @media (max-width:900px){.kpis{grid-template-columns:repeat(3,1fr)}.grid2{grid-template-columns:1fr}}
 @media print{main{max-width:none;padding:0}.figure,table,tr{break-inside:avoid}h2{break-after:avoid}}
@@ -121,6 +129,7 @@ function nameList(
   ids: readonly string[],
   limit: number,
   label: (id: string, i: number) => string = (id) => companyName(index, id),
+  tr: Translator = EN,
 ): string {
   if (ids.length === 0) return '<span class="dim">—</span>';
   const shown = ids.slice(0, limit).map((id, i) => h(label(id, i)));
@@ -128,14 +137,14 @@ function nameList(
   return (
     shown.join('、') +
     (rest.length > 0
-      ? ` <details><summary>${count(rest.length)} more</summary>${rest.join('、')}</details>`
+      ? ` <details><summary>${h(tr.t('report:more', { n: count(rest.length) }))}</summary>${rest.join('、')}</details>`
       : '')
   );
 }
 
-function statusChip(status: string): string {
+function statusChip(status: string, tr: Translator): string {
   const st = STATUS_STYLE[status as keyof typeof STATUS_STYLE] ?? STATUS_STYLE.absent;
-  const label = STATUS_INFO[status as keyof typeof STATUS_INFO]?.label ?? status;
+  const label = statusLabel(status, tr);
   return `<span class="chip" style="background:${st.fill};border-color:${st.stroke}">${h(label)}</span>`;
 }
 
@@ -146,12 +155,22 @@ function tableHtml(id: string, head: Array<[string, boolean?]>, rows: string[], 
 const num = (text: string, col?: string) =>
   `<td class="num"${col ? ` data-col="${h(col)}"` : ''}>${text}</td>`;
 
-const measureLabel = (m: unknown) =>
-  MEASURES.find(([key]) => key === m)?.[1] ?? (typeof m === 'string' ? m : 'redundancy K_red');
+/** The glossary entry of each weak-link kind (its label's tooltip). */
+const KIND_GLOSSARY: Record<string, string> = {
+  'single-source': 'singleSource',
+  concentrated: 'concentrated',
+  'cut-point': 'cutPoint',
+  bridge: 'bridge',
+  'external-only': 'externalOnly',
+};
 
 /** Renders a ChainReport as one self-contained HTML page (see the module comment). */
 export function renderHtml(report: ChainReport, options: HtmlOptions = {}): string {
   const limit = options.names ?? 8;
+  const tr = options.tr ?? EN;
+  const t_ = (key: string, vars?: Record<string, unknown>) => h(tr.t(key, vars));
+  /** A label with the glossary's `.what` sentence as its tooltip. */
+  const tip = (id: string) => ` title="${h(glossaryTip(id, tr))}"`;
   const index = indexReport(report);
   const { completeness: k, template: t, dataset: d, cluster: c, parameters: p } = report;
   const title = `${t.name} — ${clusterLabel(c.id)}`;
@@ -160,102 +179,110 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
 
   // Header.
   push(
-    `<header class="top"><div class="kicker">Chainlens chain report</div><h1>${h(title)}</h1><ul class="meta">` +
-      `<li><b>Cluster</b> ${h(c.id)} · ${plural(c.companies, 'company', 'companies')}, ${count(c.chainCompanies)} in this chain</li>` +
-      `<li><b>Template</b> ${h(t.id)} · ${plural(t.segments, 'segment')}, ${plural(k.feeds.all, 'feed')}</li>` +
-      `<li><b>Dataset</b> ${h(d.name)} · ${plural(d.companies, 'company', 'companies')}, ${plural(d.relations, 'relation')}</li>` +
-      `<li><b>Seed</b> ${h(p.seed)}</li></ul></header>`,
+    `<header class="top"><div class="kicker">${t_('report:html.kicker')}</div><h1>${h(title)}</h1><ul class="meta">` +
+      `<li><b>${t_('report:label.cluster')}</b> ${t_('report:html.metaCluster', { id: c.id, companies: unit(tr, 'company', c.companies), chain: count(c.chainCompanies) })}</li>` +
+      `<li><b>${t_('report:label.template')}</b> ${t_('report:html.metaTemplate', { id: t.id, segments: unit(tr, 'segment', t.segments), feeds: unit(tr, 'feed', k.feeds.all) })}</li>` +
+      `<li><b>${t_('report:label.dataset')}</b> ${t_('report:html.metaDataset', { name: d.name, companies: unit(tr, 'company', d.companies), relations: unit(tr, 'relationAny', d.relations) })}</li>` +
+      `<li><b>${t_('report:label.seed')}</b> ${h(p.seed)}</li></ul></header>`,
   );
 
   // Headline figures.
   const ls = k.localSupply;
-  const kpi = (key: string, label: string, value: string, note: string) =>
-    `<div class="kpi" data-kpi="${key}"><div class="l">${h(label)}</div><div class="v">${value}</div><div class="n">${note}</div></div>`;
+  const kpi = (key: string, glossary: string, label: string, value: string, note: string) =>
+    `<div class="kpi" data-kpi="${key}"><div class="l"${tip(glossary)}>${h(label)}</div><div class="v">${value}</div><div class="n">${note}</div></div>`;
   push(
-    `<section class="kpis" aria-label="Headline figures">` +
+    `<section class="kpis" aria-label="${t_('report:html.headline')}">` +
       kpi(
         'coverage',
-        'Coverage',
+        'coverage',
+        tr.t('report:kpi.coverage'),
         pct(k.coverage),
-        `${k.segments.present} of ${k.segments.all} segments have a local firm`,
+        t_('report:kpi.coverageNote', { present: k.segments.present, all: k.segments.all }),
       ) +
       kpi(
         'redundancy',
-        'Redundancy-adjusted',
+        'redundancy',
+        tr.t('report:kpi.redundancy'),
         pct(k.redundancy),
-        `a segment needs ${h(p.redundancy)} firms to count fully`,
+        t_('report:kpi.redundancyNote', { r: p.redundancy }),
       ) +
       kpi(
         'link',
-        'Feeds linked',
+        'link',
+        tr.t('report:kpi.link'),
         pct(k.link),
-        `${k.feeds.present} of ${k.feeds.all} feeds with both ends local`,
+        t_('report:kpi.linkNote', { present: k.feeds.present, all: k.feeds.all }),
       ) +
       kpi(
         'path',
-        'Paths closed',
+        'path',
+        tr.t('report:kpi.path'),
         pct(k.path),
-        `${count(k.paths.present)} of ${count(k.paths.all)} raw-material-to-product paths`,
+        t_('report:kpi.pathNote', { present: count(k.paths.present), all: count(k.paths.all) }),
       ) +
       kpi(
         'local-supply',
-        'Local supply (本地配套率)',
+        'localSupply',
+        tr.t('report:kpi.localSupply'),
         pct(ls?.byValue ?? k.localSupplyRatio),
         ls
-          ? `${count(ls.localEdges)} of ${plural(ls.edges, 'supply edge')} local; ${count(ls.inferredEdges)} inferred`
+          ? t_('report:kpi.localSupplyNote', {
+              local: count(ls.localEdges),
+              edges: unit(tr, 'supplyEdge', ls.edges),
+              inferred: count(ls.inferredEdges),
+            })
           : '',
       ) +
       kpi(
         'resilience',
-        'Resilience R',
+        'resilience',
+        tr.t('report:kpi.resilience'),
         `${fixed(report.resilience.R.random, 2)} <span class="dim" style="font-size:15px">/ ${fixed(report.resilience.R.targeted, 2)}</span>`,
-        'random / targeted removal',
+        t_('report:kpi.resilienceNote'),
       ) +
       `</section>`,
   );
 
   // Chain map.
   push(
-    '<section id="chain"><h2>The chain, segment by segment</h2>',
-    `<p class="lede">Upstream on the left, downstream on the right; arrows are the template's feeds (input → output), solid where both ends have a local firm. Each box shows how many of the cluster's companies hold the segment. Hover a box for its companies.</p>`,
-    statusLegend(),
-    index.hasFeeds
-      ? ''
-      : '<p class="empty">This report does not carry the template\'s feeds, so the map shows no arrows.</p>',
-    `<div class="figure">${chainMapSvg(index)}</div></section>`,
+    `<section id="chain"><h2>${t_('report:h.chain')}</h2>`,
+    `<p class="lede">${t_('report:html.chainLede')}</p>`,
+    statusLegend(tr),
+    index.hasFeeds ? '' : `<p class="empty">${t_('report:html.noFeeds')}</p>`,
+    `<div class="figure">${chainMapSvg(index, tr)}</div></section>`,
   );
 
   // Charts.
   push(
     '<section class="grid2" id="charts">',
-    `<div><h2>Completeness by stage</h2><p class="lede">Share of segment weight with a local firm (coverage), and with a half-credit for segments held by fewer than ${h(p.redundancy)} firms (redundancy).</p><div class="figure">${completenessChart(report)}</div></div>`,
-    `<div><h2>Resilience</h2><p class="lede">Completeness (${h(measureLabel(report.resilience.measure))}) as chain firms are removed one by one, with failure cascades; R is the mean over all steps (Schneider et al. 2011). A large gap means a few firms hold the chain together.</p><div class="figure">${resilienceChart(report)}</div></div>`,
+    `<div><h2${tip('coverage')}>${t_('report:h.completenessByStage')}</h2><p class="lede">${t_('report:html.completenessLede', { r: p.redundancy })}</p><div class="figure">${completenessChart(report, tr)}</div></div>`,
+    `<div><h2${tip('resilience')}>${t_('report:h.resilience')}</h2><p class="lede">${t_('report:html.resilienceLede', { measure: measureText(typeof report.resilience.measure === 'string' ? report.resilience.measure : 'redundancy', tr) })}</p><div class="figure">${resilienceChart(report, tr)}</div></div>`,
     '</section>',
   );
-  push(provinceSection(report, index, options.tr ?? createTranslator('en')));
+  push(provinceSection(report, index, tr));
 
   // Leading firms.
-  push('<section id="leaders"><h2>Leading firms (链主)</h2>');
-  if (report.leaders.length === 0) push('<p class="empty">No chain firm in the cluster.</p>');
+  push(`<section id="leaders"><h2${tip('leader')}>${t_('report:h.leaders')}</h2>`);
+  if (report.leaders.length === 0) push(`<p class="empty">${t_('report:html.noLeaders')}</p>`);
   else {
     const keys = componentKeys(report.leaders);
     const fmt = componentFormats(report.leaders, keys);
     push(
-      `<p class="lede">Ranked by their combined score; the components are shown so the ranking can be checked.</p>`,
+      `<p class="lede">${t_('report:html.leadersLede')}</p>`,
       tableHtml(
         'table-leaders',
         [
           ['#', true],
-          ['company'],
-          ['region'],
-          ['score', true],
-          ...keys.map((key): [string, boolean] => [h(key), true]),
-          ['main segments (share of revenue)'],
-          ['rests on'],
+          [t_('report:col.company')],
+          [t_('report:col.region')],
+          [t_('report:col.score'), true],
+          ...keys.map((key): [string, boolean] => [h(componentLabel(key, tr)), true]),
+          [t_('report:col.mainSegments')],
+          [t_('report:col.restsOn')],
         ],
         report.leaders.map(
           (l, i) =>
-            `<tr>${num(String(i + 1))}${companyCell(l)}<td>${h(l.region)}</td>${num(fixed(l.score), 'score')}${keys.map((key) => num(fmt[key]!(l.components?.[key]), key)).join('')}<td data-col="holdings">${h(holdingsText(index, l.holdings))}</td><td data-col="basis" class="dim">${l.basis ? h(leaderBasisText(l.basis)) : ''}</td></tr>`,
+            `<tr>${num(String(i + 1))}${companyCell(l)}<td>${h(l.region)}</td>${num(fixed(l.score), 'score')}${keys.map((key) => num(fmt[key]!(l.components?.[key]), key)).join('')}<td data-col="holdings">${h(holdingsText(index, l.holdings, 2, tr))}</td><td data-col="basis" class="dim">${l.basis ? h(leaderBasisText(l.basis, tr)) : ''}</td></tr>`,
         ),
       ),
     );
@@ -263,24 +290,24 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   push('</section>');
 
   // Critical companies.
-  push('<section id="critical"><h2>Critical companies</h2>');
-  if (report.critical.length === 0) push('<p class="empty">None.</p>');
+  push(`<section id="critical"><h2${tip('criticality')}>${t_('report:h.critical')}</h2>`);
+  if (report.critical.length === 0) push(`<p class="empty">${t_('report:none')}</p>`);
   else {
     push(
-      `<p class="lede">Removing the company, with the failure cascade (θ = ${h(p.theta)}), lowers completeness by the drop and cuts off the firms listed.</p>`,
+      `<p class="lede">${t_('report:html.criticalLede', { theta: p.theta })}</p>`,
       tableHtml(
         'table-critical',
         [
           ['#', true],
-          ['company'],
-          ['region'],
-          ['completeness drop', true],
-          ['cut off', true],
-          ['firms cut off'],
+          [t_('report:col.company')],
+          [t_('report:col.region')],
+          [t_('report:col.drop'), true],
+          [t_('report:col.cutOff'), true],
+          [t_('report:col.firmsCutOff')],
         ],
         report.critical.map(
           (cr, i) =>
-            `<tr>${num(String(i + 1))}${companyCell(cr)}<td>${h(cr.region)}</td>${num(pct(cr.completenessDrop), 'drop')}${num(count(cr.cutOff.length), 'cutoff')}<td>${nameList(index, cr.cutOff, limit)}</td></tr>`,
+            `<tr>${num(String(i + 1))}${companyCell(cr)}<td>${h(cr.region)}</td>${num(pct(cr.completenessDrop), 'drop')}${num(count(cr.cutOff.length), 'cutoff')}<td>${nameList(index, cr.cutOff, limit, undefined, tr)}</td></tr>`,
         ),
       ),
     );
@@ -288,13 +315,18 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   push('</section>');
 
   // Weak links and missing roles.
-  push('<section id="weak-links"><h2>Weak links</h2>');
-  if (report.weakLinks.length === 0) push('<p class="empty">None found.</p>');
+  push(`<section id="weak-links"><h2>${t_('report:h.weakLinks')}</h2>`);
+  if (report.weakLinks.length === 0) push(`<p class="empty">${t_('report:none.found')}</p>`);
   else {
     push(
       tableHtml(
         'table-weak-links',
-        [['kind'], ['segment'], ['company / edge'], ['detail']],
+        [
+          [t_('report:col.kind')],
+          [t_('report:col.segment')],
+          [t_('report:col.companyEdge')],
+          [t_('report:col.detail')],
+        ],
         report.weakLinks.map((w) => {
           const who = [
             w.company !== undefined ? h(companyName(index, w.company)) : '',
@@ -304,25 +336,30 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
           ]
             .filter(Boolean)
             .join(' · ');
-          return `<tr><td data-col="kind">${h(WEAK_LINK_LABEL[w.kind] ?? w.kind)}</td><td data-col="segment">${w.segment !== undefined ? h(segmentName(index, w.segment)) : '<span class="dim">—</span>'}</td><td>${who || '<span class="dim">—</span>'}</td><td data-col="detail">${h(w.detail)}</td></tr>`;
+          return `<tr><td data-col="kind"${KIND_GLOSSARY[w.kind] ? tip(KIND_GLOSSARY[w.kind]!) : ''}>${h(kindLabel(w.kind, tr))}</td><td data-col="segment">${w.segment !== undefined ? h(segmentName(index, w.segment)) : '<span class="dim">—</span>'}</td><td>${who || '<span class="dim">—</span>'}</td><td data-col="detail">${h(weakLinkText(w, index, tr))}</td></tr>`;
         }),
       ),
     );
   }
   push('</section>');
 
-  push('<section id="missing-roles"><h2>Missing roles</h2>');
-  if (report.missingRoles.length === 0)
-    push('<p class="empty">None: every segment has a local firm.</p>');
+  push(`<section id="missing-roles"><h2>${t_('report:h.missingRoles')}</h2>`);
+  if (report.missingRoles.length === 0) push(`<p class="empty">${t_('report:html.noMissing')}</p>`);
   else {
     push(
-      `<p class="lede">Segments with no firm in the cluster, and the cluster's firms that need them as an input or an outlet.</p>`,
+      `<p class="lede">${t_('report:html.missingLede')}</p>`,
       tableHtml(
         'table-missing-roles',
-        [['segment'], ['stage'], ['direction'], ['needed by', true], ['firms that need it']],
+        [
+          [t_('report:col.segment')],
+          [t_('report:col.stage')],
+          [t_('report:col.direction')],
+          [t_('report:col.neededBy'), true],
+          [t_('report:col.firmsNeeding')],
+        ],
         report.missingRoles.map((m) => {
           const seg = index.segments.get(m.segment);
-          return `<tr><td data-col="segment">${h(segmentName(index, m.segment))}</td><td>${seg ? h(seg.stage) : ''}</td><td data-col="direction">${seg ? statusChip(seg.status) : h(m.direction)}</td>${num(count(m.neededBy.length), 'needed')}<td>${nameList(index, m.neededBy, limit)}</td></tr>`;
+          return `<tr><td data-col="segment">${h(segmentName(index, m.segment))}</td><td>${seg ? h(stageWord(seg.stage, tr)) : ''}</td><td data-col="direction">${seg ? statusChip(seg.status, tr) : h(tr.t(`report:direction.${m.direction}`, { defaultValue: m.direction }))}</td>${num(count(m.neededBy.length), 'needed')}<td>${nameList(index, m.neededBy, limit, undefined, tr)}</td></tr>`;
         }),
       ),
     );
@@ -330,29 +367,28 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   push('</section>');
 
   // Targets.
-  push('<section id="targets"><h2>Targets to attract (补链招商)</h2>');
-  if (report.targets.length === 0)
-    push('<p class="empty">No target: no missing or weak segment has a candidate.</p>');
+  push(`<section id="targets"><h2${tip('target')}>${t_('report:h.targetsHtml')}</h2>`);
+  if (report.targets.length === 0) push(`<p class="empty">${t_('report:html.noTargets')}</p>`);
   else {
     const keys = componentKeys(report.targets);
     const fmt = componentFormats(report.targets, keys);
     const span = 4 + keys.length;
     push(
-      `<p class="lede">Companies outside the cluster that cover its missing or weak segments, ranked by need × their share in the segment × strength × existing ties × completeness gain; the sentence under each says why. Firms whose region is unknown are never listed here.</p>`,
+      `<p class="lede">${t_('report:html.targetsLede')}</p>`,
       tableHtml(
         'table-targets',
         [
           ['#', true],
-          ['company'],
-          ['region'],
-          ['segment'],
-          ['score', true],
-          ...keys.map((key): [string, boolean] => [h(key), true]),
+          [t_('report:col.company')],
+          [t_('report:col.region')],
+          [t_('report:col.segment')],
+          [t_('report:col.score'), true],
+          ...keys.map((key): [string, boolean] => [h(componentLabel(key, tr)), true]),
         ],
         report.targets.map(
           (tg, i) =>
-            `<tr class="main">${num(String(i + 1))}${companyCell(tg)}<td>${h(tg.region)}</td><td data-col="segment">${h(segmentName(index, tg.segment))} <span class="dim">${h(shareText(tg.share ?? null))}</span></td>${num(fixed(tg.score), 'score')}${keys.map((key) => num(fmt[key]!(tg.components?.[key]), key)).join('')}</tr>` +
-            `<tr class="why-row"><td></td><td colspan="${span}" class="why" data-col="explanation">${h(tg.explanation)}</td></tr>`,
+            `<tr class="main">${num(String(i + 1))}${companyCell(tg)}<td>${h(tg.region)}</td><td data-col="segment">${h(segmentName(index, tg.segment))} <span class="dim">${h(shareText(tg.share ?? null, false, tr))}</span></td>${num(fixed(tg.score), 'score')}${keys.map((key) => num(fmt[key]!(tg.components?.[key]), key)).join('')}</tr>` +
+            `<tr class="why-row"><td></td><td colspan="${span}" class="why" data-col="explanation">${h(targetText(tg, index, tr))}</td></tr>`,
         ),
         'targets',
       ),
@@ -361,9 +397,17 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   const maybeLocal = report.targetsMaybeLocal ?? [];
   if (maybeLocal.length > 0) {
     push(
-      `<p class="lede" id="targets-maybe-local">Region unknown, so possibly already local (check before approaching; not counted as targets): ${maybeLocal
-        .map((tg) => h(`${tg.name} — ${segmentName(index, tg.segment)} ${shareText(tg.share)}`))
-        .join('; ')}.</p>`,
+      `<p class="lede" id="targets-maybe-local">${t_('report:maybeLocal', {
+        list: maybeLocal
+          .map((tg) =>
+            tr.t('report:maybeLocalItem', {
+              name: tg.name,
+              segment: segmentName(index, tg.segment),
+              share: shareText(tg.share, false, tr),
+            }),
+          )
+          .join(tr.t('report:join.semicolon')),
+      })}</p>`,
     );
   }
   push('</section>');
@@ -371,31 +415,32 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   // Portfolio (an addition to DESIGN §6: greedy picks with before/after completeness).
   const portfolio = reportPortfolio(report);
   if (portfolio) {
-    push('<section id="portfolio"><h2>Portfolio: the best targets together</h2>');
-    if (portfolio.picks.length === 0) push('<p class="empty">No target raises completeness.</p>');
+    push(`<section id="portfolio"><h2>${t_('report:h.portfolio')}</h2>`);
+    if (portfolio.picks.length === 0) push(`<p class="empty">${t_('report:portfolio.none')}</p>`);
     else {
-      const change = MEASURES.map(([key, label]) => {
+      const change = MEASURES.map(([key]) => {
         const a = portfolio.before[key];
         const b = portfolio.after[key];
         return typeof a === 'number' && typeof b === 'number'
-          ? `<span class="delta" data-measure="${key}"><b>${h(label)}</b> ${pct(a)} → ${pct(b)}</span>`
+          ? `<span class="delta" data-measure="${key}"><b${tip(key)}>${h(measureText(key, tr))}</b> ${pct(a)} → ${pct(b)}</span>`
           : '';
       }).join('');
+      const objective = measureName(portfolio.objective, tr);
       push(
-        `<p class="lede">Picked one by one by the largest gain in ${h(portfolio.objective)} completeness (greedy, within 1 − 1/e of the best set). With all ${plural(portfolio.picks.length, 'pick')}:</p><p class="deltas">${change}</p>`,
+        `<p class="lede">${t_('report:html.portfolioLede', { objective, picks: unit(tr, 'pick', portfolio.picks.length) })}</p><p class="deltas">${change}</p>`,
         tableHtml(
           'table-portfolio',
           [
             ['#', true],
-            ['company'],
-            ['region'],
-            ['segments it brings'],
-            ['gain', true],
-            [`${h(portfolio.objective)} after`, true],
+            [t_('report:col.company')],
+            [t_('report:col.region')],
+            [t_('report:col.segmentsBrings')],
+            [t_('report:col.gain'), true],
+            [t_('report:col.after', { objective }), true],
           ],
           portfolio.picks.map(
             (p, i) =>
-              `<tr>${num(String(i + 1))}${companyCell(p)}<td>${h(p.region)}</td><td>${p.segments.map((s) => h(segmentName(index, s))).join('、')}</td>${num(`+${pct(p.gain)}`, 'gain')}${num(pct(p.value), 'value')}</tr>`,
+              `<tr>${num(String(i + 1))}${companyCell(p)}<td>${h(p.region)}</td><td>${p.segments.map((s) => h(segmentName(index, s))).join(h(tr.t('report:join.segments')))}</td>${num(`+${pct(p.gain)}`, 'gain')}${num(pct(p.value), 'value')}</tr>`,
           ),
         ),
       );
@@ -407,20 +452,20 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   const related = reportRelated(report);
   if (related.length > 0) {
     push(
-      '<section id="related"><h2>Segments to extend into (延链)</h2>',
-      `<p class="lede">Segments the cluster lacks, by density: the share of their proximity (how often firms hold both) that falls on segments the cluster has (Hidalgo et al. 2007). High density means the capabilities are nearby.</p>`,
+      `<section id="related"><h2${tip('density')}>${t_('report:h.related')}</h2>`,
+      `<p class="lede">${t_('report:html.relatedLede')}</p>`,
       tableHtml(
         'table-related',
         [
-          ['segment'],
-          ['stage'],
-          ['status'],
-          ['density', true],
-          ['nearest present segments (proximity)'],
+          [t_('report:col.segment')],
+          [t_('report:col.stage')],
+          [t_('report:col.status')],
+          [t_('report:col.density'), true],
+          [t_('report:col.nearest')],
         ],
         related.map(
           (r) =>
-            `<tr><td data-col="segment">${h(r.name)}</td><td>${h(r.stage)}</td><td>${statusChip(r.status)}</td>${num(pct(r.density, 0), 'density')}<td>${r.nearest.map((n) => `${h(n.name)} <span class="dim">${fixed(n.proximity, 2)}</span>`).join('、') || '<span class="dim">—</span>'}</td></tr>`,
+            `<tr><td data-col="segment">${h(r.name)}</td><td>${h(stageWord(r.stage, tr))}</td><td>${statusChip(r.status, tr)}</td>${num(pct(r.density, 0), 'density')}<td>${r.nearest.map((n) => `${h(n.name)} <span class="dim">${fixed(n.proximity, 2)}</span>`).join('、') || '<span class="dim">—</span>'}</td></tr>`,
         ),
       ),
       '</section>',
@@ -429,28 +474,29 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   push('</section>');
 
   // Segments.
-  push('<section id="segments"><h2>Segments</h2>');
+  push(`<section id="segments"><h2>${t_('report:h.segments')}</h2>`);
   for (const stage of STAGES) {
     const segs = index.byStage[stage];
     if (segs.length === 0) continue;
     push(
-      `<h3>${STAGE_LABEL[stage]} <span class="dim">· ${plural(segs.length, 'segment')}</span></h3>`,
+      `<h3>${h(stageTitle(stage, tr))} <span class="dim">· ${h(unit(tr, 'segment', segs.length))}</span></h3>`,
       tableHtml(
         `table-segments-${stage}`,
         [
-          ['segment'],
-          ['status'],
-          ['companies', true],
-          ['HHI', true],
-          ['local companies, largest share first'],
+          [t_('report:col.segment')],
+          [t_('report:col.status')],
+          [t_('report:col.companies'), true],
+          [`<span${tip('hhi')}>${t_('report:col.hhi')}</span>`, true],
+          [t_('report:col.localCompaniesHtml')],
         ],
         segs.map(
           (s) =>
-            `<tr data-segment="${h(s.id)}"><td data-col="segment"><span class="co">${h(s.name)}</span><span class="id">${h(s.id)}</span></td><td>${statusChip(s.status)}</td>${num(count(s.companies), 'companies')}${num(fixed(s.hhi, 2), 'hhi')}<td>${nameList(
+            `<tr data-segment="${h(s.id)}"><td data-col="segment"><span class="co">${h(s.name)}</span><span class="id">${h(s.id)}</span></td><td>${statusChip(s.status, tr)}</td>${num(count(s.companies), 'companies')}${num(fixed(s.hhi, 2), 'hhi')}<td>${nameList(
               index,
               (s.members ?? []).map((m) => m.company),
               limit,
-              (_, i) => memberText(s.members[i]!),
+              (_, i) => memberText(s.members[i]!, tr),
+              tr,
             )}</td></tr>`,
         ),
         'segs',
@@ -461,20 +507,13 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
 
   // Parameters and data.
   const paramRows: Array<[string, string]> = [
-    ['seed', h(p.seed)],
-    ['redundancy r (K_red)', h(p.redundancy)],
-    ['HHI threshold (concentrated)', h(p.hhiThreshold)],
-    ['cascade θ', h(p.theta)],
-    ['relation types counted as supply', h((p.supplyTypes ?? []).join(', '))],
-    ['targeted resilience order', h(p.resilienceOrder)],
-    [
-      'list sizes',
-      h(
-        Object.entries(p.limits ?? {})
-          .map(([key, v]) => `${key} ${v}`)
-          .join(', '),
-      ),
-    ],
+    [t_('report:param.seed'), h(p.seed)],
+    [`<span${tip('redundancy')}>${t_('report:paramHtml.redundancy')}</span>`, h(p.redundancy)],
+    [`<span${tip('hhi')}>${t_('report:paramHtml.hhi')}</span>`, h(p.hhiThreshold)],
+    [`<span${tip('cascade')}>${t_('report:paramHtml.theta')}</span>`, h(p.theta)],
+    [t_('report:param.supplyTypes'), h(supplyTypesText(p.supplyTypes ?? [], tr))],
+    [t_('report:paramHtml.order'), h(orderName(p.resilienceOrder, tr))],
+    [t_('report:param.limits'), h(limitsText(p.limits ?? {}, tr))],
   ];
   const known = new Set([
     'seed',
@@ -486,35 +525,46 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
     'limits',
   ]);
   for (const [key, v] of Object.entries(p)) {
-    if (!known.has(key)) paramRows.push([h(key), h(parameterText(v))]);
+    if (!known.has(key)) {
+      const label = h(paramKey(key, tr));
+      paramRows.push([
+        key === 'minShare' ? `<span${tip('minShare')}>${label}</span>` : label,
+        h(paramValue(key, v, tr)),
+      ]);
+    }
   }
   const dataRows: Array<[string, string]> = [
-    ['companies in the dataset', count(d.companies)],
-    ['relations in the dataset', count(d.relations)],
-    ['companies in the cluster', count(c.companies)],
-    ['cluster companies in the chain', count(c.chainCompanies)],
+    [t_('report:data.companies'), count(d.companies)],
+    [t_('report:data.relations'), count(d.relations)],
+    [t_('report:data.clusterCompanies'), count(c.companies)],
+    [t_('report:data.chainCompanies'), count(c.chainCompanies)],
     [
-      'template segments (upstream / midstream / downstream)',
+      t_('report:data.segmentsByStage'),
       `${count(t.segments)} (${STAGES.map((s) => count(t.byStage?.[s] ?? 0)).join(' / ')})`,
     ],
-    ['template feeds', count(k.feeds.all)],
-    ['supply edges into the chain firms', count(ls?.edges)],
-    ['of which inferred (not observed)', count(ls?.inferredEdges)],
+    [t_('report:data.feeds'), count(k.feeds.all)],
+    [t_('report:data.edges'), count(ls?.edges)],
+    [t_('report:data.inferredHtml'), count(ls?.inferredEdges)],
     [
-      'communities (Louvain)',
-      `${count(report.communities.count)}, modularity ${fixed(report.communities.modularity)}, seed ${h(report.communities.seed)}`,
+      t_('report:data.communities'),
+      t_('report:data.communitiesValue', {
+        n: count(report.communities.count),
+        modularity: fixed(report.communities.modularity),
+        seed: report.communities.seed,
+      }),
     ],
   ];
   const kv = (id: string, rows: Array<[string, string]>) =>
     `<table id="${id}" class="kv"><tbody>${rows.map(([a, b]) => `<tr><td>${a}</td><td>${b}</td></tr>`).join('')}</tbody></table>`;
   push(
     '<section id="provenance" class="grid2">',
-    `<div><h2>Parameters</h2>${kv('table-parameters', paramRows)}</div>`,
-    `<div><h2>Data</h2>${kv('table-data', dataRows)}</div>`,
+    `<div><h2>${t_('report:h.parameters')}</h2>${kv('table-parameters', paramRows)}</div>`,
+    `<div><h2>${t_('report:h.data')}</h2>${kv('table-data', dataRows)}</div>`,
     '</section>',
   );
+  push(glossaryHtml(tr));
   push(
-    `<footer>Generated by ${h(report.generator.name)} ${h(report.generator.version)} · report.json schemaVersion ${h(report.schemaVersion)} · the full report is embedded in this file as JSON (script#chainlens-report).</footer>`,
+    `<footer>${t_('report:html.footer', { name: report.generator.name, version: report.generator.version, schema: report.schemaVersion })}</footer>`,
   );
 
   const embed =
@@ -523,7 +573,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
       : `<script type="application/json" id="chainlens-report">${jsonForScript(report)}</script>`;
   return [
     '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
+    `<html lang="${tr.lang}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,

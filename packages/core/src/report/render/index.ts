@@ -29,3 +29,23 @@ export {
 export type { GridTile, ProvinceMapOptions, ProvinceValue } from './province-map.js';
 export { renderCompareHtml } from './compare-html.js';
 export type { CompareHtmlInput } from './compare-html.js';
+export { clusterPlace, targetText, weakLinkText } from './sentences.js';
+export { EN, andList, sharePct, unit } from './words.js';
+export {
+  GLOSSARY,
+  glossaryEntry,
+  glossaryHtml,
+  glossaryMarkdown,
+  glossaryTip,
+} from './glossary.js';
+export {
+  componentLabel,
+  kindLabel,
+  measureName,
+  measureText,
+  orderName,
+  stageTitle,
+  stageWord,
+  statusLabel,
+  statusMeaning,
+} from './model.js';

@@ -5,7 +5,8 @@
  */
 import type { Stage } from '../../graph/types.js';
 import { STAGES } from '../../graph/types.js';
-import { percent } from '../../chain/common.js';
+import type { Translator } from '../../i18n/translator.js';
+import { EN, sharePct, unit } from './words.js';
 import type {
   ChainReport,
   CompanyRef,
@@ -42,20 +43,27 @@ export function count(x: number | null | undefined): string {
  * A revenue share as a sentence or a table shows it: `62%`, `5.2%`; `62%+?` when part of it rests
  * on lines without a revenue figure (a lower bound); `share ?` when unknown.
  */
-export function shareText(share: number | null, shareUnknown = false): string {
-  if (share === null) return 'share ?';
-  return shareUnknown ? `${percent(share)}+?` : percent(share);
+export function shareText(share: number | null, shareUnknown = false, tr: Translator = EN): string {
+  if (share === null) return tr.t('report:share.unknown');
+  return shareUnknown ? `${sharePct(share)}+?` : sharePct(share);
 }
 
 /** A segment member as a list shows it: `亿纬锂能 (62%)`; the name alone when the report has no share. */
-export function memberText(m: {
-  name: string;
-  company: string;
-  share?: number | null;
-  shareUnknown?: boolean;
-}): string {
+export function memberText(
+  m: {
+    name: string;
+    company: string;
+    share?: number | null;
+    shareUnknown?: boolean;
+  },
+  language: Translator | number = EN,
+): string {
+  // A number (the index Array#map passes, as in `members.map(memberText)`) means English.
+  const tr = typeof language === 'number' ? EN : language;
   const name = m.name || m.company;
-  return m.share === undefined ? name : `${name} (${shareText(m.share, m.shareUnknown)})`;
+  return m.share === undefined
+    ? name
+    : tr.t('report:md.segShare', { segment: name, share: shareText(m.share, m.shareUnknown, tr) });
 }
 
 /** A leader's first `k` holdings: `锂电池电芯 62%、电池包 34%` (+ how many more). */
@@ -63,67 +71,96 @@ export function holdingsText(
   index: ReportIndex,
   holdings: ChainReport['leaders'][number]['holdings'] | undefined,
   k = 2,
+  tr: Translator = EN,
 ): string {
   if (!holdings || holdings.length === 0) return '';
   const shown = holdings
     .slice(0, k)
-    .map((x) => `${segmentName(index, x.segment)} ${shareText(x.share, x.shareUnknown)}`);
+    .map((x) => `${segmentName(index, x.segment)} ${shareText(x.share, x.shareUnknown, tr)}`);
   const more = holdings.length - shown.length;
   return shown.join('、') + (more > 0 ? ` +${more}` : '');
 }
 
 /** What a leader's row rests on, in a few words (links observed or inferred, size, shares). */
-export function leaderBasisText(b: ChainReport['leaders'][number]['basis']): string {
+export function leaderBasisText(
+  b: ChainReport['leaders'][number]['basis'],
+  tr: Translator = EN,
+): string {
   const links =
     b.observedPartners + b.inferredPartners === 0
-      ? 'no local links'
-      : `local partners: ${b.observedPartners} observed, ${b.inferredPartners} inferred`;
-  const parts = [links, b.sizeKnown ? 'size known' : 'size unknown'];
-  if (b.unknownShares > 0) parts.push(`${plural(b.unknownShares, 'share')} unknown`);
-  return parts.join('; ');
+      ? tr.t('report:basis.noLinks')
+      : tr.t('report:basis.partners', {
+          observed: b.observedPartners,
+          inferred: b.inferredPartners,
+        });
+  const parts = [links, tr.t(b.sizeKnown ? 'report:basis.sizeKnown' : 'report:basis.sizeUnknown')];
+  if (b.unknownShares > 0) {
+    parts.push(tr.t('report:basis.unknownShares', { shares: unit(tr, 'share', b.unknownShares) }));
+  }
+  return parts.join(tr.t('report:join.semicolon'));
 }
 
-/** Plural of a counted noun: `plural(1, 'firm')` → `1 firm`, `plural(3, 'firm')` → `3 firms`. */
-export function plural(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${count(n)} ${n === 1 ? noun : nouns}`;
+/** A segment status's label (`missing upstream` / `上游缺失`). */
+export function statusLabel(status: string, tr: Translator = EN): string {
+  return (STATUSES as readonly string[]).includes(status)
+    ? tr.t(`report:status.${status}`)
+    : status;
 }
 
-/** Statuses in legend order, with a label and what each means. */
-export const STATUS_INFO: Record<SegmentStatus, { label: string; meaning: string }> = {
-  present: { label: 'present', meaning: 'held by several local firms, not concentrated' },
-  weak: {
-    label: 'weak',
-    meaning: 'one local firm, concentrated (HHI above the threshold) or supplied only from outside',
-  },
-  'missing-upstream': {
-    label: 'missing upstream',
-    meaning: 'no local firm, and it feeds a present segment',
-  },
-  'missing-downstream': {
-    label: 'missing downstream',
-    meaning: 'no local firm, and a present segment feeds it',
-  },
-  absent: { label: 'absent', meaning: 'no local firm, and no present neighbour' },
-};
+/** What a segment status means, in a few words. */
+export function statusMeaning(status: string, tr: Translator = EN): string {
+  return (STATUSES as readonly string[]).includes(status)
+    ? tr.t(`report:statusMeaning.${status}`)
+    : '';
+}
 
-/** The statuses in legend order. */
-export const STATUSES = Object.keys(STATUS_INFO) as SegmentStatus[];
+/** A weak-link kind's label (`cut point` / `关键节点企业（割点）`). */
+export function kindLabel(kind: string, tr: Translator = EN): string {
+  return (WEAK_LINK_KINDS as readonly string[]).includes(kind) ? tr.t(`report:kind.${kind}`) : kind;
+}
 
-/** Labels of the weak-link kinds. */
-export const WEAK_LINK_LABEL: Record<WeakLinkKind, string> = {
-  'single-source': 'single source',
-  concentrated: 'concentrated',
-  'cut-point': 'cut point',
-  bridge: 'bridge',
-  'external-only': 'external only',
-};
+/** A stage as a title (`Upstream` / `上游`). */
+export function stageTitle(stage: string, tr: Translator = EN): string {
+  return (STAGES as readonly string[]).includes(stage) ? tr.t(`report:stageTitle.${stage}`) : stage;
+}
 
-/** Capitalised stage names. */
-export const STAGE_LABEL: Record<Stage, string> = {
-  upstream: 'Upstream',
-  midstream: 'Midstream',
-  downstream: 'Downstream',
-};
+/** A stage as a word in a table (`upstream` / `上游`). */
+export function stageWord(stage: string, tr: Translator = EN): string {
+  return (STAGES as readonly string[]).includes(stage) ? tr.t(`common:stage.${stage}`) : stage;
+}
+
+/** A completeness measure's name with its symbol (`redundancy K_red` / `冗余调整完整度 K_red`). */
+export function measureText(key: string, tr: Translator = EN): string {
+  return MEASURES.some(([k]) => k === key) ? tr.t(`report:measureLabel.${key}`) : key;
+}
+
+/** A completeness measure's short name (`redundancy` / `冗余调整完整度`). */
+export function measureName(key: string, tr: Translator = EN): string {
+  return MEASURES.some(([k]) => k === key) ? tr.t(`report:measure.${key}`) : key;
+}
+
+/** A score component's column name (English: the key itself). */
+export function componentLabel(key: string, tr: Translator = EN): string {
+  return tr.t(`report:component.${key}`, { defaultValue: key });
+}
+
+/** The statuses in legend order (labels and meanings: namespace `report`, `status.*`). */
+export const STATUSES: readonly SegmentStatus[] = [
+  'present',
+  'weak',
+  'missing-upstream',
+  'missing-downstream',
+  'absent',
+];
+
+/** The weak-link kinds in DESIGN order (labels: namespace `report`, `kind.*`). */
+export const WEAK_LINK_KINDS: readonly WeakLinkKind[] = [
+  'single-source',
+  'concentrated',
+  'cut-point',
+  'bridge',
+  'external-only',
+];
 
 /** Look-ups that the renderers need, built once per report. */
 export interface ReportIndex {
@@ -347,17 +384,29 @@ export function reportRelated(report: ChainReport): RelatedView[] {
     }));
 }
 
-/** Completeness measures in display order, with their symbols. */
-export const MEASURES: Array<[key: 'coverage' | 'redundancy' | 'link' | 'path', label: string]> = [
-  ['coverage', 'coverage K_cov'],
-  ['redundancy', 'redundancy K_red'],
-  ['link', 'link K_link'],
-  ['path', 'path K_path'],
+/**
+ * Completeness measures in display order (names: namespace `report`, `measure.*` and, with their
+ * symbols, `measureLabel.*`).
+ */
+export const MEASURES: ReadonlyArray<[key: 'coverage' | 'redundancy' | 'link' | 'path']> = [
+  ['coverage'],
+  ['redundancy'],
+  ['link'],
+  ['path'],
 ];
 
 /** A parameter value as text: lists joined with commas (`none` when empty), objects as JSON. */
-export function parameterText(v: unknown): string {
-  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.map((x) => parameterText(x)).join(', ');
+export function parameterText(v: unknown, tr: Translator = EN): string {
+  if (Array.isArray(v)) {
+    return v.length === 0
+      ? tr.t('report:param.none')
+      : v.map((x) => parameterText(x, tr)).join(', ');
+  }
   if (v !== null && typeof v === 'object') return JSON.stringify(v);
   return String(v);
+}
+
+/** The targeted resilience order (a centrality), named in the reader's language. */
+export function orderName(order: unknown, tr: Translator = EN): string {
+  return tr.t(`report:order.${String(order)}`, { defaultValue: String(order) });
 }

@@ -5,7 +5,8 @@
  * headers and the words in cells come from the `xlsx` catalogue of the translator's language.
  * Figures are the report's own numbers, unrounded, shown through number formats.
  */
-import type { ChainReport, CompanyRef, Translator } from '@chainlens/core';
+import type { ChainReport, CompanyRef, ReportIndex, Translator } from '@chainlens/core';
+import { indexReport, targetText, weakLinkText } from '@chainlens/core';
 import type { Cell, CellFormat, Column, SheetSpec } from './sheet.js';
 import { addTableSheet, newWorkbook, workbookBytes } from './sheet.js';
 
@@ -172,7 +173,12 @@ function missing(report: ChainReport, tr: Translator, names: Map<string, Company
   };
 }
 
-function weakLinks(report: ChainReport, tr: Translator, names: Map<string, CompanyRef>): SheetSpec {
+function weakLinks(
+  report: ChainReport,
+  tr: Translator,
+  names: Map<string, CompanyRef>,
+  index: ReportIndex,
+): SheetSpec {
   const segName = new Map(report.segments.map((s) => [s.id, s.name]));
   const name = (id: string | undefined) => (id === undefined ? '' : (names.get(id)?.name ?? ''));
   const rows = report.weakLinks.map((w): Cell[] => [
@@ -191,8 +197,8 @@ function weakLinks(report: ChainReport, tr: Translator, names: Map<string, Compa
     num(w, 'separated'),
     num(w, 'buyers'),
     num(w, 'externalSuppliers'),
-    // The sentence of the report; the merger replaces it with weakLinkText(w, i, tr).
-    w.detail,
+    // The report's sentence, in the workbook's language.
+    weakLinkText(w, index, tr),
   ]);
   return {
     name: tr.t('xlsx:sheet.weak'),
@@ -276,7 +282,7 @@ function leaders(report: ChainReport, tr: Translator): SheetSpec {
   };
 }
 
-function targets(report: ChainReport, tr: Translator): SheetSpec {
+function targets(report: ChainReport, tr: Translator, index: ReportIndex): SheetSpec {
   const segName = new Map(report.segments.map((s) => [s.id, s.name]));
   const list = [...report.targets, ...(report.targetsMaybeLocal ?? [])];
   const c = (t: (typeof list)[number], k: string) => t.components[k] ?? null;
@@ -296,8 +302,7 @@ function targets(report: ChainReport, tr: Translator): SheetSpec {
     c(t, 'links'),
     c(t, 'inferredLinks'),
     c(t, 'need'),
-    // The sentence of the report; the merger replaces it with targetText(t, i, tr).
-    t.explanation,
+    targetText(t, index, tr),
   ]);
   return {
     name: tr.t('xlsx:sheet.targets'),
@@ -404,13 +409,14 @@ function notes(report: ChainReport, tr: Translator): SheetSpec {
 /** The sheets of report.xlsx, as data (names, columns, rows), in order. */
 export function reportSheets(report: ChainReport, tr: Translator): SheetSpec[] {
   const names = namesById(report);
+  const index = indexReport(report);
   return [
     overview(report, tr),
     segments(report, tr),
     missing(report, tr, names),
-    weakLinks(report, tr, names),
+    weakLinks(report, tr, names, index),
     leaders(report, tr),
-    targets(report, tr),
+    targets(report, tr, index),
     critical(report, tr, names),
     notes(report, tr),
   ];

@@ -1,0 +1,78 @@
+import type { CatalogueOf } from '../types.js';
+import type { glossary as en } from '../en/glossary.js';
+
+/** 术语说明：报告中每个指标衡量什么、怎么看。 */
+export const glossary = {
+  title: '术语说明',
+  intro: '各指标衡量什么、怎么解读。计算公式见 Chainlens 代码库中所列路径（docs/chain-analysis）。',
+  entry: '**{{name}}**：{{what}}{{read}}（{{formula}}）',
+  formula: '公式：{{path}}',
+  'coverage.name': '环节覆盖度（K_cov）',
+  'coverage.what': '按重要性加权，本地至少有 1 家企业的环节所占比例。',
+  'coverage.read': '0.69 表示占产业链权重 69% 的环节本地已有企业，其余 31% 需外购或招商补齐。',
+  'redundancy.name': '冗余调整完整度（K_red）',
+  'redundancy.what':
+    '与环节覆盖度类似，但一个环节本地至少有 r 家企业（默认 r = 2）才计满分，不足时只计部分。',
+  'redundancy.read':
+    '若明显低于环节覆盖度，说明许多环节只靠 1 家企业：覆盖度 0.69 而本项 0.45，意味着相当一部分环节是单点支撑。',
+  'link.name': '链接完整度（K_link）',
+  'link.what': '模板中环节衔接（上一环节投入 → 下一环节产出）两端本地均有企业的比例。',
+  'link.read': '0.50 表示一半的上下游衔接在本地即可完成，其余需跨区域配套。',
+  'path.name': '路径完整度（K_path）',
+  'path.what': '从原材料到终端产品的各条路径中，所有环节本地都有企业的路径所占比例。',
+  'path.read': '为 0 表示没有一条路径能在本地从头做到尾；哪怕只有一条贯通路径，也是可宣传的优势。',
+  'localSupply.name': '本地配套率',
+  'localSupply.what': '集群内产业链企业的采购中（按金额或供应关系数），来自集群内企业的比例。',
+  'localSupply.read': '20% 表示五分之四的投入来自外地；若供应关系为推断所得，应视为估计值。',
+  'hhi.name': '集中度 HHI',
+  'hhi.what': '某环节本地企业份额的赫芬达尔—赫希曼指数，即各企业份额平方和，取值接近 0 到 1。',
+  'hhi.read':
+    '0.50 相当于 2 家同等规模企业（1 / HHI 家）；超过门槛（0.25）说明该环节依赖少数企业。',
+  'singleSource.name': '单一来源环节',
+  'singleSource.what': '本地只有 1 家企业的环节。',
+  'singleSource.read': '该企业一旦外迁、停产或转产，本地就失去这一环节，应优先引进第 2 家企业。',
+  'concentrated.name': '集中环节',
+  'concentrated.what': '本地有 2 家及以上企业、但 HHI 超过门槛的环节。',
+  'concentrated.read': '虽有多家企业，但由一两家主导；失去最大的一家，该环节会明显变弱。',
+  'cutPoint.name': '关键节点企业（割点）',
+  'cutPoint.what': '一旦缺失，本地供应网络就会分裂成互不往来几部分的企业。',
+  'cutPoint.read':
+    '应重点服务和稳住此类企业：它被切断后，相关企业将失去与本地产业链其余部分的唯一联系。',
+  'bridge.name': '桥接关系',
+  'bridge.what': '连接两组本地企业的唯一一条供应关系。',
+  'bridge.read': '这条关系一旦中断，两组企业在本地就不再往来；任一侧再有一家供应商即可消除风险。',
+  'externalOnly.name': '仅外部供应',
+  'externalOnly.what': '本地有企业、但本地采购方仍只从集群外采购的环节。',
+  'externalOnly.read': '这是对接机会：本地有产能却未被利用，可组织本地供需对接。',
+  'missingUpstream.name': '上游缺失',
+  'missingUpstream.what': '本地没有企业、且为本地已有环节供货的环节。',
+  'missingUpstream.read': '本地企业只能从外地采购这一投入，是补链招商的对象。',
+  'missingDownstream.name': '下游缺失',
+  'missingDownstream.what': '本地没有企业、且由本地已有环节供货的环节。',
+  'missingDownstream.read':
+    '本地产品要运到外地才能使用，引进下游企业可把更多附加值留在本地（延链）。',
+  'leader.name': '链主企业',
+  'leader.what': '按在本地产业链中的地位排序的企业：所涉环节的份额、覆盖环节数及本地合作伙伴。',
+  'leader.read': '得分接近 1 的企业是产业链的组织核心，谋划产业链时应首先对接。',
+  'target.name': '补链招商目标',
+  'target.what':
+    '集群外、主营本地缺失或薄弱环节的企业，按本地需求、该环节营收占比、网络强度、与本地的已有关联和可提升的完整度综合打分。',
+  'target.read':
+    '得分越高越匹配；每个目标下方的说明给出理由，完整度增量为 0 表示引进后并不能补链。',
+  'criticality.name': '关键企业',
+  'criticality.what': '某一家企业出问题时（含其引发的连锁失效），产业链完整度下降多少。',
+  'criticality.read': '降幅 10% 表示仅失去这家企业，产业链就少了十分之一，需重点稳企并培育备份。',
+  'cascade.name': '级联失效',
+  'cascade.what': '一种模型：企业某项必需投入的本地供应商全部失效时，该企业随之失效。',
+  'cascade.read': '用来看一家企业出问题会波及多远；若供应关系为推断所得，结果为估计值。',
+  'resilience.name': '韧性',
+  'resilience.what':
+    '逐一移除产业链企业（随机或从最大企业开始，含级联失效）过程中，剩余完整度的平均值。',
+  'resilience.read': '随机移除时接近覆盖度属正常；定向移除的 R 明显更低，说明产业链依赖少数企业。',
+  'minShare.name': '营收占比门槛',
+  'minShare.what': '企业在某环节的营收占其总营收的最低比例（默认 5%），达到才计为涉足该环节。',
+  'minShare.read': '低于门槛的副业不计入，避免把只是稍有涉及的企业算进该环节。',
+  'density.name': '延链密度',
+  'density.what': '对本地缺少的环节，其与各环节的关联度中落在本地已有环节上的比例。',
+  'density.read': '密度高说明相关能力已在本地，向该环节延链更容易成功。',
+} satisfies CatalogueOf<typeof en>;
