@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ChainTemplate, Dataset } from '@chainlens/core';
 import { DataError, IssueLog, formatIssue, nearest, readTemplate } from '@chainlens/io';
-import { UsageError } from './errors.js';
+import { UsageError, msg } from './errors.js';
 import { bundledRoot } from './datasets.js';
 
 /** Where a template came from. */
@@ -43,7 +43,7 @@ export function bundledTemplatesDir(): string | undefined {
  */
 export function readTemplateFile(file: string): ChainTemplate {
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new UsageError(`${file}: no such template file`);
+    throw new UsageError(msg.t('cli:error.noTemplateFile', { file }));
   }
   const log = new IssueLog();
   const template = readTemplate({ file, bytes: readFileSync(file) }, log);
@@ -102,7 +102,16 @@ export function resolveTemplateEntry(dataset: Dataset, idOrPath: string): Templa
   const ids = all.map((e) => e.template.id);
   const near = nearest(idOrPath, ids, 2);
   throw new UsageError(
-    `unknown template '${idOrPath}'${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : ''}; available: ${ids.join(', ') || 'none'} (or give a path to a template JSON file)`,
+    msg.t('cli:error.unknownTemplate', {
+      id: idOrPath,
+      didYouMean:
+        near.length === 2
+          ? msg.t('cli:error.didYouMeanEither', { a: `'${near[0]}'`, b: `'${near[1]}'` })
+          : near.length === 1
+            ? msg.t('cli:error.didYouMean', { suggestion: `'${near[0]}'` })
+            : '',
+      available: ids.join(', ') || msg.t('cli:analyze.none'),
+    }),
   );
 }
 

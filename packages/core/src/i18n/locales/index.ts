@@ -8,11 +8,13 @@ import type { Lang } from '../lang.js';
 import type { Catalogue } from './types.js';
 import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
+import { cli as enCli } from './en/cli.js';
+import { cli as zhCli } from './zh-CN/cli.js';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'cli'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon },
-  'zh-CN': { common: zhCommon },
+  en: { common: enCommon, cli: enCli },
+  'zh-CN': { common: zhCommon, cli: zhCli },
 };
