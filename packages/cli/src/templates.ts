@@ -11,8 +11,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ChainTemplate, Dataset } from '@chainlens/core';
-import { DataError, IssueLog, formatIssue, nearest, readTemplate } from '@chainlens/io';
-import { UsageError, msg } from './errors.js';
+import { IssueLog, formatIssue, nearest, readTemplate } from '@chainlens/io';
+import { CliDataError, UsageError, msg } from './errors.js';
 import { bundledRoot } from './datasets.js';
 
 /** Where a template came from. */
@@ -48,7 +48,11 @@ export function readTemplateFile(file: string): ChainTemplate {
   const log = new IssueLog();
   const template = readTemplate({ file, bytes: readFileSync(file) }, log);
   if (!template) {
-    throw new DataError(`invalid template: ${log.report.issues.map(formatIssue).join('; ')}`);
+    throw new CliDataError(
+      msg.t('cli:error.invalidTemplate', {
+        issues: log.report.issues.map(formatIssue).join('; '),
+      }),
+    );
   }
   return template;
 }

@@ -367,7 +367,7 @@ function chainAnalysis(
   out.out(tr.t('cli:analyze.took', { s: seconds.toFixed(1) }));
   if (options.out !== undefined) {
     const written = writeReportFiles(report, options.out);
-    out.out(tr.t('cli:analyze.wrote', { files: written.join(', ') }));
+    out.out(tr.t('cli:analyze.wrote', { files: tr.list(written) }));
   }
 }
 

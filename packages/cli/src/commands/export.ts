@@ -269,7 +269,7 @@ export async function exportCommand(
         count: graph.edges.rows,
         n: count(graph.edges.rows),
       }),
-      byType: [...byType].map(([t, n]) => `${t} ${count(n)}`).join(', '),
+      byType: [...byType].map(([t, n]) => `${relationName(tr, t)} ${count(n)}`).join(', '),
     }),
   );
   if (byType.has('inferred-supply')) out.out(`  ${tr.t('cli:export.inferred')}`);

@@ -450,6 +450,7 @@ export const cli = {
   'error.unknownRelation': "unknown relation type '{{type}}'{{didYouMean}}; known: {{known}}",
   'error.seedsTwo': '--seeds needs at least 2 (it compares partitions)',
   'error.noTemplates': 'no chain templates: pass --template FILE',
+  'error.invalidTemplate': 'invalid template: {{issues}}',
   'error.noTemplateFile': '{{file}}: no such template file',
   'error.unknownTemplate':
     "unknown template '{{id}}'{{didYouMean}}; available: {{available}} (or give a path to a template JSON file)",

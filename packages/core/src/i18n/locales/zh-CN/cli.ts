@@ -410,6 +410,7 @@ export const cli = {
   'error.unknownRelation': "未知的关系类型 '{{type}}'{{didYouMean}}；可用：{{known}}",
   'error.seedsTwo': '--seeds 至少为 2（需要比较多次划分的结果）',
   'error.noTemplates': '没有产业链模板：请用 --template FILE 指定',
+  'error.invalidTemplate': '模板无效：{{issues}}',
   'error.noTemplateFile': '{{file}}：模板文件不存在',
   'error.unknownTemplate':
     "未知的产业链模板 '{{id}}'{{didYouMean}}；可用：{{available}}（也可给出模板 JSON 文件的路径）",
