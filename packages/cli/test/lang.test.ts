@@ -4,10 +4,14 @@
  * that name the option in both.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTranslator } from '@chainlens/core';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/program.js';
+import { createProgress } from '../src/progress.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/dist/bin.js');
@@ -275,4 +279,72 @@ describe('the language of a run without --lang', () => {
     expect(env.code).toBe(2);
     expect(env.stderr).toBe('chainlens: CHAINLENS_LANG must be one of zh-CN, en (got "de")\n');
   }, 180_000);
+});
+
+describe('rejected rows and progress in Chinese', () => {
+  it('validate and analyze: the rejected rows counted and listed, where and what as in English', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chainlens-lang-'));
+    writeFileSync(
+      join(dir, 'chainlens.json'),
+      JSON.stringify({ name: 'bad', companies: 'companies.csv', relations: 'relations.csv' }),
+    );
+    writeFileSync(
+      join(dir, 'companies.csv'),
+      'id,name,region\nA,甲,浙江/宁波\nB,乙,浙江/杭州\nA,重复,\n',
+    );
+    writeFileSync(
+      join(dir, 'relations.csv'),
+      'source,target,type,weight\nA,B,supply,1\nB,C,supply,1\nA,B,supply,-3\n',
+    );
+    const en = await cli('validate', dir, '--lang', 'en');
+    const zh = await cli('validate', dir, '--lang', 'zh-CN');
+    expect(zh.code).toBe(1);
+    expect(en.code).toBe(1);
+    const rejected = /FAILED: (\d+) rows rejected; (\d+) errors, (\d+) warnings\./.exec(en.text)!;
+    expect(zh.stdout.at(-1)).toBe(
+      `未通过：拒收 ${rejected[1]} 行；错误 ${rejected[2]} 个，警告 ${rejected[3]} 条。`,
+    );
+    expect(zh.stdout[0]).toMatch(
+      new RegExp(`：拒收 ${rejected[1]} 行：明细见 chainlens validate$`),
+    );
+    // Each error line: file:row:column and io's message as in English, the kind in Chinese.
+    const errors = en.stdout.filter((l) => l.startsWith(dir) && !/: warning: /.test(l));
+    expect(errors).toHaveLength(Number(rejected[2]));
+    for (const line of errors) {
+      const [, where, message] = /^(.*?:\d+(?::[^:]+)?): (.*)$/.exec(line)!;
+      expect(
+        zh.stdout.filter((l) => l.startsWith(`${where}: 错误（`) && l.endsWith(`）：${message}`)),
+        line,
+      ).toHaveLength(1);
+    }
+    expect(zh.text).toContain('错误（ID 重复）');
+    const analyzed = await cli('analyze', dir, '--lang', 'zh-CN');
+    expect(analyzed.code).toBe(1);
+    expect(analyzed.stdout).toContain(`  拒收 ${rejected[1]} 行；以上数字只基于已接收的行`);
+    expect(analyzed.stderr).toEqual([
+      `chainlens: 结果未包含部分输入：拒收 ${rejected[1]} 行：明细见 chainlens validate；如可接受，请加 --allow-rejected（退出码为 0）`,
+    ]);
+  });
+
+  it('progress lines name the step and the time in Chinese', () => {
+    const lines: string[] = [];
+    const stream = { isTTY: false, write: (s: string) => (lines.push(s), true) };
+    const p = createProgress({
+      stream: stream as unknown as NodeJS.WriteStream,
+      interval: 0,
+      tr: createTranslator('zh-CN'),
+    });
+    p.start('relations (relations.csv)', 2000);
+    p.update(500);
+    p.update(2500);
+    p.stop();
+    expect(lines[0]).toBe('读取企业关系 (relations.csv)：开始（共 2,000）\n');
+    expect(lines[1]).toMatch(
+      /^读取企业关系 \(relations\.csv\)：25%（500\/2,000），已用 [\d.]+ 秒，约剩 [\d.]+ 秒\n$/,
+    );
+    expect(lines[2]).toMatch(
+      /^读取企业关系 \(relations\.csv\)：已完成 2,500（预估 2,000），已用 [\d.]+ 秒\n$/,
+    );
+    expect(lines[3]).toMatch(/^读取企业关系 \(relations\.csv\)：完成，用时 [\d.]+ 秒\n$/);
+  });
 });
