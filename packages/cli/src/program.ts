@@ -134,9 +134,7 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .showSuggestionAfterError()
     // --lang is read before parsing (runTranslator); declared here so that every command
     // accepts it and its help lists it.
-    .addOption(
-      new Option('--lang <lang>', tr.t('cli:help.opt.lang', { choices: LANG_CHOICES.join(' | ') })),
-    )
+    .addOption(new Option('--lang <lang>', tr.t('cli:help.opt.lang')))
     .configureHelp({
       showGlobalOptions: true,
       styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title),

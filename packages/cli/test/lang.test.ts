@@ -237,6 +237,9 @@ describe('--lang zh-CN', () => {
     expect(template.stderr[0]).toMatch(
       /^chainlens: 未知的产业链模板 'lithium-batery'（是否想输入 'lithium-battery'/,
     );
+    const port = await cli('serve', 'cn-listed', '--port', 'abc', '--lang', 'zh-CN');
+    expect(port.code).toBe(2);
+    expect(port.stderr).toEqual(["chainlens: --port：'abc' 不是有效端口号（0-65535）"]);
     // The same errors in English are the English sentences.
     const enOut = await cli(
       'metrics',

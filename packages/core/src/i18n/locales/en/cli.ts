@@ -16,7 +16,7 @@ export const cli = {
   'help.opt.version': 'output the version number',
   'help.opt.help': 'display help for command',
   'help.opt.lang':
-    'language of printed and written text: {{choices}} (default: CHAINLENS_LANG, else zh-CN when the locale is Chinese, else en)',
+    'language of printed and written text: zh-CN or en (default: CHAINLENS_LANG, else zh-CN when the locale is Chinese, else en)',
   'help.opt.allowRejected': 'exit 0 although input rows were rejected or not read',
   'help.opt.quiet': 'no progress output',
   'help.opt.seedLouvain': 'seed of Louvain and sampled betweenness',

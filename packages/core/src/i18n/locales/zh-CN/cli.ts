@@ -13,7 +13,7 @@ export const cli = {
   'help.opt.version': '显示版本号',
   'help.opt.help': '显示命令帮助',
   'help.opt.lang':
-    '输出与写出文件所用的语言：{{choices}}（默认：先看 CHAINLENS_LANG，其次系统语言为中文时用 zh-CN，否则用 en）',
+    '输出与写出文件所用的语言：zh-CN 或 en（默认：先看 CHAINLENS_LANG，其次系统语言为中文时用 zh-CN，否则用 en）',
   'help.opt.allowRejected': '即使有输入行被拒收或未读到，也以退出码 0 结束',
   'help.opt.quiet': '不显示进度',
   'help.opt.seedLouvain': 'Louvain 社区划分与抽样介数的随机种子',
