@@ -6,8 +6,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult, ValidationReport } from '@chainlens/io';
-import { DataError, isClean, nearest } from '@chainlens/io';
-import { UsageError } from './errors.js';
+import { isClean, nearest } from '@chainlens/io';
+import type { Translator } from '@chainlens/core';
+import { CliDataError, UsageError, msg } from './errors.js';
+import { EN } from './lang.js';
 import { readDataset } from '@chainlens/io/node';
 import type { Out } from './output.js';
 import { count } from './output.js';
@@ -45,8 +47,12 @@ export function resolveDataset(arg: string): string {
   }
   const names = bundledDatasets();
   const near = nearest(arg, names, 1);
-  throw new DataError(
-    `${arg}: no such file, folder or bundled dataset${near.length ? ` (did you mean '${near[0]}'?)` : ''}${names.length ? `; bundled: ${names.join(', ')}` : ''}`,
+  throw new CliDataError(
+    msg.t('cli:error.noDataset', {
+      arg,
+      didYouMean: near.length ? msg.t('cli:error.didYouMean', { suggestion: `'${near[0]}'` }) : '',
+      bundled: names.length ? msg.t('cli:error.bundled', { names: names.join(', ') }) : '',
+    }),
   );
 }
 
@@ -59,7 +65,9 @@ export function streamThreshold(): number {
   const env = process.env.CHAINLENS_STREAM_THRESHOLD;
   const value = env === undefined || env === '' ? 64 * 2 ** 20 : Number(env);
   if (!Number.isFinite(value) || value < 0) {
-    throw new UsageError(`CHAINLENS_STREAM_THRESHOLD must be a number of bytes, got '${env}'`);
+    throw new UsageError(
+      msg.t('cli:error.envBytes', { name: 'CHAINLENS_STREAM_THRESHOLD', value: env }),
+    );
   }
   return value;
 }
@@ -101,21 +109,30 @@ export async function loadDataset(
  * `every row accepted`, or the rows rejected, those never read (a file that stopped part way)
  * among them, and the files not read at all.
  */
-export function inputStatus(report: ValidationReport): string {
+export function inputStatus(report: ValidationReport, tr: Translator = EN): string {
   if (isClean(report)) {
-    return `every row accepted${report.warnings ? ` (${count(report.warnings)} warnings)` : ''}`;
+    return report.warnings
+      ? tr.t('cli:status.okWarnings', { warnings: count(report.warnings) })
+      : tr.t('cli:status.ok');
   }
   const rejected = report.tables.reduce((n, t) => n + t.rejected, 0);
   const unread = report.tables.reduce((n, t) => n + (t.unread ?? 0), 0);
   const stopped = report.tables.filter((t) => t.failed).map((t) => t.file);
-  const parts = [`${count(rejected)} rows rejected`];
-  if (unread > 0) parts[0] += ` (${count(unread)} of them never read)`;
+  const parts = [
+    unread > 0
+      ? tr.t('cli:status.rejectedUnread', { rejected: count(rejected), unread: count(unread) })
+      : tr.t('cli:status.rejected', { rejected: count(rejected) }),
+  ];
   if (stopped.length > 0)
     parts.push(
-      `${stopped.length === 1 ? 'a file' : `${stopped.length} files`} not read to the end (${stopped.join(', ')})`,
+      tr.t('cli:status.stopped', {
+        count: stopped.length,
+        files: stopped.join(', '),
+      }),
     );
-  if (rejected === 0 && stopped.length === 0) parts[0] = `${count(report.errors)} errors`;
-  return `${parts.join(', ')}: chainlens validate lists them`;
+  if (rejected === 0 && stopped.length === 0)
+    parts[0] = tr.t('cli:status.errors', { errors: count(report.errors) });
+  return tr.t('cli:status.problems', { problems: parts.join(tr.t('cli:status.and')) });
 }
 
 /**
@@ -126,10 +143,9 @@ export function inputExit(
   report: ValidationReport,
   allowRejected: boolean | undefined,
   out: Out,
+  tr: Translator = EN,
 ): number {
   if (isClean(report) || allowRejected) return 0;
-  out.err(
-    `chainlens: the results leave out input: ${inputStatus(report)}; pass --allow-rejected to accept that (exit 0)`,
-  );
+  out.err(`chainlens: ${tr.t('cli:status.leftOut', { status: inputStatus(report, tr) })}`);
   return 1;
 }

@@ -30,7 +30,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { UsageError } from './errors.js';
+import type { Message } from './errors.js';
+import { UsageError, msg } from './errors.js';
 
 /** The marker file of a report folder. */
 export const RUN_MARKER = '.chainlens-run';
@@ -64,25 +65,22 @@ function systemFolder(path: string): string | undefined {
  * `create`, its nearest existing ancestor does), is a folder, is not under /proc, /sys or /dev,
  * and is writable.
  */
-function checkFolder(dir: string, what: string, create: boolean): void {
+function checkFolder(dir: string, what: string | Message, create: boolean): void {
   let existing = dir;
   if (create) {
     while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   }
   const st = stat(existing);
-  if (!st) throw new UsageError(`cannot write ${what}: there is no folder '${dir}'`);
-  if (!st.isDirectory())
-    throw new UsageError(`cannot write ${what}: '${existing}' is not a folder`);
+  const cannot = (reason: Message) =>
+    new UsageError(msg.t('cli:files.cannotWrite', { what, reason }));
+  if (!st) throw cannot(msg.t('cli:files.noFolder', { dir }));
+  if (!st.isDirectory()) throw cannot(msg.t('cli:files.notAFolder', { dir: existing }));
   const system = systemFolder(existing);
-  if (system) {
-    throw new UsageError(
-      `cannot write ${what}: ${system} is a system folder, not a place for files`,
-    );
-  }
+  if (system) throw cannot(msg.t('cli:files.systemFolder', { dir: system }));
   try {
     accessSync(existing, constants.W_OK);
   } catch {
-    throw new UsageError(`cannot write ${what}: no permission to write in '${existing}'`);
+    throw cannot(msg.t('cli:files.noPermission', { dir: existing }));
   }
 }
 
@@ -92,17 +90,13 @@ function checkFolder(dir: string, what: string, create: boolean): void {
  * or the path is a folder, a device, a pipe or a socket. An existing regular file is replaced.
  */
 export function checkOutputFile(path: string, options: { createFolders?: boolean } = {}): void {
-  if (path.trim() === '') throw new UsageError('--out needs a file name');
-  if (/[\\/]$/.test(path)) {
-    throw new UsageError(`cannot write ${path}: it names a folder, and a file is expected`);
-  }
+  if (path.trim() === '') throw new UsageError(msg.t('cli:files.needsFile'));
+  const cannot = (reason: Message) =>
+    new UsageError(msg.t('cli:files.cannotWrite', { what: path, reason }));
+  if (/[\\/]$/.test(path)) throw cannot(msg.t('cli:files.namesFolder'));
   const st = stat(path);
-  if (st?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a folder`);
-  if (st && !st.isFile()) {
-    throw new UsageError(
-      `cannot write ${path}: it is not a regular file (a device, pipe or socket)`,
-    );
-  }
+  if (st?.isDirectory()) throw cannot(msg.t('cli:files.isFolder'));
+  if (st && !st.isFile()) throw cannot(msg.t('cli:files.notRegular'));
   checkFolder(dirname(path), path, options.createFolders ?? false);
 }
 
@@ -137,29 +131,30 @@ function generatedByChainlens(dir: string): boolean {
   }
 }
 
-const list = (names: string[]) =>
-  `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
+const list = (names: string[]): Message =>
+  names.length > 3
+    ? msg.t('cli:files.listMore', { names: names.slice(0, 3).join(', '), more: names.length - 3 })
+    : msg.t('cli:files.list', { names: names.join(', ') });
 
 /**
  * Fails with a one-line usage error, before any work, when the set of files `names` cannot be
  * written into `dir` (created when missing): see the module notes for when `force` is needed.
  */
 export function checkReportFolder(dir: string, names: readonly string[], force: boolean): void {
-  if (dir.trim() === '') throw new UsageError('--out needs a folder name');
+  if (dir.trim() === '') throw new UsageError(msg.t('cli:files.needsFolder'));
   const st = stat(dir);
+  const what = msg.t('cli:files.reportInto', { dir });
   if (st && !st.isDirectory()) {
     throw new UsageError(
-      `cannot write the report into ${dir}: it is a file, and a folder is expected`,
+      msg.t('cli:files.cannotWrite', { what, reason: msg.t('cli:files.isFile') }),
     );
   }
-  checkFolder(dir, `the report into ${dir}`, true);
+  checkFolder(dir, what, true);
   if (!st || force) return;
   const entries = readdirSync(dir).filter((e) => !TEMP.test(e));
   const foreign = entries.filter((e) => e !== RUN_MARKER && !names.includes(e));
   if (foreign.length > 0) {
-    throw new UsageError(
-      `${dir} holds files that are not a chainlens report (${list(foreign)}): choose a new or empty folder, or pass --force to write the report there anyway`,
-    );
+    throw new UsageError(msg.t('cli:files.foreign', { dir, files: list(foreign) }));
   }
   const present = entries.filter((e) => names.includes(e));
   if (present.length === 0) return;
@@ -167,33 +162,33 @@ export function checkReportFolder(dir: string, names: readonly string[], force: 
   if (!marker) {
     if (!entries.includes(RUN_MARKER) && generatedByChainlens(dir)) return;
     throw new UsageError(
-      `${dir} holds report files that no chainlens run marked (${list(present)}, no valid ${RUN_MARKER}): pass --force to replace them`,
+      msg.t('cli:files.unmarked', { dir, files: list(present), marker: RUN_MARKER }),
     );
   }
   const changed = present.filter((e) => marker.files[e] !== sha256(readFileSync(join(dir, e))));
   if (changed.length > 0) {
     throw new UsageError(
-      `${dir}: ${list(changed)} changed since chainlens wrote the folder (edited, or an earlier write was cut short): pass --force to replace ${changed.length === 1 ? 'it' : 'them'}`,
+      msg.t('cli:files.changed', { dir, files: list(changed), count: changed.length }),
     );
   }
 }
 
-function reason(e: unknown, path: string): string {
+function reason(e: unknown, path: string): Message | string {
   const code = (e as NodeJS.ErrnoException).code;
   return code === 'EACCES' || code === 'EPERM'
-    ? 'permission denied'
+    ? msg.t('cli:files.reason.permission')
     : code === 'ENOSPC'
-      ? 'no space left on the disk'
+      ? msg.t('cli:files.reason.noSpace')
       : code === 'EDQUOT'
-        ? 'disk quota exceeded'
+        ? msg.t('cli:files.reason.quota')
         : code === 'ENOENT'
-          ? `there is no folder '${dirname(path)}'`
+          ? msg.t('cli:files.noFolder', { dir: dirname(path) })
           : code === 'EISDIR'
-            ? 'it is a folder'
+            ? msg.t('cli:files.isFolder')
             : code === 'EEXIST' || code === 'ENOTDIR'
-              ? 'a file of that name is in the way'
+              ? msg.t('cli:files.reason.inTheWay')
               : code === 'EROFS'
-                ? 'the file system is read-only'
+                ? msg.t('cli:files.reason.readOnly')
                 : (e as Error).message.split('\n')[0]!;
 }
 
@@ -245,7 +240,7 @@ export function openAtomic(path: string): AtomicFile {
   };
   const fail = (e: unknown): never => {
     abort();
-    throw new UsageError(`cannot write ${path}: ${reason(e, path)}`);
+    throw new UsageError(msg.t('cli:files.cannotWrite', { what: path, reason: reason(e, path) }));
   };
   try {
     fd = openSync(temp, 'wx');
@@ -330,7 +325,7 @@ export function writeFileSet(
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new UsageError(`${dir}: cannot create the folder (${reason(e, dir)})`);
+    throw new UsageError(msg.t('cli:files.cannotCreate', { dir, reason: reason(e, dir) }));
   }
   const hashes: Record<string, string> = {};
   for (const [name, data] of Object.entries(files)) hashes[name] = sha256(data);

@@ -2,11 +2,13 @@
  * The `chainlens` command line. Exit codes (DESIGN §6): 0 ok, 1 bad data, 2 bad usage; every
  * error is one readable line on stderr.
  */
-import { Command, CommanderError, Option } from 'commander';
-import type { Translator } from '@chainlens/core';
-import { ANALYZE_DEFAULTS, LangError } from '@chainlens/core';
+import type { Argument } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
+import type { Lang, Translator } from '@chainlens/core';
+import { ANALYZE_DEFAULTS, LangError, createTranslator, resolveLang } from '@chainlens/core';
 import { DataError } from '@chainlens/io';
-import { UsageError, analyzeCommand } from './commands/analyze.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { UsageError, errorText, msg } from './errors.js';
 import { compareCommand } from './commands/compare.js';
 import { metricsCommand } from './commands/metrics.js';
 import { exportCommand } from './commands/export.js';
@@ -30,293 +32,12 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
     tr = runTranslator(args);
   } catch (e) {
     if (e instanceof LangError) {
-      out.err(`chainlens: ${e.message}`);
+      out.err(`chainlens: ${langErrorText(e)}`);
       return EXIT_USAGE;
     }
     throw e;
   }
-  const program = new Command('chainlens')
-    .description('Network analysis of industrial chains (产业链) and clusters (产业集群)')
-    .version('0.1.0')
-    .exitOverride()
-    .showSuggestionAfterError()
-    // --lang is read before parsing (runTranslator); declared here so that every command
-    // accepts it and its help lists it.
-    .addOption(
-      new Option(
-        '--lang <lang>',
-        `language of printed and written text: ${LANG_CHOICES.join(' or ')} (default: CHAINLENS_LANG, else zh-CN when the locale is Chinese, else en)`,
-      ),
-    )
-    .configureHelp({ showGlobalOptions: true })
-    .configureOutput({
-      writeOut: (s) => out.out(s.replace(/\n$/, '')),
-      writeErr: (s) => out.err(s.replace(/\n$/, '')),
-      outputError: (s, write) => write(s.replace(/\n+/g, ' ').trim()),
-    });
-
-  program
-    .command('validate')
-    .description(
-      'check a dataset: counts per table and every rejected row as file:row:column: message',
-    )
-    .argument(
-      '<dataset>',
-      'a dataset folder (with chainlens.json), an edge-list CSV, or a bundled dataset name',
-    )
-    .addOption(
-      new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
-    )
-    .action((dataset: string, options: { allowRejected?: boolean }) => {
-      code = validateCommand(dataset, out, options, tr);
-    });
-
-  program
-    .command('analyze')
-    .description('summarise a dataset (and a cluster of it) with its validation report')
-    .argument(
-      '[dataset]',
-      'a dataset folder, an edge-list CSV, or a bundled dataset name',
-      DEFAULT_DATASET,
-    )
-    .addOption(
-      new Option('--region <path>', 'study the companies of a region, e.g. 浙江 or 江苏/苏州'),
-    )
-    .addOption(
-      new Option('--companies <file>', 'study the companies listed (one id per line) in a file'),
-    )
-    .addOption(
-      new Option(
-        '--community <id>',
-        'study one Louvain community (the `community` column of chainlens metrics, same --seed)',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--template <id>',
-        'judge the cluster against a chain template (id or JSON file; chainlens template list)',
-      ),
-    )
-    .addOption(
-      new Option('--seed <n>', 'seed of the random resilience order and Louvain').default(
-        String(ANALYZE_DEFAULTS.seed),
-      ),
-    )
-    .addOption(
-      new Option(
-        '--out <dir>',
-        'write report.json, report.md and report.html into DIR (new, empty, or written by chainlens before)',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--force',
-        'write into --out DIR even when it holds other files or report files changed since chainlens wrote them',
-      ),
-    )
-    .addOption(new Option('--top <n>', 'rows of each ranked list printed').default('10'))
-    .addOption(
-      new Option('--redundancy <r>', 'firms a segment needs to count fully (K_red)').default(
-        String(ANALYZE_DEFAULTS.redundancy),
-      ),
-    )
-    .addOption(
-      new Option('--hhi <tau>', 'HHI above which a segment is concentrated').default(
-        String(ANALYZE_DEFAULTS.hhiThreshold),
-      ),
-    )
-    .addOption(minShareOption())
-    .addOption(
-      new Option('--theta <θ>', "cascade: share of an input's suppliers that must fail").default(
-        String(ANALYZE_DEFAULTS.theta),
-      ),
-    )
-    .addOption(new Option('--quiet', 'no progress output'))
-    .addOption(
-      new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
-    )
-    .action(async (dataset: string, options: Parameters<typeof analyzeCommand>[1]) => {
-      code = await analyzeCommand(dataset, options, out, tr);
-    });
-
-  program
-    .command('metrics')
-    .description(
-      'per-company network metrics (degree, PageRank, betweenness, closeness, eigenvector, HITS, k-core, community, cut points) with a summary',
-    )
-    .argument(
-      '[dataset]',
-      'a dataset folder, an edge-list CSV, or a bundled dataset name',
-      DEFAULT_DATASET,
-    )
-    .addOption(
-      new Option(
-        '--relation <types...>',
-        'relation types of the view (supply, inferred-supply, collaboration, ownership); default: supply if present, else inferred-supply, else all',
-      ),
-    )
-    .addOption(new Option('--seed <n>', 'seed of Louvain and sampled betweenness').default('1'))
-    .addOption(
-      new Option(
-        '--seeds <n>',
-        'run Louvain with N seeds and report stability (mean pairwise ARI)',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--out <file>',
-        'write the per-company table as CSV, or as Excel when FILE ends in .xlsx (- for stdout: CSV)',
-      ),
-    )
-    .addOption(rawCsvOption())
-    .addOption(new Option('--top <n>', 'rows in the printed tables').default('10'))
-    .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
-    .addOption(
-      new Option(
-        '--closeness-limit <n>',
-        'companies up to which closeness and harmonic are computed (O(n·(n+m)))',
-      ).default('20000'),
-    )
-    .addOption(new Option('--quiet', 'no progress output'))
-    .addOption(
-      new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
-    )
-    .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
-      code = await metricsCommand(dataset, options, out, tr);
-    });
-
-  program
-    .command('export')
-    .description(
-      'write a dataset view with company and relation attributes, metrics and communities as GEXF (Gephi), GraphML (Cytoscape), CSV or Arrow',
-    )
-    .argument('<dataset>', 'a dataset folder, an edge-list CSV, or a bundled dataset name')
-    .addOption(
-      new Option('--to <format>', 'gexf, graphml, csv or arrow (default: from the --out name)'),
-    )
-    .addOption(
-      new Option(
-        '--out <file>',
-        'file to write; csv and arrow write FILE.nodes.* and FILE.edges.* (nodes.* and edges.* inside a folder)',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--relation <types...>',
-        'relation types to export (supply, inferred-supply, collaboration, ownership); default: all',
-      ),
-    )
-    .addOption(new Option('--region <path>', 'export the companies of a region, e.g. 浙江/宁波'))
-    .addOption(new Option('--seed <n>', 'seed of Louvain and sampled betweenness').default('1'))
-    .addOption(new Option('--no-metrics', 'leave out the metric and community columns (faster)'))
-    .addOption(rawCsvOption())
-    .addOption(new Option('--workers <n>', 'worker threads for betweenness (default: cores)'))
-    .addOption(new Option('--quiet', 'no progress output'))
-    .action(async (dataset: string, options: Parameters<typeof exportCommand>[1]) => {
-      code = await exportCommand(dataset, options, out, tr);
-    });
-
-  program
-    .command('serve')
-    .description('open the viewer on http://127.0.0.1 (localhost only) with a dataset loaded')
-    .argument('[dataset]', 'a dataset folder, an edge-list CSV, or a bundled dataset name')
-    .addOption(new Option('--port <n>', 'TCP port (0: any free port)').default('4680'))
-    .addOption(new Option('--open', 'open the viewer in the default browser'))
-    .action(async (dataset: string | undefined, options: { port: string; open?: boolean }) => {
-      code = await serveCommand(
-        dataset,
-        { port: options.port, open: options.open ?? false },
-        out,
-        tr,
-      );
-    });
-
-  const template = program
-    .command('template')
-    .description(
-      'chain templates: list the bundled and dataset templates, extract one from product links',
-    );
-  template
-    .command('list')
-    .description(
-      'list the templates a dataset can use (its own and the bundled ones) with segment counts by stage',
-    )
-    .argument('[dataset]', 'a dataset folder or a bundled dataset name', DEFAULT_DATASET)
-    .action((dataset: string) => {
-      code = templateListCommand(dataset, out, tr);
-    });
-  template
-    .command('extract')
-    .description(
-      'build a template from the product links: the upstream closure of an end product through input_of links',
-    )
-    .argument(
-      '[dataset]',
-      'a dataset folder with products and product links, or a bundled dataset name',
-      DEFAULT_DATASET,
-    )
-    .addOption(new Option('--product <name>', 'the end product (id or exact name)'))
-    .addOption(new Option('--depth <n>', 'input_of steps to follow upstream').default('3'))
-    .addOption(
-      new Option('--max-segments <n>', 'keep at most N segments, nearest first').default('30'),
-    )
-    .addOption(
-      new Option(
-        '--subcategories',
-        "also gather the end product's head-final narrower kinds and their inputs",
-      ),
-    )
-    .addOption(
-      new Option(
-        '--kind <kinds...>',
-        'follow only input products of these kinds (e.g. product: no industry links)',
-      ),
-    )
-    .addOption(new Option('--id <id>', 'template id (default: <product>-chain)'))
-    .addOption(new Option('--name <name>', 'template name'))
-    .addOption(new Option('--out <file>', 'write the template JSON to FILE (default: stdout)'))
-    .action((dataset: string, options: Parameters<typeof templateExtractCommand>[1]) => {
-      code = templateExtractCommand(dataset, options, out, tr);
-    });
-
-  program
-    .command('compare')
-    .description(
-      "rank every region on one chain's completeness (--template), or one region's chains (--region)",
-    )
-    .argument('[dataset]', 'a dataset folder or a bundled dataset name', DEFAULT_DATASET)
-    .addOption(
-      new Option('--template <id>', 'the chain (id or JSON file; chainlens template list)'),
-    )
-    .addOption(new Option('--region <path>', 'one region: which chains it is strongest in'))
-    .addOption(new Option('--by <what>', 'what to compare (only region for now)').default('region'))
-    .addOption(new Option('--level <n>', 'region level: 1 province, 2 city').default('1'))
-    .addOption(
-      new Option('--sort <figure>', 'redundancy, coverage, link or path').default('redundancy'),
-    )
-    .addOption(new Option('--top <n>', 'rows printed (text format)').default('40'))
-    .addOption(minShareOption())
-    .addOption(
-      new Option(
-        '--format <format>',
-        'text (the table), json, csv or xlsx (every row, figures unrounded; xlsx needs --out), html (province map and table)',
-      ).default('text'),
-    )
-    .addOption(new Option('--out <file>', 'write the output to FILE instead of the terminal'))
-    .addOption(rawCsvOption())
-    .addOption(new Option('--quiet', 'no progress output'))
-    .addOption(
-      new Option('--allow-rejected', 'exit 0 although input rows were rejected or not read'),
-    )
-    .action(
-      async (dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {
-        if (options.by !== undefined && options.by !== 'region') {
-          throw new UsageError(`--by must be 'region', got '${options.by}'`);
-        }
-        code = await compareCommand(dataset, options, out, tr);
-      },
-    );
-
+  const program = buildProgram(tr, out, (c) => (code = c));
   try {
     await program.parseAsync(args, { from: 'user' });
     return code;
@@ -326,29 +47,274 @@ export async function run(args: string[], out: Out = consoleOut): Promise<number
       return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (e instanceof UsageError) {
-      out.err(`chainlens: ${e.message}`);
+      out.err(`chainlens: ${errorText(tr, e)}`);
       return EXIT_USAGE;
     }
     if (e instanceof DataError) {
-      out.err(`chainlens: ${e.message.replace(/\s*\n\s*/g, ' ')}`);
+      out.err(`chainlens: ${errorText(tr, e).replace(/\s*\n\s*/g, ' ')}`);
       return EXIT_BAD_DATA;
     }
     throw e;
   }
 }
 
-/** `--raw-csv`: CSV text cells as they are, without the formula guard (docs/export.md). */
-function rawCsvOption(): Option {
-  return new Option(
-    '--raw-csv',
-    "CSV: write text cells as they are; by default a cell starting with = + - @ tab or CR gets a leading ' so that a spreadsheet shows it as text, not a formula (numbers never change)",
+/**
+ * An unknown `--lang` or `CHAINLENS_LANG`, said in the language the rest of the environment
+ * asks for (a Chinese locale still gets Chinese), else English.
+ */
+function langErrorText(e: LangError): string {
+  let lang: Lang = 'en';
+  try {
+    // Without the bad flag: CHAINLENS_LANG, else the locale (a bad CHAINLENS_LANG: English).
+    if (e.source === 'flag') lang = resolveLang(undefined, process.env).lang;
+  } catch {
+    lang = 'en';
+  }
+  const tr = createTranslator(lang);
+  return tr.t('cli:error.lang', {
+    what: e.source === 'flag' ? '--lang' : e.source,
+    choices: tr.list([...LANG_CHOICES]),
+    value: JSON.stringify(e.value),
+  });
+}
+
+/**
+ * Commander's own parse errors (unknown option, missing value, …) in the run's language; each
+ * names the option or argument. English keeps commander's text.
+ */
+export function commanderErrorText(tr: Translator, text: string): string {
+  const s = text.replace(/\n+/g, ' ').trim();
+  if (tr.lang === 'en') return s;
+  const suggestion = (m: string | undefined) =>
+    m ? tr.t('cli:error.didYouMean', { suggestion: m }) : '';
+  let m = /^error: unknown option '(.+?)'(?: \(Did you mean (.+?)\?\))?$/.exec(s);
+  if (m) return tr.t('cli:error.unknownOption', { option: m[1] }) + suggestion(m[2]);
+  m = /^error: unknown command '(.+?)'(?: \(Did you mean (.+?)\?\))?$/.exec(s);
+  if (m) return tr.t('cli:error.unknownCommand', { command: m[1] }) + suggestion(m[2]);
+  m = /^error: option '(.+)' argument missing$/.exec(s);
+  if (m) return tr.t('cli:error.optionMissingArgument', { option: m[1] });
+  m = /^error: required option '(.+)' not specified$/.exec(s);
+  if (m) return tr.t('cli:error.requiredOption', { option: m[1] });
+  m = /^error: missing required argument '(.+)'$/.exec(s);
+  if (m) return tr.t('cli:error.missingArgument', { argument: m[1] });
+  m =
+    /^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(
+      s,
+    );
+  if (m) {
+    return tr.t('cli:error.excessArguments', {
+      command: m[1] ?? 'chainlens',
+      expected: Number(m[2]),
+      got: Number(m[3]),
+    });
+  }
+  return s;
+}
+
+/** Commander's help headings in the run's language. */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'cli:help.title.usage',
+  'Options:': 'cli:help.title.options',
+  'Global Options:': 'cli:help.title.globalOptions',
+  'Commands:': 'cli:help.title.commands',
+  'Arguments:': 'cli:help.title.arguments',
+};
+
+/** The `chainlens` program, its help and descriptions in `tr`'s language. */
+export function buildProgram(tr: Translator, out: Out, setCode: (code: number) => void): Command {
+  const t = (key: string, vars?: Record<string, unknown>) => tr.t(key, vars);
+  const allowRejected = () => new Option('--allow-rejected', tr.t('cli:help.opt.allowRejected'));
+  const quiet = () => new Option('--quiet', tr.t('cli:help.opt.quiet'));
+  const program = new Command('chainlens')
+    .description(tr.t('cli:help.program'))
+    .version('0.1.0', '-V, --version', tr.t('cli:help.opt.version'))
+    .helpOption('-h, --help', tr.t('cli:help.opt.help'))
+    .helpCommand('help [command]', tr.t('cli:help.opt.help'))
+    .exitOverride()
+    .showSuggestionAfterError()
+    // --lang is read before parsing (runTranslator); declared here so that every command
+    // accepts it and its help lists it.
+    .addOption(new Option('--lang <lang>', tr.t('cli:help.opt.lang')))
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title),
+      // "(default: 10)" after an option or argument, in the run's language.
+      optionDescription(option: Option): string {
+        return localDefault(tr, Help.prototype.optionDescription.call(this, option));
+      },
+      argumentDescription(argument: Argument): string {
+        return localDefault(tr, Help.prototype.argumentDescription.call(this, argument));
+      },
+    })
+    .configureOutput({
+      writeOut: (s) => out.out(s.replace(/\n$/, '')),
+      writeErr: (s) => out.err(s.replace(/\n$/, '')),
+      outputError: (s, write) => write(commanderErrorText(tr, s)),
+    });
+
+  program
+    .command('validate')
+    .description(tr.t('cli:help.validate'))
+    .argument('<dataset>', tr.t('cli:help.arg.datasetOrCsvOrName'))
+    .addOption(allowRejected())
+    .action((dataset: string, options: { allowRejected?: boolean }) => {
+      setCode(validateCommand(dataset, out, options, tr));
+    });
+
+  program
+    .command('analyze')
+    .description(tr.t('cli:help.analyze'))
+    .argument('[dataset]', tr.t('cli:help.arg.dataset'), DEFAULT_DATASET)
+    .addOption(new Option('--region <path>', tr.t('cli:help.analyze.region')))
+    .addOption(new Option('--companies <file>', tr.t('cli:help.analyze.companies')))
+    .addOption(new Option('--community <id>', tr.t('cli:help.analyze.community')))
+    .addOption(new Option('--template <id>', tr.t('cli:help.analyze.template')))
+    .addOption(
+      new Option('--seed <n>', tr.t('cli:help.analyze.seed')).default(
+        String(ANALYZE_DEFAULTS.seed),
+      ),
+    )
+    .addOption(new Option('--out <dir>', tr.t('cli:help.analyze.out')))
+    .addOption(new Option('--force', tr.t('cli:help.analyze.force')))
+    .addOption(new Option('--top <n>', tr.t('cli:help.analyze.top')).default('10'))
+    .addOption(
+      new Option('--redundancy <r>', tr.t('cli:help.analyze.redundancy')).default(
+        String(ANALYZE_DEFAULTS.redundancy),
+      ),
+    )
+    .addOption(
+      new Option('--hhi <tau>', tr.t('cli:help.analyze.hhi')).default(
+        String(ANALYZE_DEFAULTS.hhiThreshold),
+      ),
+    )
+    .addOption(minShareOption(tr))
+    .addOption(
+      new Option('--theta <θ>', tr.t('cli:help.analyze.theta')).default(
+        String(ANALYZE_DEFAULTS.theta),
+      ),
+    )
+    .addOption(quiet())
+    .addOption(allowRejected())
+    .action(async (dataset: string, options: Parameters<typeof analyzeCommand>[1]) => {
+      setCode(await analyzeCommand(dataset, options, out, tr));
+    });
+
+  program
+    .command('metrics')
+    .description(tr.t('cli:help.metrics'))
+    .argument('[dataset]', tr.t('cli:help.arg.dataset'), DEFAULT_DATASET)
+    .addOption(new Option('--relation <types...>', tr.t('cli:help.metrics.relation')))
+    .addOption(new Option('--seed <n>', tr.t('cli:help.opt.seedLouvain')).default('1'))
+    .addOption(new Option('--seeds <n>', tr.t('cli:help.metrics.seeds')))
+    .addOption(new Option('--out <file>', tr.t('cli:help.metrics.out')))
+    .addOption(rawCsvOption(tr))
+    .addOption(new Option('--top <n>', tr.t('cli:help.metrics.top')).default('10'))
+    .addOption(new Option('--workers <n>', tr.t('cli:help.opt.workers')))
+    .addOption(
+      new Option('--closeness-limit <n>', tr.t('cli:help.metrics.closenessLimit')).default('20000'),
+    )
+    .addOption(quiet())
+    .addOption(allowRejected())
+    .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
+      setCode(await metricsCommand(dataset, options, out, tr));
+    });
+
+  program
+    .command('export')
+    .description(tr.t('cli:help.export'))
+    .argument('<dataset>', tr.t('cli:help.arg.dataset'))
+    .addOption(new Option('--to <format>', tr.t('cli:help.export.to')))
+    .addOption(new Option('--out <file>', tr.t('cli:help.export.out')))
+    .addOption(new Option('--relation <types...>', tr.t('cli:help.export.relation')))
+    .addOption(new Option('--region <path>', tr.t('cli:help.export.region')))
+    .addOption(new Option('--seed <n>', tr.t('cli:help.opt.seedLouvain')).default('1'))
+    .addOption(new Option('--no-metrics', tr.t('cli:help.export.noMetrics')))
+    .addOption(rawCsvOption(tr))
+    .addOption(new Option('--workers <n>', tr.t('cli:help.opt.workers')))
+    .addOption(quiet())
+    .action(async (dataset: string, options: Parameters<typeof exportCommand>[1]) => {
+      setCode(await exportCommand(dataset, options, out, tr));
+    });
+
+  program
+    .command('serve')
+    .description(tr.t('cli:help.serve'))
+    .argument('[dataset]', tr.t('cli:help.arg.dataset'))
+    .addOption(new Option('--port <n>', tr.t('cli:help.serve.port')).default('4680'))
+    .addOption(new Option('--open', tr.t('cli:help.serve.open')))
+    .action(async (dataset: string | undefined, options: { port: string; open?: boolean }) => {
+      setCode(
+        await serveCommand(dataset, { port: options.port, open: options.open ?? false }, out, tr),
+      );
+    });
+
+  const template = program.command('template').description(tr.t('cli:help.template'));
+  template
+    .command('list')
+    .description(tr.t('cli:help.template.list'))
+    .argument('[dataset]', tr.t('cli:help.arg.datasetFolderOrName'), DEFAULT_DATASET)
+    .action((dataset: string) => {
+      setCode(templateListCommand(dataset, out, tr));
+    });
+  template
+    .command('extract')
+    .description(tr.t('cli:help.template.extract'))
+    .argument('[dataset]', tr.t('cli:help.arg.datasetWithProducts'), DEFAULT_DATASET)
+    .addOption(new Option('--product <name>', tr.t('cli:help.extract.product')))
+    .addOption(new Option('--depth <n>', tr.t('cli:help.extract.depth')).default('3'))
+    .addOption(new Option('--max-segments <n>', tr.t('cli:help.extract.maxSegments')).default('30'))
+    .addOption(new Option('--subcategories', tr.t('cli:help.extract.subcategories')))
+    .addOption(new Option('--kind <kinds...>', tr.t('cli:help.extract.kind')))
+    .addOption(new Option('--id <id>', tr.t('cli:help.extract.id')))
+    .addOption(new Option('--name <name>', tr.t('cli:help.extract.name')))
+    .addOption(new Option('--out <file>', tr.t('cli:help.extract.out')))
+    .action((dataset: string, options: Parameters<typeof templateExtractCommand>[1]) => {
+      setCode(templateExtractCommand(dataset, options, out, tr));
+    });
+
+  program
+    .command('compare')
+    .description(tr.t('cli:help.compare'))
+    .argument('[dataset]', tr.t('cli:help.arg.datasetFolderOrName'), DEFAULT_DATASET)
+    .addOption(new Option('--template <id>', tr.t('cli:help.compare.template')))
+    .addOption(new Option('--region <path>', tr.t('cli:help.compare.region')))
+    .addOption(new Option('--by <what>', tr.t('cli:help.compare.by')).default('region'))
+    .addOption(new Option('--level <n>', tr.t('cli:help.compare.level')).default('1'))
+    .addOption(new Option('--sort <figure>', tr.t('cli:help.compare.sort')).default('redundancy'))
+    .addOption(new Option('--top <n>', tr.t('cli:help.compare.top')).default('40'))
+    .addOption(minShareOption(tr))
+    .addOption(new Option('--format <format>', tr.t('cli:help.compare.format')).default('text'))
+    .addOption(new Option('--out <file>', tr.t('cli:help.compare.out')))
+    .addOption(rawCsvOption(tr))
+    .addOption(quiet())
+    .addOption(allowRejected())
+    .action(
+      async (dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {
+        if (options.by !== undefined && options.by !== 'region') {
+          throw new UsageError(msg.t('cli:error.by', { value: options.by }));
+        }
+        setCode(await compareCommand(dataset, options, out, tr));
+      },
+    );
+  return program;
+}
+
+/** Commander's "(default: 10)" in the run's language. */
+function localDefault(tr: Translator, text: string): string {
+  if (tr.lang === 'en') return text;
+  return text.replace(/ ?\(default: (.*)\)$/, (_, value: string) =>
+    tr.t('cli:help.default', { value: value.replace(/^"(.*)"$/, '$1') }),
   );
 }
 
+/** `--raw-csv`: CSV text cells as they are, without the formula guard (docs/export.md). */
+function rawCsvOption(tr: Translator): Option {
+  return new Option('--raw-csv', tr.t('cli:help.opt.rawCsv'));
+}
+
 /** `--min-share`: the least revenue share with which a company holds a segment. */
-function minShareOption(): Option {
-  return new Option(
-    '--min-share <fraction>',
-    'least revenue share (0–1) of the matched product lines for a company to hold a segment; lines without a figure are kept and marked',
-  ).default(String(ANALYZE_DEFAULTS.minShare));
+function minShareOption(tr: Translator): Option {
+  return new Option('--min-share <fraction>', tr.t('cli:help.opt.minShare')).default(
+    String(ANALYZE_DEFAULTS.minShare),
+  );
 }

@@ -4,6 +4,8 @@
  * so that stdout stays the result.
  */
 import cliProgress from 'cli-progress';
+import type { Translator } from '@chainlens/core';
+import { EN } from './lang.js';
 
 export interface Progress {
   /** Starts a step of `total` units (e.g. sources); `label` names it. */
@@ -20,6 +22,18 @@ export interface ProgressOptions {
   stream?: NodeJS.WriteStream;
   /** Plain lines at most this often (ms) when not on a terminal. Default 2000. */
   interval?: number;
+  /** The language of the lines and of the step names [English]. */
+  tr?: Translator;
+}
+
+/**
+ * A step's name in the run's language: its first word (`relations`, `betweenness`, …) looked up
+ * in the catalogue (`cli:progress.step.WORD`), the rest (a file name, `(k=256)`) kept.
+ */
+export function stepLabel(tr: Translator, label: string): string {
+  const m = /^([\w-]+)(.*)$/.exec(label);
+  if (!m) return label;
+  return tr.t(`cli:progress.step.${m[1]!}`, { defaultValue: m[1]! }) + m[2]!;
 }
 
 export const silentProgress: Progress = { start() {}, update() {}, stop() {} };
@@ -27,6 +41,8 @@ export const silentProgress: Progress = { start() {}, update() {}, stop() {} };
 export function createProgress(options: ProgressOptions = {}): Progress {
   if (options.quiet) return silentProgress;
   const stream = options.stream ?? process.stderr;
+  const tr = options.tr ?? EN;
+  const n = (x: number) => tr.count(x);
   if (stream.isTTY) {
     let bar: cliProgress.SingleBar | undefined;
     return {
@@ -34,7 +50,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
         bar = new cliProgress.SingleBar(
           {
             stream,
-            format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}`,
+            format: tr.t('cli:progress.bar', { label: stepLabel(tr, label) }),
             hideCursor: true,
             clearOnComplete: false,
           },
@@ -59,14 +75,14 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   let started = 0;
   let last = 0;
   const line = (text: string) => stream.write(`${text}\n`);
-  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const seconds = (ms: number) => tr.t('cli:progress.seconds', { s: (ms / 1000).toFixed(1) });
   return {
     start(l, t) {
-      label = l;
+      label = stepLabel(tr, l);
       total = t;
       done = 0;
       started = last = Date.now();
-      line(`${label}: started (${t.toLocaleString('en-US')} to do)`);
+      line(tr.t('cli:progress.started', { label, total: n(t) }));
     },
     update(d) {
       done = d;
@@ -76,18 +92,30 @@ export function createProgress(options: ProgressOptions = {}): Progress {
       // A total may be an estimate (rows of a CSV guessed from its size): past it, say so.
       if (done >= total) {
         line(
-          `${label}: ${done.toLocaleString('en-US')} done (estimated ${total.toLocaleString('en-US')}), ${seconds(now - started)} elapsed`,
+          tr.t('cli:progress.pastEstimate', {
+            label,
+            done: n(done),
+            total: n(total),
+            elapsed: seconds(now - started),
+          }),
         );
         return;
       }
       const eta = done > 0 ? ((now - started) * (total - done)) / done : 0;
       line(
-        `${label}: ${Math.floor((100 * done) / total)}% (${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}), ${seconds(now - started)} elapsed, about ${seconds(eta)} left`,
+        tr.t('cli:progress.update', {
+          label,
+          percent: Math.floor((100 * done) / total),
+          done: n(done),
+          total: n(total),
+          elapsed: seconds(now - started),
+          left: seconds(eta),
+        }),
       );
     },
     stop() {
       if (!label) return;
-      line(`${label}: done in ${seconds(Date.now() - started)}`);
+      line(tr.t('cli:progress.done', { label, elapsed: seconds(Date.now() - started) }));
       label = '';
     },
   };

@@ -4,7 +4,9 @@
  */
 import type { Cluster, Dataset } from '@chainlens/core';
 import { clusterByRegion, regionParts } from '@chainlens/core';
-import { DataError, nearest } from '@chainlens/io';
+import { nearest } from '@chainlens/io';
+import type { Message } from './errors.js';
+import { CliDataError, msg } from './errors.js';
 
 /** Every region path of the dataset and each of its prefixes (`浙江`, `浙江/宁波`, …). */
 export function regionPaths(dataset: Dataset): Set<string> {
@@ -24,9 +26,18 @@ export function regionCluster(dataset: Dataset, region: string): Cluster {
   const cluster = clusterByRegion(dataset.companies, region);
   if (cluster.members.length === 0) {
     const near = nearest(region, regionPaths(dataset), 3);
-    throw new DataError(
-      `region '${region}' has no companies in ${dataset.name}${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}`,
-    );
+    throw new CliDataError(noRegionMessage(dataset.name, region, near));
   }
   return cluster;
+}
+
+/** "region 'X' has no companies in D (did you mean 'A', 'B'?)". */
+export function noRegionMessage(name: string, region: string, near: readonly string[]): Message {
+  return msg.t('cli:error.noRegion', {
+    region,
+    name,
+    didYouMean: near.length
+      ? msg.t('cli:error.didYouMean', { suggestion: near.map((n) => `'${n}'`).join(', ') })
+      : '',
+  });
 }

@@ -11,8 +11,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ChainTemplate, Dataset } from '@chainlens/core';
-import { DataError, IssueLog, formatIssue, nearest, readTemplate } from '@chainlens/io';
-import { UsageError } from './errors.js';
+import { IssueLog, formatIssue, nearest, readTemplate } from '@chainlens/io';
+import { CliDataError, UsageError, msg } from './errors.js';
 import { bundledRoot } from './datasets.js';
 
 /** Where a template came from. */
@@ -43,12 +43,16 @@ export function bundledTemplatesDir(): string | undefined {
  */
 export function readTemplateFile(file: string): ChainTemplate {
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new UsageError(`${file}: no such template file`);
+    throw new UsageError(msg.t('cli:error.noTemplateFile', { file }));
   }
   const log = new IssueLog();
   const template = readTemplate({ file, bytes: readFileSync(file) }, log);
   if (!template) {
-    throw new DataError(`invalid template: ${log.report.issues.map(formatIssue).join('; ')}`);
+    throw new CliDataError(
+      msg.t('cli:error.invalidTemplate', {
+        issues: log.report.issues.map(formatIssue).join('; '),
+      }),
+    );
   }
   return template;
 }
@@ -102,7 +106,16 @@ export function resolveTemplateEntry(dataset: Dataset, idOrPath: string): Templa
   const ids = all.map((e) => e.template.id);
   const near = nearest(idOrPath, ids, 2);
   throw new UsageError(
-    `unknown template '${idOrPath}'${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : ''}; available: ${ids.join(', ') || 'none'} (or give a path to a template JSON file)`,
+    msg.t('cli:error.unknownTemplate', {
+      id: idOrPath,
+      didYouMean:
+        near.length === 2
+          ? msg.t('cli:error.didYouMeanEither', { a: `'${near[0]}'`, b: `'${near[1]}'` })
+          : near.length === 1
+            ? msg.t('cli:error.didYouMean', { suggestion: `'${near[0]}'` })
+            : '',
+      available: ids.join(', ') || msg.t('cli:analyze.none'),
+    }),
   );
 }
 

@@ -23,17 +23,19 @@ import {
   summarizeDataset,
   unit,
 } from '@chainlens/core';
-import { DataError, formatIssue, isClean, nearest } from '@chainlens/io';
+import { isClean, nearest } from '@chainlens/io';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
-import { UsageError } from '../errors.js';
+import { CliDataError, UsageError, msg } from '../errors.js';
+import { noRegionMessage } from '../region.js';
 import { checkReportFolder } from '../files.js';
 import { REPORT_FILES, writeReportFiles } from '../report/write.js';
 import { resolveTemplate } from '../templates.js';
 import { chainSummaryLines } from './chain-summary.js';
-import { reportLines } from './validate.js';
+import { issueLine, reportLines } from './validate.js';
+import { relationName } from './names.js';
 
 export { UsageError };
 
@@ -59,50 +61,83 @@ export interface AnalyzeOptions {
 const pct = (part: number, whole: number) =>
   whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
 
-function datasetLines(dataset: Dataset, path: string, status: string): string[] {
+function datasetLines(dataset: Dataset, path: string, status: string, tr: Translator): string[] {
   const s = summarizeDataset(dataset);
-  const lines = [`Dataset ${s.name} (${path}): ${status}`];
+  const lines = [tr.t('cli:dataset.status', { name: s.name, path, status })];
   const rel = RELATION_TYPES.filter((t) => s.relationsByType[t] > 0)
-    .map((t) => `${t} ${count(s.relationsByType[t])}`)
-    .join(', ');
+    .map((t) => `${relationName(tr, t)} ${count(s.relationsByType[t])}`)
+    .join(tr.t('cli:analyze.sep'));
+  const none = tr.t('cli:analyze.none');
   lines.push(
     ...table(
-      ['table', 'count', 'detail'],
+      [
+        tr.t('cli:analyze.col.table'),
+        tr.t('cli:analyze.col.count'),
+        tr.t('cli:analyze.col.detail'),
+      ],
       [
         [
-          'companies',
+          tr.t('cli:table.companies'),
           count(s.companies),
-          `${count(s.companiesWithRegion)} with a region (${pct(s.companiesWithRegion, s.companies)}), ${count(s.companiesWithCity)} down to city`,
+          tr.t('cli:analyze.companiesDetail', {
+            withRegion: count(s.companiesWithRegion),
+            share: pct(s.companiesWithRegion, s.companies),
+            withCity: count(s.companiesWithCity),
+          }),
         ],
-        ['relations', count(s.relations), rel || 'none'],
+        [tr.t('cli:table.relations'), count(s.relations), rel || none],
         [
-          'memberships',
+          tr.t('cli:table.memberships'),
           count(s.memberships),
-          `${count(s.companiesWithMembership)} companies in ${count(s.membershipItems)} segments/products; ${count(s.membershipsWithShare)} with a share`,
+          tr.t('cli:analyze.membershipsDetail', {
+            companies: count(s.companiesWithMembership),
+            items: count(s.membershipItems),
+            withShare: count(s.membershipsWithShare),
+          }),
         ],
         ...(s.products
-          ? [['products', count(s.products), `${count(s.productLinks)} product links`]]
+          ? [
+              [
+                tr.t('cli:table.products'),
+                count(s.products),
+                tr.t('cli:analyze.productsDetail', { links: count(s.productLinks) }),
+              ],
+            ]
           : []),
-        ['templates', count(s.templates.length), s.templates.map((t) => t.id).join(', ') || 'none'],
+        [
+          tr.t('cli:analyze.templates'),
+          count(s.templates.length),
+          s.templates.map((t) => t.id).join(', ') || none,
+        ],
       ],
       [1],
     ),
   );
   if (s.relationsByType['inferred-supply'] > 0) {
-    lines.push(
-      `  inferred-supply relations are derived (B makes an input of what A makes), not observed supply`,
-    );
+    lines.push(`  ${tr.t('cli:analyze.inferred')}`);
   }
   for (const t of s.templates) {
     lines.push(
-      `  template ${t.id}: ${t.name}; ${t.segments} segments (${t.byStage.upstream} upstream, ${t.byStage.midstream} midstream, ${t.byStage.downstream} downstream), ${t.feeds} feeds`,
+      `  ${tr.t('cli:analyze.template', {
+        id: t.id,
+        name: t.name,
+        segments: t.segments,
+        up: t.byStage.upstream,
+        mid: t.byStage.midstream,
+        down: t.byStage.downstream,
+        feeds: t.feeds,
+      })}`,
     );
   }
   if (s.topLevelRegions.length > 0) {
-    lines.push('', `Companies by top-level region (${s.topLevelRegions.length} regions; top 10)`);
+    lines.push('', tr.t('cli:analyze.byRegion', { n: s.topLevelRegions.length }));
     lines.push(
       ...table(
-        ['region', 'companies', 'share'],
+        [
+          tr.t('cli:analyze.col.region'),
+          tr.t('cli:analyze.col.companies'),
+          tr.t('cli:analyze.col.share'),
+        ],
         s.topLevelRegions
           .slice(0, 10)
           .map((r) => [r.region, count(r.companies), pct(r.companies, s.companies)]),
@@ -113,9 +148,11 @@ function datasetLines(dataset: Dataset, path: string, status: string): string[] 
   return lines;
 }
 
-function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
+function clusterLines(dataset: Dataset, cluster: Cluster, tr: Translator): string[] {
   const { companies } = dataset;
-  const lines = [`Cluster ${cluster.id}: ${count(cluster.members.length)} companies`];
+  const lines = [
+    tr.t('cli:analyze.cluster', { id: cluster.id, companies: count(cluster.members.length) }),
+  ];
   const graph = buildCompactGraph(dataset, { nodes: cluster.members });
   const byType = new Map<string, number>();
   for (let k = 0; k < graph.m; k++) {
@@ -123,7 +160,16 @@ function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
     byType.set(t, (byType.get(t) ?? 0) + 1);
   }
   lines.push(
-    `  relations inside the cluster: ${count(graph.m)}${byType.size ? ` (${[...byType].map(([t, n]) => `${t} ${count(n)}`).join(', ')})` : ''}`,
+    `  ${tr.t('cli:analyze.clusterRelations', {
+      n: count(graph.m),
+      byType: byType.size
+        ? tr.t('cli:analyze.byType', {
+            types: [...byType]
+              .map(([t, n]) => `${relationName(tr, t)} ${count(n)}`)
+              .join(tr.t('cli:analyze.sep')),
+          })
+        : '',
+    })}`,
   );
   const sub = new Map<string, number>();
   for (const c of cluster.members) {
@@ -134,11 +180,11 @@ function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
     sub.set(key, (sub.get(key) ?? 0) + 1);
   }
   if (cluster.id.startsWith('region:') && sub.size > 1) {
-    lines.push('', '  Companies by sub-region');
+    lines.push('', `  ${tr.t('cli:analyze.bySubRegion')}`);
     const rows = [...sub].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
     lines.push(
       ...table(
-        ['region', 'companies'],
+        [tr.t('cli:analyze.col.region'), tr.t('cli:analyze.col.companies')],
         rows.map(([r, n]) => [r, count(n)]),
         [1],
         '    ',
@@ -157,10 +203,15 @@ function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
     .sort((a, b) => b.d - a.d || a.u - b.u)
     .slice(0, 10);
   if (degree.length > 0) {
-    lines.push('', '  Most connected inside the cluster (relations in + out)');
+    lines.push('', `  ${tr.t('cli:analyze.mostConnected')}`);
     lines.push(
       ...table(
-        ['id', 'name', 'region', 'relations'],
+        [
+          tr.t('cli:analyze.col.id'),
+          tr.t('cli:analyze.col.name'),
+          tr.t('cli:analyze.col.region'),
+          tr.t('cli:analyze.col.relations'),
+        ],
         degree.map(({ u, d }) => {
           const c = graph.companyOf[u]!;
           return [companies.ids[c]!, companies.names[c]!, companies.regions[c]!, count(d)];
@@ -174,16 +225,13 @@ function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
 }
 
 /** The error for a region with no companies, suggesting the nearest regions of the data. */
-export function unknownRegionError(dataset: Dataset, region: string): DataError {
+export function unknownRegionError(dataset: Dataset, region: string): CliDataError {
   const regions = new Set<string>();
   for (const r of dataset.companies.regions) {
     const parts = regionParts(r);
     for (let i = 1; i <= parts.length; i++) regions.add(parts.slice(0, i).join('/'));
   }
-  const near = nearest(region, regions, 3);
-  return new DataError(
-    `region '${region}' has no companies in ${dataset.name}${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}`,
-  );
+  return new CliDataError(noRegionMessage(dataset.name, region, nearest(region, regions, 3)));
 }
 
 function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | undefined {
@@ -195,9 +243,7 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
   if (options.community !== undefined) {
     const id = Number(options.community);
     if (!Number.isInteger(id) || id < 0) {
-      throw new UsageError(
-        `--community must be a community number ≥ 0, got '${options.community}'`,
-      );
+      throw new UsageError(msg.t('cli:error.community', { value: options.community }));
     }
     // The same partition as the `community` column of `chainlens metrics` with this seed.
     const graph = buildMetricGraph(dataset, {
@@ -207,7 +253,12 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
     const communities = louvain(graph, { seed });
     if (id >= communities.count) {
       throw new UsageError(
-        `community ${id} does not exist: Louvain (seed ${seed}) found ${communities.count} communities, numbered 0..${communities.count - 1}`,
+        msg.t('cli:error.noCommunity', {
+          id,
+          seed,
+          communities: communities.count,
+          last: communities.count - 1,
+        }),
       );
     }
     const assignment = new Int32Array(dataset.companies.ids.length).fill(-1);
@@ -219,7 +270,7 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
     try {
       text = readFileSync(options.companies, 'utf8');
     } catch {
-      throw new DataError(`${options.companies}: cannot read the company list`);
+      throw new CliDataError(msg.t('cli:error.companiesUnreadable', { file: options.companies }));
     }
     const ids = text
       .split(/[\r\n,]+/)
@@ -227,12 +278,17 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
       .filter((s) => s !== '' && s !== 'id');
     const cluster = clusterByIds(dataset.companies, ids, `list:${options.companies}`);
     if (cluster.unknownIds.length > 0) {
-      throw new DataError(
-        `${options.companies}: ${cluster.unknownIds.length} ids name no company in ${dataset.name} (first: '${cluster.unknownIds[0]}')`,
+      throw new CliDataError(
+        msg.t('cli:error.companiesUnknown', {
+          file: options.companies,
+          n: cluster.unknownIds.length,
+          name: dataset.name,
+          first: cluster.unknownIds[0],
+        }),
       );
     }
     if (cluster.members.length === 0)
-      throw new DataError(`${options.companies}: the list names no company`);
+      throw new CliDataError(msg.t('cli:error.companiesEmpty', { file: options.companies }));
     return cluster;
   }
   return undefined;
@@ -255,15 +311,20 @@ export function parseNumber(
     (range.max === undefined || n <= range.max) &&
     (range.above === undefined || n > range.above);
   if (!ok) {
-    const want = [
-      range.integer ? 'an integer' : 'a number',
+    const bounds = [
       range.min !== undefined ? `≥ ${range.min}` : '',
       range.above !== undefined ? `> ${range.above}` : '',
       range.max !== undefined ? `≤ ${range.max}` : '',
     ]
       .filter(Boolean)
       .join(' ');
-    throw new UsageError(`--${name} must be ${want}, got '${value}'`);
+    throw new UsageError(
+      msg.t(range.integer ? 'cli:error.mustBeInteger' : 'cli:error.mustBeNumber', {
+        name,
+        bounds: bounds ? ` ${bounds}` : '',
+        value,
+      }),
+    );
   }
   return n;
 }
@@ -285,7 +346,7 @@ async function chainAnalysis(
   const hhiThreshold = parseNumber(options.hhi, 'hhi', D.hhiThreshold, { min: 0, max: 1 });
   const theta = parseNumber(options.theta, 'theta', D.theta, { above: 0, max: 1 });
   const minShare = parseNumber(options.minShare, 'min-share', D.minShare, { min: 0, max: 1 });
-  const progress = createProgress({ quiet: options.quiet ?? false });
+  const progress = createProgress({ quiet: options.quiet ?? false, tr });
   const started = performance.now();
   let begun = false;
   const report = analyze(dataset, {
@@ -298,7 +359,7 @@ async function chainAnalysis(
     minShare,
     onStep: (step, done, total) => {
       if (!begun) {
-        progress.start('analysis', total);
+        progress.start(tr.t('cli:progress.step.analysis'), total);
         begun = true;
       }
       progress.update(done);
@@ -324,12 +385,10 @@ export async function analyzeCommand(
     (x) => x !== undefined,
   );
   if (chosen.length > 1) {
-    throw new UsageError('choose one of --region, --companies and --community');
+    throw new UsageError(msg.t('cli:error.chooseCluster'));
   }
   if (options.out !== undefined && options.template === undefined) {
-    throw new UsageError(
-      '--out writes the chain report: give --template ID too (chainlens template list shows them)',
-    );
+    throw new UsageError(msg.t('cli:error.outNeedsTemplate'));
   }
   // A bad or foreign --out folder fails here, in one line, before the dataset is read.
   if (options.out !== undefined)
@@ -337,10 +396,10 @@ export async function analyzeCommand(
   const path = resolveDataset(datasetArg);
   // National tables are streamed (@chainlens/scale), with progress; regional ones read by io.
   const { dataset, report } = await loadDataset(path, {
-    progress: createProgress({ quiet: options.quiet ?? false }),
+    progress: createProgress({ quiet: options.quiet ?? false, tr }),
   });
   if (dataset.companies.ids.length === 0) {
-    throw new DataError(`${path}: the dataset has no companies`);
+    throw new CliDataError(msg.t('cli:error.noCompanies', { path }));
   }
   const cluster = selectCluster(dataset, options);
   if (options.template !== undefined) {
@@ -351,7 +410,7 @@ export async function analyzeCommand(
         companies: unit(tr, 'company', dataset.companies.ids.length),
         relations: unit(tr, 'relationAny', dataset.relations.source.length),
         memberships: unit(tr, 'membership', dataset.memberships.company.length),
-        status: inputStatus(report),
+        status: inputStatus(report, tr),
       }),
     );
     out.out();
@@ -362,28 +421,32 @@ export async function analyzeCommand(
       out,
       tr,
     );
-    return inputExit(report, options.allowRejected, out);
+    return inputExit(report, options.allowRejected, out, tr);
   }
-  for (const line of datasetLines(dataset, path, inputStatus(report))) out.out(line);
+  for (const line of datasetLines(dataset, path, inputStatus(report, tr), tr)) out.out(line);
   if (cluster) {
     out.out();
-    for (const line of clusterLines(dataset, cluster)) out.out(line);
+    for (const line of clusterLines(dataset, cluster, tr)) out.out(line);
   }
   out.out();
-  out.out('Validation');
-  for (const line of reportLines(report)) out.out(line);
+  out.out(tr.t('cli:analyze.validation'));
+  for (const line of reportLines(report, tr)) out.out(line);
   const rejected = report.tables.reduce((n, t) => n + t.rejected, 0);
   if (isClean(report)) {
     out.out(
-      `  every row accepted${report.warnings ? ` (${count(report.warnings)} warnings: chainlens validate lists them)` : ''}`,
+      `  ${
+        report.warnings
+          ? tr.t('cli:analyze.okWarnings', { warnings: count(report.warnings) })
+          : tr.t('cli:status.ok')
+      }`,
     );
   } else {
     const shown = report.issues.slice(0, 10);
-    for (const issue of shown) out.out(`  ${formatIssue(issue)}`);
+    for (const issue of shown) out.out(`  ${issueLine(issue, tr)}`);
     const more = report.errors + report.warnings - shown.length;
     if (more > 0)
-      out.out(`  … ${count(more)} more: chainlens validate ${datasetArg} lists every one`);
-    out.out(`  ${count(rejected)} rows rejected; the figures above use the accepted rows only`);
+      out.out(`  ${tr.t('cli:analyze.moreIssues', { n: count(more), dataset: datasetArg })}`);
+    out.out(`  ${tr.t('cli:analyze.rejected', { rejected: count(rejected) })}`);
   }
-  return inputExit(report, options.allowRejected, out);
+  return inputExit(report, options.allowRejected, out, tr);
 }

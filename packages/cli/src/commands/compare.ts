@@ -43,7 +43,8 @@ import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
 import { loadTemplates, resolveTemplate } from '../templates.js';
-import { UsageError, parseNumber, unknownRegionError } from './analyze.js';
+import { parseNumber, unknownRegionError } from './analyze.js';
+import { UsageError, msg } from '../errors.js';
 
 export interface CompareCommandOptions {
   /** Exit 0 although rows were rejected (the count is printed either way). */
@@ -74,14 +75,16 @@ function positive(value: string | undefined, name: string, fallback: number): nu
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--${name} must be an integer ≥ 1, got '${value}'`);
+    throw new UsageError(msg.t('cli:error.integerMin', { name, min: 1, value }));
   return n;
 }
 
 function sortOption(value: string | undefined): Sort {
   const sortBy = (value ?? 'redundancy') as Sort;
   if (!SORTS.includes(sortBy)) {
-    throw new UsageError(`--sort must be one of ${SORTS.join(', ')}, got '${value}'`);
+    throw new UsageError(
+      msg.t('cli:error.oneOf', { name: 'sort', choices: SORTS.join(', '), value }),
+    );
   }
   return sortBy;
 }
@@ -89,7 +92,9 @@ function sortOption(value: string | undefined): Sort {
 function formatOption(value: string | undefined): Format {
   const format = (value ?? 'text') as Format;
   if (!FORMATS.includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${value}'`);
+    throw new UsageError(
+      msg.t('cli:error.oneOf', { name: 'format', choices: FORMATS.join(', '), value }),
+    );
   }
   return format;
 }
@@ -198,21 +203,52 @@ const CHAIN_COLUMNS = Object.keys(
   }),
 );
 
+/** A region level as the reader says it: 省级, 市级 (level 1, level 2 in English). */
+function levelName(tr: Translator, level: number): string {
+  return tr.t(`cli:compare.level.${level}`, {
+    defaultValue: tr.t('cli:compare.levelN', { level }),
+  });
+}
+
 /** Text lines on what the comparison leaves out or takes on trust. */
-function coverageLines(cov: CompareCoverage): string[] {
+function coverageLines(cov: CompareCoverage, tr: Translator): string[] {
   const lines: string[] = [];
   const chain = cov.chain;
   lines.push(
-    `  Left out: ${count(cov.companiesWithoutRegion)} of ${count(cov.companies)} companies have no region at level ${cov.level}${chain ? ` (${count(chain.companiesWithoutRegion)} of ${count(chain.companies)} chain firms)` : ''}; they are in no ranking.`,
+    `  ${tr.t('cli:compare.leftOut', {
+      without: count(cov.companiesWithoutRegion),
+      companies: count(cov.companies),
+      level: levelName(tr, cov.level),
+      chain: chain
+        ? tr.t('cli:compare.leftOutChain', {
+            without: count(chain.companiesWithoutRegion),
+            companies: count(chain.companies),
+          })
+        : '',
+    })}`,
   );
   if (chain) {
     lines.push(
-      `  Shares: a firm holds a segment with at least ${shareText(chain.minShare)} of its revenue in it (${count(chain.belowThreshold)} smaller lines left out); ${count(chain.unknownShareMemberships)} of ${count(chain.memberships)} chain memberships rest on lines without a revenue figure.`,
+      `  ${tr.t('cli:compare.shares', {
+        minShare: shareText(chain.minShare),
+        below: count(chain.belowThreshold),
+        unknown: count(chain.unknownShareMemberships),
+        memberships: count(chain.memberships),
+      })}`,
     );
   }
   const s = cov.supplyLinks;
   lines.push(
-    `  Supply links: ${count(s.observed)} observed, ${count(s.inferred)} inferred from products${chain ? ` (among chain firms: ${count(chain.supplyLinks.observed)} observed, ${count(chain.supplyLinks.inferred)} inferred)` : ''}; the link and path figures count template feeds, not these links.`,
+    `  ${tr.t('cli:compare.supplyLinks', {
+      observed: count(s.observed),
+      inferred: count(s.inferred),
+      chain: chain
+        ? tr.t('cli:compare.supplyLinksChain', {
+            observed: count(chain.supplyLinks.observed),
+            inferred: count(chain.supplyLinks.inferred),
+          })
+        : '',
+    })}`,
   );
   return lines;
 }
@@ -224,6 +260,7 @@ interface CompareParameters {
   sortBy: Sort;
   format: Format;
   rawCsv: boolean;
+  tr: Translator;
 }
 
 /** The notes sheet of an xlsx comparison: dataset, what was compared, the parameters. */
@@ -252,9 +289,8 @@ function regionsOutput(
   dataset: Dataset,
   template: ChainTemplate,
   p: CompareParameters,
-  tr: Translator,
 ): string[] | CompareWorkbookInput {
-  const { level, top, sortBy } = p;
+  const { level, top, sortBy, tr } = p;
   const started = performance.now();
   const membership = segmentMembership(dataset, chainStructure(template), {
     minShare: p.minShare,
@@ -296,15 +332,22 @@ function regionsOutput(
     };
   }
   return [
-    `${template.name} (${template.id}, ${template.segments.length} segments): completeness of ${count(rows.length)} regions at level ${level}, by ${sortBy}`,
-    ...coverageLines(coverage),
+    tr.t('cli:compare.regionsTitle', {
+      name: template.name,
+      id: template.id,
+      segments: template.segments.length,
+      regions: count(rows.length),
+      level: levelName(tr, level),
+      sortBy: tr.t(`cli:compare.figure.${sortBy}`),
+    }),
+    ...coverageLines(coverage, tr),
     '',
     ...table(
       [
         'rank',
         'region',
         'companies',
-        'in chain',
+        'inChain',
         'coverage',
         'redundancy',
         'link',
@@ -312,7 +355,7 @@ function regionsOutput(
         'upstream',
         'midstream',
         'downstream',
-      ],
+      ].map((col) => tr.t(`cli:compare.col.${col}`)),
       rows
         .slice(0, top)
         .map((r) => [
@@ -331,9 +374,9 @@ function regionsOutput(
       [0, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     ),
     ...(rows.length > top
-      ? [`  … ${count(rows.length - top)} more regions (--top N shows more)`]
+      ? [`  ${tr.t('cli:compare.moreRegions', { n: count(rows.length - top) })}`]
       : []),
-    `  Computed in ${ms.toFixed(0)} ms. By-stage columns are coverage.`,
+    `  ${tr.t('cli:compare.computed', { ms: ms.toFixed(0) })}`,
   ];
 }
 
@@ -342,11 +385,10 @@ function chainsOutput(
   dataset: Dataset,
   region: string,
   p: CompareParameters,
-  tr: Translator,
 ): string[] | CompareWorkbookInput {
   const templates = loadTemplates(dataset);
-  if (templates.length === 0) throw new UsageError('no chain templates: pass --template FILE');
-  const { sortBy } = p;
+  if (templates.length === 0) throw new UsageError(msg.t('cli:error.noTemplates'));
+  const { sortBy, tr } = p;
   const chains = chainsOfRegion(dataset, templates, region, { sortBy, minShare: p.minShare });
   const level = regionParts(region).length;
   const coverage = compareCoverage(dataset, { level });
@@ -371,21 +413,25 @@ function chainsOutput(
     };
   }
   return [
-    `Chains of ${region} in ${dataset.name}, strongest first (by ${sortBy})`,
-    ...coverageLines(coverage),
+    tr.t('cli:compare.chainsTitle', {
+      region,
+      name: dataset.name,
+      sortBy: tr.t(`cli:compare.figure.${sortBy}`),
+    }),
+    ...coverageLines(coverage, tr),
     '',
     ...table(
       [
         'chain',
         'name',
-        'in chain',
+        'inChain',
         'coverage',
         'redundancy',
         'link',
         'path',
         'rank',
-        'share unknown',
-      ],
+        'shareUnknown',
+      ].map((col) => tr.t(`cli:compare.col.${col}`)),
       chains.map((c) => [
         c.template.id,
         c.template.name,
@@ -394,12 +440,15 @@ function chainsOutput(
         f2(c.completeness.redundancy),
         f2(c.completeness.link),
         f2(c.completeness.path),
-        `${c.rank} of ${c.regions}`,
-        `${count(c.unknownShareMemberships)} of ${count(c.chainMemberships)}`,
+        tr.t('cli:compare.rankOf', { rank: c.rank, of: c.regions }),
+        tr.t('cli:compare.unknownOf', {
+          unknown: count(c.unknownShareMemberships),
+          of: count(c.chainMemberships),
+        }),
       ]),
       [2, 3, 4, 5, 6, 8],
     ),
-    "  share unknown: memberships of the region's chain firms whose share the data does not give.",
+    `  ${tr.t('cli:compare.shareUnknownNote')}`,
   ];
 }
 
@@ -410,6 +459,7 @@ export async function compareCommand(
   tr: Translator = EN,
 ): Promise<number> {
   const p: CompareParameters = {
+    tr,
     minShare: parseNumber(options.minShare, 'min-share', ANALYZE_DEFAULTS.minShare, {
       min: 0,
       max: 1,
@@ -421,31 +471,31 @@ export async function compareCommand(
     rawCsv: options.rawCsv ?? false,
   };
   if (options.region === undefined && options.template === undefined) {
-    throw new UsageError(
-      'compare needs --template ID (one chain across regions) or --region PATH (one region across chains)',
-    );
+    throw new UsageError(msg.t('cli:error.compareNeeds'));
   }
   if (options.region !== undefined && options.template !== undefined) {
-    throw new UsageError(
-      'give either --template (rank regions) or --region (rank chains), not both',
-    );
+    throw new UsageError(msg.t('cli:error.compareBoth'));
   }
   if (p.format === 'html' && options.template === undefined)
     throw new UsageError(tr.t('map:error.htmlNeedsTemplate'));
   if (p.format === 'html' && p.level !== 1)
     throw new UsageError(tr.t('map:error.htmlNeedsProvinces', { level: p.level }));
   if (p.format === 'xlsx' && options.out === undefined) {
-    throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx too');
+    throw new UsageError(msg.t('cli:error.xlsxNeedsOut'));
   }
   // A bad --out fails here, in one line, before the dataset is read (missing folders are made).
   if (options.out !== undefined) checkOutputFile(options.out, { createFolders: true });
   const path = resolveDataset(datasetArg);
   const { dataset, report } = await loadDataset(path, {
-    progress: createProgress({ quiet: options.quiet ?? false }),
+    progress: createProgress({ quiet: options.quiet ?? false, tr }),
   });
   // The input's status first: on stdout above a text table or a written file, on stderr
   // when stdout holds JSON or CSV.
-  const status = `Dataset ${dataset.name} (${path}): ${inputStatus(report)}`;
+  const status = tr.t('cli:dataset.status', {
+    name: dataset.name,
+    path,
+    status: inputStatus(report, tr),
+  });
   if (p.format === 'text' || options.out !== undefined) out.out(status);
   else out.err(status);
   let lines: string[] | CompareWorkbookInput;
@@ -453,21 +503,21 @@ export async function compareCommand(
     if (clusterByRegion(dataset.companies, options.region).members.length === 0) {
       throw unknownRegionError(dataset, options.region);
     }
-    lines = chainsOutput(dataset, options.region, p, tr);
+    lines = chainsOutput(dataset, options.region, p);
   } else {
-    lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p, tr);
+    lines = regionsOutput(dataset, resolveTemplate(dataset, options.template!), p);
   }
   if (!Array.isArray(lines)) {
     const bytes = await compareWorkbook(lines, tr);
     mkdirSync(dirname(options.out!), { recursive: true });
     writeFileAtomic(options.out!, bytes);
-    out.out(`Comparison (${p.format}) written to ${options.out}.`);
+    out.out(tr.t('cli:compare.written', { format: p.format, file: options.out! }));
   } else if (options.out !== undefined) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileAtomic(options.out, `${lines.join('\n')}\n`);
-    out.out(`Comparison (${p.format}) written to ${options.out}.`);
+    out.out(tr.t('cli:compare.written', { format: p.format, file: options.out }));
   } else {
     for (const line of lines) out.out(line);
   }
-  return inputExit(report, options.allowRejected, out);
+  return inputExit(report, options.allowRejected, out, tr);
 }

@@ -22,7 +22,6 @@ import type { Dataset } from '@chainlens/core';
 import { RELATION_TYPES, buildMetricGraph, metricsTable } from '@chainlens/core';
 import type { ExportGraph, ExportGraphOptions } from '@chainlens/io';
 import {
-  DataError,
   buildExportGraph,
   countXmlInvalid,
   exportArrowMetadata,
@@ -40,7 +39,8 @@ import type { Out } from '../output.js';
 import { count } from '../output.js';
 import { createProgress } from '../progress.js';
 import { regionCluster } from '../region.js';
-import { UsageError } from './analyze.js';
+import { CliDataError, UsageError, msg } from '../errors.js';
+import { relationName } from './names.js';
 import { relationView, runBetweenness } from './metrics.js';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'arrow'] as const;
@@ -73,7 +73,7 @@ function integer(value: string | undefined, name: string, fallback: number, min:
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) {
-    throw new UsageError(`--${name} must be an integer ≥ ${min}, got '${value}'`);
+    throw new UsageError(msg.t('cli:error.integerMin', { name, min, value }));
   }
   return n;
 }
@@ -83,15 +83,17 @@ export function exportFormat(to: string | undefined, out: string | undefined): E
   if (to === undefined) {
     const byExtension = out === undefined ? undefined : EXTENSIONS[extname(out).toLowerCase()];
     if (byExtension) return byExtension;
-    throw new UsageError(
-      `choose a format with --to ${EXPORT_FORMATS.join('|')} (or give --out a .gexf, .graphml, .csv or .arrow name)`,
-    );
+    throw new UsageError(msg.t('cli:error.exportChoose', { formats: EXPORT_FORMATS.join('|') }));
   }
   const format = to.trim().toLowerCase();
   if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
   const near = nearest(format, EXPORT_FORMATS, 1);
   throw new UsageError(
-    `unknown export format '${to}'${near.length ? ` (did you mean '${near[0]}'?)` : ''}; known: ${EXPORT_FORMATS.join(', ')}`,
+    msg.t('cli:error.exportUnknown', {
+      format: to,
+      didYouMean: near.length ? msg.t('cli:error.didYouMean', { suggestion: `'${near[0]}'` }) : '',
+      known: EXPORT_FORMATS.join(', '),
+    }),
   );
 }
 
@@ -109,20 +111,18 @@ export function exportPaths(format: ExportFormat, out: string): { nodes: string;
   return { nodes: `${base}.nodes${ext}`, edges: `${base}.edges${ext}` };
 }
 
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
-
 const size = (bytes: number) =>
   bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 
 /** Values that hold characters XML 1.0 forbids (written as U+FFFD in GEXF and GraphML). */
-function invalidXmlValues(graph: ExportGraph): { values: number; first?: string } {
+function invalidXmlValues(graph: ExportGraph, tr: Translator): { values: number; first?: string } {
   let values = 0;
   let first: string | undefined;
   for (const [table, label] of [
-    [graph.nodes, 'company'],
-    [graph.edges, 'relation'],
+    [graph.nodes, tr.t('cli:export.xmlCompany')],
+    [graph.edges, tr.t('cli:export.xmlRelation')],
   ] as const) {
     const ids = table.columns[0]!.values as readonly string[];
     for (const c of table.columns) {
@@ -138,27 +138,37 @@ function invalidXmlValues(graph: ExportGraph): { values: number; first?: string 
 }
 
 /** The one-line reason an empty view has nothing to export. */
-function emptyReason(dataset: Dataset, types: readonly string[], region?: string): string {
-  const what =
-    types.length === RELATION_TYPES.length ? 'relation' : `${types.join(' or ')} relation`;
-  const where = region ? `among the companies of ${region}` : `in ${dataset.name}`;
+function emptyReason(dataset: Dataset, types: readonly string[], region?: string) {
   const present = RELATION_TYPES.map((t, code) => ({
     t,
     n: dataset.relations.type.reduce((a, x) => a + (x === code ? 1 : 0), 0),
   })).filter((x) => x.n > 0);
-  return `nothing to export: no ${what} ${where} (${dataset.name} has ${present.length ? present.map((p) => `${p.t} ${count(p.n)}`).join(', ') : 'no relations'}${region ? '; try a larger region or other --relation types' : ''})`;
+  return msg.t('cli:export.empty', {
+    what:
+      types.length === RELATION_TYPES.length
+        ? msg.t('cli:export.emptyAny')
+        : msg.t('cli:export.emptyTypes', { types: types.join(' or ') }),
+    where: region
+      ? msg.t('cli:export.emptyRegion', { region })
+      : msg.t('cli:export.emptyDataset', { name: dataset.name }),
+    name: dataset.name,
+    has: present.length
+      ? present.map((p) => `${p.t} ${count(p.n)}`).join(', ')
+      : msg.t('cli:export.noRelations'),
+    hint: region ? msg.t('cli:export.emptyHint') : '',
+  });
 }
 
 export async function exportCommand(
   datasetArg: string,
   options: ExportOptions,
   out: Out,
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): Promise<number> {
   const format = exportFormat(options.to, options.out);
   if (options.out === undefined || options.out.trim() === '') {
     throw new UsageError(
-      `missing --out FILE: where to write the ${format.toUpperCase()} export (e.g. --out graph.${format === 'graphml' ? 'graphml' : format})`,
+      msg.t('cli:error.exportOut', { format: format.toUpperCase(), ext: format }),
     );
   }
   const paths = exportPaths(format, options.out);
@@ -175,7 +185,7 @@ export async function exportCommand(
   // Every relation type unless --relation narrows the view (see the module notes).
   const types = relationView(dataset, options.relation ?? [...RELATION_TYPES]);
   if (dataset.companies.ids.length === 0) {
-    throw new DataError(`nothing to export: ${dataset.name} (${path}) has no companies`);
+    throw new CliDataError(msg.t('cli:export.noCompanies', { name: dataset.name, path }));
   }
   const cluster = options.region === undefined ? undefined : regionCluster(dataset, options.region);
   const view = { types, ...(cluster ? { nodes: cluster.members } : {}) };
@@ -183,9 +193,9 @@ export async function exportCommand(
   let metrics: ExportGraphOptions['metrics'];
   if (withMetrics) {
     const graph = buildMetricGraph(dataset, view);
-    if (graph.arcs === 0) throw new DataError(emptyReason(dataset, types, options.region));
-    const progress = createProgress({ quiet: options.quiet ?? false });
-    const bc = await runBetweenness(graph, seed, workers, progress);
+    if (graph.arcs === 0) throw new CliDataError(emptyReason(dataset, types, options.region));
+    const progress = createProgress({ quiet: options.quiet ?? false, tr });
+    const bc = await runBetweenness(graph, seed, workers, progress, tr);
     metrics = { graph, table: metricsTable(graph, { seed, betweenness: bc }) };
   }
   const graph = buildExportGraph(dataset, {
@@ -193,7 +203,7 @@ export async function exportCommand(
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(metrics ? { metrics } : {}),
   });
-  if (graph.edges.rows === 0) throw new DataError(emptyReason(dataset, types, options.region));
+  if (graph.edges.rows === 0) throw new CliDataError(emptyReason(dataset, types, options.region));
 
   const written: string[] = [];
   const notes = [...graph.notes];
@@ -201,10 +211,14 @@ export async function exportCommand(
     const text = format === 'gexf' ? toGexf(graph) : toGraphml(graph);
     written.push(`${paths.nodes} (${size(writeFileAtomic(paths.nodes, text))})`);
     if (format === 'graphml') notes.push(...graphmlNotes(graph));
-    const invalid = invalidXmlValues(graph);
+    const invalid = invalidXmlValues(graph, tr);
     if (invalid.values > 0) {
       notes.push(
-        `${plural(invalid.values, 'value holds', 'values hold')} control characters that XML 1.0 does not allow, written as U+FFFD (first: ${invalid.first})`,
+        tr.t('cli:export.xmlInvalid', {
+          count: invalid.values,
+          n: count(invalid.values),
+          first: invalid.first,
+        }),
       );
     }
   } else {
@@ -230,27 +244,66 @@ export async function exportCommand(
   for (const t of graph.edges.columns.find((c) => c.name === 'type')!.values as string[])
     byType.set(t, (byType.get(t) ?? 0) + 1);
   const elapsed = (performance.now() - started) / 1000;
+  const formatName =
+    format === 'gexf'
+      ? 'GEXF 1.2'
+      : format === 'graphml'
+        ? 'GraphML'
+        : format === 'csv'
+          ? 'CSV'
+          : 'Arrow IPC';
   out.out(
-    `Exported ${dataset.name}${options.region ? ` (region ${options.region})` : ''} on ${types.length === RELATION_TYPES.length ? 'every relation type' : `${types.join(' + ')} relations`} as ${format === 'gexf' ? 'GEXF 1.2' : format === 'graphml' ? 'GraphML' : format === 'csv' ? 'CSV' : 'Arrow IPC'}: ${plural(graph.nodes.rows, 'company', 'companies')}, ${plural(graph.edges.rows, 'relation', 'relations')} (${[...byType].map(([t, n]) => `${t} ${count(n)}`).join(', ')}; parallel relations kept).`,
+    tr.t('cli:export.done', {
+      name: dataset.name,
+      region: options.region ? tr.t('cli:export.region', { region: options.region }) : '',
+      view:
+        types.length === RELATION_TYPES.length
+          ? tr.t('cli:export.everyType')
+          : tr.t('cli:export.types', { types: types.map((t) => relationName(tr, t)).join(' + ') }),
+      format: formatName,
+      companies: tr.t('cli:export.companies', {
+        count: graph.nodes.rows,
+        n: count(graph.nodes.rows),
+      }),
+      relations: tr.t('cli:export.relations', {
+        count: graph.edges.rows,
+        n: count(graph.edges.rows),
+      }),
+      byType: [...byType].map(([t, n]) => `${relationName(tr, t)} ${count(n)}`).join(', '),
+    }),
   );
-  if (byType.has('inferred-supply')) {
-    out.out('  inferred-supply edges are derived from products, not observed supply.');
-  }
+  if (byType.has('inferred-supply')) out.out(`  ${tr.t('cli:export.inferred')}`);
   const nodeColumns = graph.nodes.columns.length;
+  const edgeColumns = graph.edges.columns.length;
   if (metrics) {
     const info = metrics.table.info;
     out.out(
-      `  ${nodeColumns} company columns with the metrics (betweenness ${info.betweenness.exact ? 'exact' : `sampled, k=${info.betweenness.k}`}; Louvain seed ${info.communities.seed}: ${count(info.communities.count)} communities, modularity ${info.communities.modularity.toFixed(4)}), ${graph.edges.columns.length} relation columns.`,
+      `  ${tr.t('cli:export.columnsMetrics', {
+        nodeColumns,
+        edgeColumns,
+        betweenness: info.betweenness.exact
+          ? tr.t('cli:export.exact')
+          : tr.t('cli:export.sampled', { k: info.betweenness.k }),
+        seed: info.communities.seed,
+        communities: count(info.communities.count),
+        modularity: info.communities.modularity.toFixed(4),
+      })}`,
     );
   } else {
-    out.out(
-      `  ${nodeColumns} company columns (no metrics: --no-metrics), ${graph.edges.columns.length} relation columns.`,
-    );
+    out.out(`  ${tr.t('cli:export.columnsNoMetrics', { nodeColumns, edgeColumns })}`);
   }
-  for (const note of notes) out.out(`  note: ${note}`);
-  out.out(`  Wrote ${written.join(' and ')} in ${elapsed.toFixed(1)} s.`);
+  for (const note of notes) out.out(`  ${tr.t('cli:export.note', { note })}`);
   out.out(
-    `  Open it in ${format === 'gexf' ? 'Gephi (File > Open)' : format === 'graphml' ? 'Cytoscape (File > Import > Network from File) or Gephi' : 'pandas, R, DuckDB or a spreadsheet'}; docs/export.md lists the columns.`,
+    `  ${tr.t('cli:export.wrote', { files: written.join(tr.t('cli:export.and')), s: elapsed.toFixed(1) })}`,
+  );
+  out.out(
+    `  ${tr.t(
+      format === 'gexf'
+        ? 'cli:export.openGexf'
+        : format === 'graphml'
+          ? 'cli:export.openGraphml'
+          : 'cli:export.openTables',
+    )}`,
   );
   return 0;
 }

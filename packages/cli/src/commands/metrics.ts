@@ -37,7 +37,8 @@ import { count, table } from '../output.js';
 import { betweennessParallel } from '@chainlens/scale/parallel';
 import type { Progress } from '../progress.js';
 import { createProgress } from '../progress.js';
-import { UsageError } from './analyze.js';
+import { UsageError, msg } from '../errors.js';
+import { relationName } from './names.js';
 
 export interface MetricsOptions {
   /** Exit 0 although rows were rejected (the count is printed either way). */
@@ -58,7 +59,7 @@ function integer(value: string | undefined, name: string, fallback: number, min 
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) {
-    throw new UsageError(`--${name} must be an integer ≥ ${min}, got '${value}'`);
+    throw new UsageError(msg.t('cli:error.integerMin', { name, min, value }));
   }
   return n;
 }
@@ -67,11 +68,17 @@ function integer(value: string | undefined, name: string, fallback: number, min 
 export function relationView(dataset: Dataset, asked: string[] | undefined): RelationType[] {
   if (asked && asked.length > 0) {
     const types = asked.flatMap((a) => a.split(',')).map((a) => a.trim());
-    for (const t of types) {
-      if (!isRelationType(t)) {
-        const near = nearest(t, [...RELATION_TYPES], 1);
+    for (const type of types) {
+      if (!isRelationType(type)) {
+        const near = nearest(type, [...RELATION_TYPES], 1);
         throw new UsageError(
-          `unknown relation type '${t}'${near.length ? ` (did you mean '${near[0]}'?)` : ''}; known: ${RELATION_TYPES.join(', ')}`,
+          msg.t('cli:error.unknownRelation', {
+            type,
+            didYouMean: near.length
+              ? msg.t('cli:error.didYouMean', { suggestion: `'${near[0]}'` })
+              : '',
+            known: RELATION_TYPES.join(', '),
+          }),
         );
       }
     }
@@ -176,9 +183,13 @@ export async function runBetweenness(
   seed: number,
   workers: number | undefined,
   progress: Progress,
+  tr: Translator = EN,
 ) {
   const plan = metricsTableBetweennessPlan(graph, { seed });
-  const label = plan.k === undefined ? 'betweenness (exact)' : `betweenness (k=${plan.k})`;
+  const label =
+    plan.k === undefined
+      ? tr.t('cli:progress.betweennessExact')
+      : tr.t('cli:progress.betweennessSampled', { k: plan.k });
   let started = false;
   const result = await betweennessParallel(graph, {
     ...(plan.k === undefined ? {} : { k: plan.k, seed: plan.seed }),
@@ -203,7 +214,7 @@ export async function metricsCommand(
 ): Promise<number> {
   const seed = integer(options.seed, 'seed', 1);
   const seeds = integer(options.seeds, 'seeds', 0);
-  if (seeds === 1) throw new UsageError('--seeds needs at least 2 (it compares partitions)');
+  if (seeds === 1) throw new UsageError(msg.t('cli:error.seedsTwo'));
   const top = integer(options.top, 'top', 10);
   const workers =
     options.workers === undefined ? undefined : integer(options.workers, 'workers', 1, 1);
@@ -213,7 +224,7 @@ export async function metricsCommand(
   const raw = options.rawCsv ?? false;
   const path = resolveDataset(datasetArg);
   const started = performance.now();
-  const progress = createProgress({ quiet: options.quiet ?? false });
+  const progress = createProgress({ quiet: options.quiet ?? false, tr });
   // National tables are streamed (@chainlens/scale) and snapshotted lean (the same graph, about
   // half the peak memory); regional ones read by io.
   const { dataset, report, streamed } = await loadDataset(path, { progress });
@@ -224,11 +235,15 @@ export async function metricsCommand(
   const xlsx = options.out !== undefined && isXlsxPath(options.out);
   if (xlsx && graph.n > MAX_DATA_ROWS) {
     throw new UsageError(
-      `cannot write ${options.out}: ${count(graph.n)} companies do not fit in one Excel sheet (at most ${count(MAX_DATA_ROWS)} rows); write CSV instead (--out metrics.csv)`,
+      msg.t('cli:error.xlsxTooManyRows', {
+        file: options.out,
+        companies: count(graph.n),
+        max: count(MAX_DATA_ROWS),
+      }),
     );
   }
 
-  const bc = await runBetweenness(graph, seed, workers, progress);
+  const bc = await runBetweenness(graph, seed, workers, progress, tr);
   let begun = false;
   const result = metricsTable(graph, {
     seed,
@@ -237,7 +252,7 @@ export async function metricsCommand(
     // Minutes at national scale: say which metric runs.
     onStep: (step, done, total) => {
       if (!begun) {
-        progress.start('metrics', total);
+        progress.start(tr.t('cli:progress.step.metrics'), total);
         begun = true;
       }
       progress.update(done);
@@ -248,7 +263,9 @@ export async function metricsCommand(
 
   if (options.out === '-') {
     // stdout holds the CSV: the input's status goes to stderr.
-    out.err(`Metrics of ${dataset.name} (${path}): ${inputStatus(report)}`);
+    out.err(
+      tr.t('cli:metrics.status', { name: dataset.name, path, status: inputStatus(report, tr) }),
+    );
     writeMetricsCsv(
       dataset,
       graph,
@@ -257,7 +274,7 @@ export async function metricsCommand(
       undefined,
       raw,
     );
-    return inputExit(report, options.allowRejected, out);
+    return inputExit(report, options.allowRejected, out, tr);
   }
   if (options.out) {
     // Streamed into a temporary file renamed into place: the old file stays whole until then.
@@ -275,25 +292,54 @@ export async function metricsCommand(
 
   const lines: string[] = [];
   lines.push(
-    `Metrics of ${dataset.name} (${path}) on ${types.join(' + ')} relations: ${count(graph.n)} companies, ${count(graph.arcs)} distinct arcs (parallel arcs merged); ${inputStatus(report)}`,
+    tr.t('cli:metrics.title', {
+      name: dataset.name,
+      path,
+      types: types.map((t) => relationName(tr, t)).join(' + '),
+      companies: count(graph.n),
+      arcs: count(graph.arcs),
+      status: inputStatus(report, tr),
+    }),
   );
-  if (types.includes('inferred-supply')) {
-    lines.push(
-      '  Inferred supply is derived from products, not observed: read ranks as potential ties.',
-    );
-  }
+  if (types.includes('inferred-supply')) lines.push(`  ${tr.t('cli:metrics.inferred')}`);
   const info = result.info;
   const bcText = info.betweenness.exact
-    ? 'exact (Brandes)'
-    : `sampled from k=${info.betweenness.k} sources, seed ${info.betweenness.seed}, scaled n/k`;
+    ? tr.t('cli:metrics.betweennessExact')
+    : tr.t('cli:metrics.betweennessSampled', {
+        k: info.betweenness.k,
+        seed: info.betweenness.seed,
+      });
   lines.push(
-    `  PageRank: α 0.85, weighted, ${info.pagerank.iterations} iterations${info.pagerank.converged ? '' : ' (NOT converged)'}; betweenness: ${bcText}, directed, normalised as NetworkX;`,
-    info.closeness.computed
-      ? '  closeness and harmonic: exact, on incoming distances (Wasserman–Faust);'
-      : `  closeness and harmonic NOT computed: ${count(graph.n)} companies > --closeness-limit ${count(info.closeness.limit)} (a BFS from every company, O(n·(n+m))); their cells are empty;`,
-    `  eigenvector ${info.eigenvector.converged ? `converged in ${info.eigenvector.iterations} iterations` : 'did not converge (an acyclic supply graph has no dominant eigenvector: the column holds the last iterate, not a centrality)'}; HITS ${info.hits.converged ? 'converged' : 'did not converge'}.`,
-    `  Louvain (seed ${info.communities.seed}, undirected projection): ${count(info.communities.count)} communities, modularity ${info.communities.modularity.toFixed(4)}, ${info.communities.split} disconnected communities split.`,
-    `  Finished in ${elapsed.toFixed(1)} s.${options.out ? ` Table written to ${options.out} (${count(graph.n)} rows).` : ' Write the whole table with --out metrics.csv.'}`,
+    `  ${tr.t('cli:metrics.pagerank', {
+      iterations: info.pagerank.iterations,
+      notConverged: info.pagerank.converged ? '' : tr.t('cli:metrics.notConverged'),
+      betweenness: bcText,
+    })}`,
+    `  ${
+      info.closeness.computed
+        ? tr.t('cli:metrics.closenessExact')
+        : tr.t('cli:metrics.closenessSkipped', {
+            n: count(graph.n),
+            limit: count(info.closeness.limit),
+          })
+    }`,
+    `  ${tr.t('cli:metrics.eigenHits', {
+      eigen: info.eigenvector.converged
+        ? tr.t('cli:metrics.eigenConverged', { iterations: info.eigenvector.iterations })
+        : tr.t('cli:metrics.eigenNotConverged'),
+      hits: info.hits.converged ? tr.t('cli:metrics.hitsConverged') : tr.t('cli:metrics.hitsNot'),
+    })}`,
+    `  ${tr.t('cli:metrics.louvain', {
+      seed: info.communities.seed,
+      communities: count(info.communities.count),
+      modularity: info.communities.modularity.toFixed(4),
+      split: info.communities.split,
+    })}`,
+    `  ${tr.t('cli:metrics.finished', { s: elapsed.toFixed(1) })}${
+      options.out
+        ? tr.t('cli:metrics.tableWritten', { file: options.out, rows: count(graph.n) })
+        : tr.t('cli:metrics.writeHint')
+    }`,
   );
 
   const pr = result.columns.pagerank;
@@ -301,10 +347,21 @@ export async function metricsCommand(
     (a, b) => pr[b]! - pr[a]! || a - b,
   );
   const c = result.columns;
-  lines.push('', `Top ${Math.min(top, graph.n)} by PageRank (downstream pull)`);
+  lines.push('', tr.t('cli:metrics.topTitle', { n: Math.min(top, graph.n) }));
   lines.push(
     ...table(
-      ['id', 'name', 'in', 'out', 'pagerank', 'reverse', 'betweenness', 'core', 'community', 'cut'],
+      [
+        'id',
+        'name',
+        'in',
+        'out',
+        'pagerank',
+        'reverse',
+        'betweenness',
+        'core',
+        'community',
+        'cut',
+      ].map((col) => tr.t(`cli:metrics.col.${col}`)),
       order.slice(0, top).map((v) => {
         const co = graph.companyOf[v]!;
         return [
@@ -317,7 +374,7 @@ export async function metricsCommand(
           fmt(c.betweenness[v]!),
           String(c.core[v]),
           String(c.community[v]),
-          c.articulation[v] ? 'yes' : '',
+          c.articulation[v] ? tr.t('cli:metrics.yes') : '',
         ];
       }),
       [2, 3, 4, 5, 6, 7, 8],
@@ -331,11 +388,16 @@ export async function metricsCommand(
   const singletons = summary.communities.filter((s) => s.size === 1).length;
   lines.push(
     '',
-    `Largest communities (of ${count(summary.communities.length)}${singletons ? `, ${count(singletons)} of them single companies with no tie in this view` : ''})`,
+    tr.t('cli:metrics.largest', {
+      total: count(summary.communities.length),
+      singletons: singletons ? tr.t('cli:metrics.singletons', { n: count(singletons) }) : '',
+    }),
   );
   lines.push(
     ...table(
-      ['community', 'size', 'top companies', 'regions', 'segments'],
+      ['community', 'size', 'top', 'regions', 'segments'].map((col) =>
+        tr.t(`cli:metrics.col.${col}`),
+      ),
       largest.slice(0, Math.min(top, 10)).map((s) => [
         String(s.community),
         count(s.size),
@@ -353,7 +415,13 @@ export async function metricsCommand(
     ),
   );
   lines.push(
-    `  Agreement with provinces: NMI ${summary.regionAgreement.nmi.toFixed(3)}, ARI ${summary.regionAgreement.ari.toFixed(3)} (${count(summary.regionAgreement.nodes)} companies with a region); with main segment: NMI ${summary.segmentAgreement.nmi.toFixed(3)}, ARI ${summary.segmentAgreement.ari.toFixed(3)}.`,
+    `  ${tr.t('cli:metrics.agreement', {
+      pnmi: summary.regionAgreement.nmi.toFixed(3),
+      pari: summary.regionAgreement.ari.toFixed(3),
+      n: count(summary.regionAgreement.nodes),
+      snmi: summary.segmentAgreement.nmi.toFixed(3),
+      sari: summary.segmentAgreement.ari.toFixed(3),
+    })}`,
   );
   if (seeds >= 2) {
     const st = stability(
@@ -361,9 +429,17 @@ export async function metricsCommand(
       Array.from({ length: seeds }, (_, i) => seed + i),
     );
     lines.push(
-      `  Stability over ${seeds} seeds (${seed}..${seed + seeds - 1}): mean pairwise ARI ${st.meanAri.toFixed(3)}, lowest ${st.minAri.toFixed(3)}; modularity ${Math.min(...st.modularity).toFixed(4)}–${Math.max(...st.modularity).toFixed(4)}.`,
+      `  ${tr.t('cli:metrics.stability', {
+        seeds,
+        from: seed,
+        to: seed + seeds - 1,
+        mean: st.meanAri.toFixed(3),
+        min: st.minAri.toFixed(3),
+        low: Math.min(...st.modularity).toFixed(4),
+        high: Math.max(...st.modularity).toFixed(4),
+      })}`,
     );
   }
   for (const line of lines) out.out(line);
-  return inputExit(report, options.allowRejected, out);
+  return inputExit(report, options.allowRejected, out, tr);
 }

@@ -32,7 +32,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { fileURLToPath } from 'node:url';
 import { DataError, MANIFEST_FILE, parseManifest } from '@chainlens/io';
 import { DEFAULT_DATASET, bundledRoot, resolveDataset } from '../datasets.js';
-import { UsageError } from './analyze.js';
+import { CliDataError, UsageError, msg } from '../errors.js';
 import type { Out } from '../output.js';
 
 export const DEFAULT_PORT = 4680;
@@ -353,7 +353,7 @@ export function viewerDist(): string | undefined {
   return undefined;
 }
 
-function openBrowser(url: string, out: Out): void {
+function openBrowser(url: string, out: Out, tr: Translator): void {
   const [cmd, args] =
     process.platform === 'darwin'
       ? ['open', [url]]
@@ -362,12 +362,10 @@ function openBrowser(url: string, out: Out): void {
         : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () =>
-      out.err(`chainlens: could not open a browser (${cmd}); open ${url} yourself`),
-    );
+    child.on('error', () => out.err(`chainlens: ${tr.t('cli:serve.noBrowserCmd', { cmd, url })}`));
     child.unref();
   } catch {
-    out.err(`chainlens: could not open a browser; open ${url} yourself`);
+    out.err(`chainlens: ${tr.t('cli:serve.noBrowser', { url })}`);
   }
 }
 
@@ -382,7 +380,9 @@ export function serveLimit(): number {
   const env = process.env.CHAINLENS_SERVE_LIMIT;
   const value = env === undefined || env === '' ? 256 * 2 ** 20 : Number(env);
   if (!Number.isFinite(value) || value < 0) {
-    throw new UsageError(`CHAINLENS_SERVE_LIMIT must be a number of bytes, got '${env}'`);
+    throw new UsageError(
+      msg.t('cli:error.envBytes', { name: 'CHAINLENS_SERVE_LIMIT', value: env }),
+    );
   }
   return value;
 }
@@ -392,7 +392,7 @@ function checkDataset(path: string): void {
   if (!statSync(dir).isDirectory()) return; // an edge-list file: the viewer validates it
   const manifest = join(dir, MANIFEST_FILE);
   if (!existsSync(manifest)) {
-    throw new DataError(`${path}: not a dataset folder (no ${MANIFEST_FILE} in it)`);
+    throw new CliDataError(msg.t('cli:serve.notDataset', { path, manifest: MANIFEST_FILE }));
   }
   let parsed;
   try {
@@ -408,8 +408,8 @@ function checkDataset(path: string): void {
   const limit = serveLimit();
   if (bytes > limit) {
     const mb = (x: number) => `${Math.round(x / 2 ** 20).toLocaleString('en-US')} MiB`;
-    throw new DataError(
-      `${path}: ${mb(bytes)} of tables is more than the browser viewer takes (${mb(limit)}): analyse it with \`chainlens analyze ${path} --region P --template T\` or \`chainlens compare\` (they stream national tables), or serve a regional dataset`,
+    throw new CliDataError(
+      msg.t('cli:serve.tooLarge', { path, size: mb(bytes), limit: mb(limit) }),
     );
   }
 }
@@ -419,18 +419,16 @@ export async function serveCommand(
   datasetArg: string | undefined,
   options: ServeOptions,
   out: Out,
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): Promise<number> {
   const raw = options.port ?? DEFAULT_PORT;
   const port = typeof raw === 'number' ? raw : /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port: '${String(raw)}' is not a port number (0-65535)`);
+    throw new UsageError(msg.t('cli:error.port', { value: String(raw) }));
   }
   const viewerDir = viewerDist();
   if (!viewerDir || !existsSync(join(viewerDir, 'index.html'))) {
-    out.err(
-      'chainlens: the viewer is not built (no apps/viewer/dist/index.html): run `pnpm build` first',
-    );
+    out.err(`chainlens: ${tr.t('cli:serve.notBuilt')}`);
     return 1;
   }
   const dataset = datasetArg === undefined ? undefined : resolveDataset(datasetArg);
@@ -448,16 +446,19 @@ export async function serveCommand(
     );
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EADDRINUSE')
-      throw new UsageError(`port ${port} is in use: pick another with --port (0 = any free port)`);
-    if (err.code === 'EACCES')
-      throw new UsageError(`port ${port} needs privileges: pick another with --port`);
+    if (err.code === 'EADDRINUSE') throw new UsageError(msg.t('cli:serve.portInUse', { port }));
+    if (err.code === 'EACCES') throw new UsageError(msg.t('cli:serve.portPrivileged', { port }));
     throw e;
   }
   const { server, url } = started;
-  out.out(`Chainlens viewer at ${url}${dataset ? ` (dataset ${dataset})` : ''}`);
-  out.out('Listening on 127.0.0.1 only. Press Ctrl+C to stop.');
-  if (options.open) openBrowser(url, out);
+  out.out(
+    tr.t('cli:serve.started', {
+      url,
+      dataset: dataset ? tr.t('cli:serve.dataset', { dataset }) : '',
+    }),
+  );
+  out.out(tr.t('cli:serve.listening'));
+  if (options.open) openBrowser(url, out, tr);
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -23,7 +23,7 @@ import { checkOutputFile, writeFileAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { availableTemplates, displayPath } from '../templates.js';
-import { UsageError } from './analyze.js';
+import { UsageError, msg } from '../errors.js';
 
 /** Segments per stage of a template. */
 export function stageCounts(template: ChainTemplate): Record<Stage, number> {
@@ -50,10 +50,10 @@ function load(datasetArg: string): { dataset: Dataset; path: string } {
 }
 
 /** `template list`. */
-export function templateListCommand(datasetArg: string, out: Out, _tr: Translator = EN): number {
+export function templateListCommand(datasetArg: string, out: Out, tr: Translator = EN): number {
   const { dataset, path } = load(datasetArg);
   const entries = availableTemplates(dataset);
-  out.out(`Chain templates for dataset ${dataset.name} (${path}): ${entries.length}`);
+  out.out(tr.t('cli:template.listTitle', { name: dataset.name, path, n: entries.length }));
   if (entries.length === 0) return 0;
   const rows = entries.map(({ template, source, file }) => {
     const s = stageCounts(template);
@@ -61,7 +61,7 @@ export function templateListCommand(datasetArg: string, out: Out, _tr: Translato
     return [
       template.id,
       template.name,
-      source,
+      tr.t(`cli:template.source.${source}`),
       count(template.segments.length),
       String(s.upstream),
       String(s.midstream),
@@ -72,13 +72,21 @@ export function templateListCommand(datasetArg: string, out: Out, _tr: Translato
       file ? displayPath(file) : '',
     ];
   });
-  const header = ['id', 'name', 'source', 'segments', 'up', 'mid', 'down', 'feeds', 'held'];
-  for (const line of table([...header, 'companies', 'file'], rows, [3, 4, 5, 6, 7, 8, 9])) {
-    out.out(line);
-  }
-  out.out(
-    '  held: segments with at least one company of the dataset; companies: companies in at least one segment',
-  );
+  const header = [
+    'id',
+    'name',
+    'source',
+    'segments',
+    'up',
+    'mid',
+    'down',
+    'feeds',
+    'held',
+    'companies',
+    'file',
+  ].map((col) => tr.t(`cli:template.col.${col}`));
+  for (const line of table(header, rows, [3, 4, 5, 6, 7, 8, 9])) out.out(line);
+  out.out(`  ${tr.t('cli:template.listNote')}`);
   return 0;
 }
 
@@ -97,7 +105,7 @@ function integer(value: string | undefined, flag: string, fallback: number, min:
   if (value === undefined) return fallback;
   const n = Number(value);
   if (value.trim() === '' || !Number.isInteger(n) || n < min) {
-    throw new UsageError(`${flag} must be a whole number ≥ ${min}, got '${value}'`);
+    throw new UsageError(msg.t('cli:error.wholeMin', { flag, min, value }));
   }
   return n;
 }
@@ -107,9 +115,9 @@ export function templateExtractCommand(
   datasetArg: string,
   options: ExtractCommandOptions,
   out: Out,
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): number {
-  if (!options.product) throw new UsageError('template extract needs --product NAME');
+  if (!options.product) throw new UsageError(msg.t('cli:error.extractProduct'));
   const depth = integer(options.depth, '--depth', 3, 0);
   const maxSegments = integer(options.maxSegments, '--max-segments', 30, 1);
   const kinds = options.kind?.flatMap((k) => k.split(',')).map((k) => k.trim());
@@ -117,9 +125,7 @@ export function templateExtractCommand(
   if (options.out !== undefined && options.out !== '-') checkOutputFile(options.out);
   const { dataset, path } = load(datasetArg);
   if (!dataset.products || !dataset.productLinks) {
-    throw new UsageError(
-      `dataset ${dataset.name} (${path}) has no products and product links: template extract needs them (manifest keys "products" and "productLinks")`,
-    );
+    throw new UsageError(msg.t('cli:error.extractNoProducts', { name: dataset.name, path }));
   }
   let template: ChainTemplate;
   try {
@@ -134,19 +140,31 @@ export function templateExtractCommand(
     });
   } catch (e) {
     if (e instanceof UnknownProductError) {
-      throw new UsageError(`${e.message.replace(/^unknown product/, `no product`)} (in ${path})`);
+      throw new UsageError(
+        msg.t('cli:error.extractUnknownProduct', {
+          message: e.message.replace(/^unknown product/, `no product`),
+          path,
+        }),
+      );
     }
     throw e;
   }
   const json = `${JSON.stringify(template, null, 2)}\n`;
   const s = stageCounts(template);
-  const summary = `template ${template.id}: ${template.segments.length} segments (${s.upstream} upstream, ${s.midstream} midstream, ${s.downstream} downstream), ${template.feeds.length} feeds`;
+  const summary = tr.t('cli:template.summary', {
+    id: template.id,
+    segments: template.segments.length,
+    up: s.upstream,
+    mid: s.midstream,
+    down: s.downstream,
+    feeds: template.feeds.length,
+  });
   // Keep stdout pure JSON when the template goes there; notes go to stderr then.
   const toFile = options.out !== undefined && options.out !== '-';
   const note = toFile ? (line: string) => out.out(line) : (line: string) => out.err(line);
   if (toFile) {
     writeFileAtomic(options.out!, json);
-    out.out(`wrote ${options.out}: ${summary}`);
+    out.out(tr.t('cli:template.wrote', { file: options.out, summary }));
   } else {
     out.out(json.replace(/\n$/, ''));
     out.err(summary);
@@ -162,7 +180,12 @@ export function templateExtractCommand(
       .filter((n) => n !== template.segments[0]!.name && linked.has(names.get(n)!))
       .slice(0, 5);
     note(
-      `note: ${template.segments[0]!.name} has no input_of link in ${dataset.name}${kinds ? ` (kinds: ${kinds.join(', ')})` : ''}, so the template is the product alone${near.length ? `; similar products with inputs: ${near.join(', ')}` : ''}`,
+      tr.t('cli:template.alone', {
+        product: template.segments[0]!.name,
+        name: dataset.name,
+        kinds: kinds ? tr.t('cli:template.kinds', { kinds: kinds.join(', ') }) : '',
+        similar: near.length ? tr.t('cli:template.similar', { products: tr.list(near) }) : '',
+      }),
     );
   }
   return 0;

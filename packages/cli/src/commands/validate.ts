@@ -1,19 +1,44 @@
 /** `chainlens validate <dataset>`: counts per table and every problem as `file:row:column: message`. */
 import type { Translator } from '@chainlens/core';
 import { EN } from '../lang.js';
-import type { ValidationReport } from '@chainlens/io';
+import type { ValidationIssue, ValidationReport } from '@chainlens/io';
 import { formatIssue, isClean } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
 import { inputStatus, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 
+/**
+ * One issue as `file:row:column: message`. English is io's line; another language names the
+ * kind of problem from its code (重复 ID, 缺少列…) and keeps io's message, which quotes the
+ * data, after it. Where the issue is and the data values never change.
+ */
+export function issueLine(issue: ValidationIssue, tr: Translator = EN): string {
+  if (tr.lang === 'en') return formatIssue(issue);
+  const where = [issue.file];
+  if (issue.row !== undefined) where.push(String(issue.row));
+  if (issue.column !== undefined) where.push(issue.column);
+  const kind = tr.t(`cli:issue.code.${issue.code}`, { defaultValue: issue.code });
+  return tr.t(issue.severity === 'warning' ? 'cli:issue.warning' : 'cli:issue.error', {
+    where: where.join(':'),
+    kind,
+    message: issue.message,
+  });
+}
+
 /** The per-table counts and notes, as printed by `validate` and `analyze`. */
-export function reportLines(report: ValidationReport): string[] {
+export function reportLines(report: ValidationReport, tr: Translator = EN): string[] {
   const lines = table(
-    ['table', 'file', 'read', 'accepted', 'rejected', 'warnings'],
+    [
+      tr.t('cli:validate.col.table'),
+      tr.t('cli:validate.col.file'),
+      tr.t('cli:validate.col.read'),
+      tr.t('cli:validate.col.accepted'),
+      tr.t('cli:validate.col.rejected'),
+      tr.t('cli:validate.col.warnings'),
+    ],
     report.tables.map((t) => [
-      t.table,
+      tr.t(`cli:table.${t.table}`, { defaultValue: t.table }),
       t.file,
       count(t.read),
       count(t.accepted),
@@ -23,7 +48,7 @@ export function reportLines(report: ValidationReport): string[] {
     [2, 3, 4, 5],
   );
   for (const t of report.tables) {
-    if (t.failed) lines.push(`  ${t.file}: could not be read (see the errors below)`);
+    if (t.failed) lines.push(`  ${tr.t('cli:validate.fileFailed', { file: t.file })}`);
     for (const note of t.notes) lines.push(`  ${t.file}: ${note}`);
   }
   return lines;
@@ -33,25 +58,36 @@ export function validateCommand(
   datasetArg: string,
   out: Out,
   options: { allowRejected?: boolean } = {},
-  _tr: Translator = EN,
+  tr: Translator = EN,
 ): number {
   const path = resolveDataset(datasetArg);
   const { dataset, report } = readDataset(path);
-  out.out(`Validation of ${dataset.name} (${path}): ${inputStatus(report)}`);
-  for (const line of reportLines(report)) out.out(line);
+  out.out(
+    tr.t('cli:validate.title', { name: dataset.name, path, status: inputStatus(report, tr) }),
+  );
+  for (const line of reportLines(report, tr)) out.out(line);
   out.out();
-  for (const issue of report.issues) out.out(formatIssue(issue));
+  for (const issue of report.issues) out.out(issueLine(issue, tr));
   if (report.issuesNotListed > 0)
-    out.out(`… and ${count(report.issuesNotListed)} more problems not listed`);
+    out.out(tr.t('cli:validate.notListed', { n: count(report.issuesNotListed) }));
   const rejected = report.tables.reduce((n, t) => n + t.rejected, 0);
   if (isClean(report)) {
     out.out(
-      `OK: every row accepted${report.warnings ? ` (${count(report.warnings)} warnings)` : ''}.`,
+      report.warnings
+        ? tr.t('cli:validate.okWarnings', { warnings: count(report.warnings) })
+        : tr.t('cli:validate.ok'),
     );
     return 0;
   }
   out.out(
-    `FAILED: ${count(rejected)} rows rejected${report.tables.some((t) => t.failed) ? ', some files could not be read to the end' : ''}; ${count(report.errors)} errors, ${count(report.warnings)} warnings.`,
+    tr.t(
+      report.tables.some((t) => t.failed) ? 'cli:validate.failedUnread' : 'cli:validate.failed',
+      {
+        rejected: count(rejected),
+        errors: count(report.errors),
+        warnings: count(report.warnings),
+      },
+    ),
   );
   return options.allowRejected ? 0 : 1;
 }

@@ -8,6 +8,8 @@ import type { Lang } from '../lang.js';
 import type { Catalogue } from './types.js';
 import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
+import { cli as enCli } from './en/cli.js';
+import { cli as zhCli } from './zh-CN/cli.js';
 import { glossary as enGlossary } from './en/glossary.js';
 import { glossary as zhGlossary } from './zh-CN/glossary.js';
 import { map as enMap } from './en/map.js';
@@ -17,13 +19,21 @@ import { report as zhReport } from './zh-CN/report.js';
 import { xlsx as enXlsx } from './en/xlsx.js';
 import { xlsx as zhXlsx } from './zh-CN/xlsx.js';
 
-export const NAMESPACES = ['common', 'report', 'glossary', 'map', 'xlsx'] as const;
+export const NAMESPACES = ['common', 'cli', 'report', 'glossary', 'map', 'xlsx'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon, report: enReport, glossary: enGlossary, map: enMap, xlsx: enXlsx },
+  en: {
+    common: enCommon,
+    cli: enCli,
+    report: enReport,
+    glossary: enGlossary,
+    map: enMap,
+    xlsx: enXlsx,
+  },
   'zh-CN': {
     common: zhCommon,
+    cli: zhCli,
     report: zhReport,
     glossary: zhGlossary,
     map: zhMap,
