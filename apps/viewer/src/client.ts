@@ -1,5 +1,6 @@
 /** The page's side of the worker protocol: one promise per request, progress by callback. */
 import type { Envelope, Reply, Request, Results } from './protocol.js';
+import { lang } from './i18n.js';
 
 /** An error the worker answered, with its code (`not-available`, `data`). */
 export class WorkerError extends Error {
@@ -46,7 +47,7 @@ export class AnalysisClient {
     const id = this.next++;
     return new Promise<Results[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
-      const envelope = { ...request, id } as Envelope;
+      const envelope = { ...request, id, lang: lang() } as Envelope;
       this.worker.postMessage(envelope);
     });
   }

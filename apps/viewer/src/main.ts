@@ -12,15 +12,16 @@ import type { ChainLayout } from './graph/chain.js';
 import type { ViewGraph } from './graph/model.js';
 import type { Layout } from './graph/layout.js';
 import type { GraphRenderer } from './graph/renderer.js';
-import { renderChainPanel } from './panel/chain.js';
 import { renderEmptyDetails } from './panel/details.js';
 import type { ChainAnalysis } from './protocol.js';
-import { chainActions } from './app/chain.js';
+import { showChainPanel } from './app/chain.js';
+import { applyStaticTexts, installLangSwitch } from './app/lang.js';
+import { initialLang, lang, setLang, t } from './i18n.js';
 import { installControls } from './app/controls.js';
 import { installSearch } from './app/exploring.js';
 import { installExport } from './app/export.js';
 import { fetchIndex, fillPicker, installLoading, loadEntry } from './app/loading.js';
-import { app, layout, state, ui } from './app/state.js';
+import { app, labelLayout, layout, state, ui } from './app/state.js';
 import { installTabs, setStatus } from './app/status.js';
 import { readHash } from './app/url.js';
 
@@ -47,15 +48,20 @@ window.chainlens = {
 };
 
 async function start(): Promise<void> {
+  setLang(initialLang(location.search, navigator.language));
+  applyStaticTexts();
+  document.body.dataset.lang = lang();
   state.minShare = readHash().minShare ?? DEFAULT_MIN_SHARE;
+  labelLayout(false);
+  installLangSwitch();
   installTabs();
   installControls();
   installLoading();
   installSearch();
   installExport();
   renderEmptyDetails(ui.panels.company);
-  renderChainPanel(ui.panels.chain, { status: 'no-template' }, chainActions);
-  replace(ui.panels.data, el('p', { class: 'muted' }, 'No dataset loaded.'));
+  showChainPanel({ status: 'no-template' });
+  replace(ui.panels.data, el('p', { class: 'muted' }, t('viewer:load.noDataset')));
   state.index = await fetchIndex();
   fillPicker(state.index);
   document.body.dataset.state = 'idle';
@@ -65,9 +71,9 @@ async function start(): Promise<void> {
     ui.picker.value = entry.id;
     await loadEntry(entry);
   } else if (state.index) {
-    setStatus('Pick a dataset, or open your own files.');
+    setStatus(() => t('viewer:status.pick'));
   } else {
-    setStatus('No data is served here: open a dataset folder or files.');
+    setStatus(() => t('viewer:status.noServer'));
   }
 }
 

@@ -2,14 +2,16 @@
 import { count, el, percent, replace } from '../dom.js';
 import { GHOST_PREFIX, chainLayout, decorateChain } from '../graph/chain.js';
 import { applyEdgeStyle } from '../graph/style.js';
+import type { ChainPanelState } from '../panel/chain.js';
 import { renderChainPanel, renderMissingRole } from '../panel/chain.js';
+import { t } from '../i18n.js';
 import type { CompanyChainInfo, WhatIfState } from '../panel/what-if.js';
 import { renderCompanyChain } from '../panel/what-if.js';
 import type { ChainAnalysis } from '../protocol.js';
 import { clearWhatIf, openCompany } from './exploring.js';
 import { setStatus } from './status.js';
-import { app, client, layout, state, ui } from './state.js';
-import { drawLegend, renderSummary, styleNodes, applyHidden } from './view.js';
+import { app, client, labelLayout, layout, state, ui } from './state.js';
+import { applyHidden, clusterName, drawLegend, renderSummary, styleNodes } from './view.js';
 
 export function companyName(id: string): string {
   const names = state.chain?.names;
@@ -35,8 +37,13 @@ export function focusNodes(ids: string[], label: string, extra: string[] = []): 
   const distinct = new Set(ids).size;
   replace(
     ui.focusNote,
-    `${label}: ${count(new Set(drawn).size)} of ${count(distinct)} compan${distinct === 1 ? 'y' : 'ies'} drawn `,
-    el('button', { class: 'link', on: { click: () => clearFocus() } }, 'clear'),
+    t('viewer:focus.drawn', {
+      label,
+      drawn: count(new Set(drawn).size),
+      count: distinct,
+      n: count(distinct),
+    }) + ' ',
+    el('button', { class: 'link', on: { click: () => clearFocus() } }, t('viewer:focus.clear')),
   );
   ui.focusNote.dataset.size = String(keys.length);
 }
@@ -71,24 +78,24 @@ export async function runChainAnalysis(): Promise<void> {
   if (!templateId || !graph) return;
   const seq = ++state.chainSeq;
   const template = state.summary?.templates.find((t) => t.id === templateId)?.name ?? templateId;
-  renderChainPanel(ui.panels.chain, { status: 'running', template }, chainActions);
+  showChainPanel({ status: 'running', template });
   document.body.dataset.chain = 'running';
   try {
     const analysis = await client.call(
       { type: 'analyze', templateId, cluster: state.cluster, minShare: state.minShare },
       (step) => {
         if (seq !== state.chainSeq) return;
-        setStatus(`Chain analysis: ${step}`);
-        renderChainPanel(ui.panels.chain, { status: 'running', template, step }, chainActions);
+        setStatus(() => t('viewer:status.chainStep', { step }));
+        showChainPanel({ status: 'running', template, step });
       },
     );
     if (seq !== state.chainSeq || graph !== state.graph) return;
     applyAnalysis(analysis);
-    setStatus(`${state.datasetLabel}: ${state.data?.clusterLabel ?? ''} × ${template}`);
+    setStatus(() => `${state.datasetLabel}: ${clusterName()} × ${template}`);
   } catch (e) {
     if (seq !== state.chainSeq) return;
     const message = e instanceof Error ? e.message : String(e);
-    renderChainPanel(ui.panels.chain, { status: 'error', message }, chainActions);
+    showChainPanel({ status: 'error', message });
     document.body.dataset.chain = 'error';
   }
 }
@@ -109,28 +116,7 @@ export function applyAnalysis(analysis: ChainAnalysis): void {
   applyHidden();
   applyLayoutMode(restart);
   if (state.data) renderSummary(state.data);
-  const d = state.chainDecoration;
-  const notes: string[] = [];
-  if (d.ghostLinksNotDrawn > 0) {
-    notes.push(
-      `${count(d.ghostLinksNotDrawn)} links of missing roles lead to companies not drawn (inside community nodes).`,
-    );
-  }
-  if (d.ghostLinksViaGroup > 0) {
-    notes.push(
-      `${count(d.ghostLinksViaGroup)} companies that need a missing role are inside segment nodes: their ghosts link to those nodes.`,
-    );
-  }
-  if (d.bridges > d.bridgesDrawn) {
-    notes.push(
-      `${d.bridges - d.bridgesDrawn} of ${d.bridges} bridges are not drawn: their relation type is not shown.`,
-    );
-  }
-  renderChainPanel(
-    ui.panels.chain,
-    { status: 'ready', analysis, clusterLabel: state.data?.clusterLabel ?? '', notes },
-    chainActions,
-  );
+  showChainPanel({ status: 'ready', analysis, clusterLabel: '', notes: [] });
   if (state.companySlot) renderCompanySlot();
   document.body.dataset.chain = 'ready';
   document.body.dataset.chainViews = String(Number(document.body.dataset.chainViews ?? 0) + 1);
@@ -148,8 +134,8 @@ export function applyLayoutMode(restartForce = true): void {
     app.renderer.setChainLayout(state.chainLayout);
     styleNodes();
     app.renderer.sigma.refresh();
-    ui.layoutState.textContent = 'chain layout: upstream → downstream';
     document.body.dataset.layout = 'chain';
+    labelLayout(false);
   } else {
     const wasChain = state.chainLayout !== null;
     state.chainLayout = null;
@@ -238,8 +224,13 @@ export async function runWhatIf(id: string): Promise<void> {
     ui.focusNote.hidden = false;
     replace(
       ui.focusNote,
-      `If ${data.names[id] ?? id} fails: ${count(result.cutOff.length)} cut off · redundancy-adjusted completeness ${percent(before.redundancy)} → ${percent(after.redundancy)} `,
-      el('button', { class: 'link', on: { click: () => clearFocus() } }, 'clear'),
+      t('viewer:focus.whatIf', {
+        name: data.names[id] ?? id,
+        cut: count(result.cutOff.length),
+        before: percent(before.redundancy),
+        after: percent(after.redundancy),
+      }) + ' ',
+      el('button', { class: 'link', on: { click: () => clearFocus() } }, t('viewer:focus.clear')),
     );
     ui.focusNote.dataset.size = String(keys.length);
     drawLegend();
@@ -265,13 +256,72 @@ export function showMissingRole(segment: string): void {
   ui.focusNote.hidden = false;
   replace(
     ui.focusNote,
-    `Missing ${segmentName(segment)}: ${count(keys.length - 1)} local compan${keys.length === 2 ? 'y needs' : 'ies need'} it `,
-    el('button', { class: 'link', on: { click: () => clearFocus() } }, 'clear'),
+    t('viewer:focus.missing', {
+      segment: segmentName(segment),
+      count: keys.length - 1,
+      n: count(keys.length - 1),
+    }) + ' ',
+    el('button', { class: 'link', on: { click: () => clearFocus() } }, t('viewer:focus.clear')),
   );
   ui.focusNote.dataset.size = String(keys.length);
   renderMissingRole(ui.panels.company, role, report, {
     openCompany: (id) => void openCompany(id),
     companyName,
-    focus: () => focusNodes(role.neededBy, `Missing ${segmentName(segment)}`, [key]),
+    focus: () =>
+      focusNodes(role.neededBy, t('viewer:focus.missingLabel', { segment: segmentName(segment) }), [
+        key,
+      ]),
   });
+}
+
+let lastPanel: ChainPanelState = { status: 'no-template' };
+
+/** Draws the chain tab for a state (a report: with the current cluster name and notes). */
+export function showChainPanel(panel: ChainPanelState): void {
+  lastPanel = panel;
+  renderChainPanel(
+    ui.panels.chain,
+    panel.status === 'ready'
+      ? { ...panel, clusterLabel: clusterName(), notes: chainNotes() }
+      : panel,
+    chainActions,
+  );
+}
+
+/** The chain tab again, in the current language. */
+export function relabelChainPanel(): void {
+  showChainPanel(lastPanel);
+}
+
+/** What the graph cannot show of the report (links to companies inside group nodes, …). */
+function chainNotes(): string[] {
+  const d = state.chainDecoration;
+  if (!d) return [];
+  const notes: string[] = [];
+  if (d.ghostLinksNotDrawn > 0) {
+    notes.push(
+      t('viewer:chain.note.ghostLinksNotDrawn', {
+        count: d.ghostLinksNotDrawn,
+        n: count(d.ghostLinksNotDrawn),
+      }),
+    );
+  }
+  if (d.ghostLinksViaGroup > 0) {
+    notes.push(
+      t('viewer:chain.note.ghostLinksViaGroup', {
+        count: d.ghostLinksViaGroup,
+        n: count(d.ghostLinksViaGroup),
+      }),
+    );
+  }
+  if (d.bridges > d.bridgesDrawn) {
+    notes.push(
+      t('viewer:chain.note.bridgesNotDrawn', {
+        count: d.bridges,
+        hidden: count(d.bridges - d.bridgesDrawn),
+        n: count(d.bridges),
+      }),
+    );
+  }
+  return notes;
 }

@@ -1,13 +1,14 @@
 /** The left column: region tree, relation types, template, display choices. */
+import type { RelationType } from '@chainlens/core';
 import { RELATION_TYPES } from '@chainlens/core';
+import { t } from '../i18n.js';
 import { count, el, must, replace } from '../dom.js';
 import type { SizeBy } from '../graph/style.js';
-import { renderChainPanel } from '../panel/chain.js';
 import { renderEmptyDetails } from '../panel/details.js';
 import { RegionTree, sameCluster } from '../panel/region-tree.js';
 import { renderValidation } from '../panel/validation.js';
 import type { LoadedSummary } from '../protocol.js';
-import { applyLayoutMode, chainActions, setChainControls } from './chain.js';
+import { applyLayoutMode, setChainControls, showChainPanel } from './chain.js';
 import { selectTab } from './status.js';
 import { app, layout, state, ui } from './state.js';
 import { writeHash } from './url.js';
@@ -23,65 +24,17 @@ export const regionTree = new RegionTree(ui.regionTree, (choice) => {
 
 export function setupControls(summary: LoadedSummary): void {
   regionTree.setTree(summary.regionTree, summary.companiesWithRegion);
-
   // Relation types: those the data has, all ticked.
-  const present = RELATION_TYPES.filter((t) => summary.relationsByType[t] > 0);
-  state.types = new Set(present);
-  replace(
-    ui.relationTypes,
-    ...(present.length === 0
-      ? [el('p', { class: 'muted small' }, 'This dataset has no relations between companies.')]
-      : present.map((t) => {
-          const box = el('input', { attrs: { type: 'checkbox', value: t } });
-          box.checked = true;
-          box.addEventListener('change', () => {
-            if (box.checked) state.types.add(t);
-            else state.types.delete(t);
-            void refreshView();
-          });
-          return el(
-            'label',
-            { class: 'check' },
-            box,
-            t === 'inferred-supply' ? 'inferred supply' : t,
-            el('span', { class: 'count' }, count(summary.relationsByType[t])),
-          );
-        })),
-  );
-
-  // Templates: the dataset's own and the shared ones.
-  replace(
-    ui.templatePicker,
-    el('option', { attrs: { value: '' } }, summary.templates.length ? '— none —' : 'no templates'),
-    ...summary.templates.map((t) =>
-      el(
-        'option',
-        { attrs: { value: t.id }, title: t.source },
-        `${t.name} (${t.segments} segments${t.source === 'dataset' ? '' : ', shared'})`,
-      ),
-    ),
-  );
+  state.types = new Set(RELATION_TYPES.filter((t) => summary.relationsByType[t] > 0));
+  fillRelationTypes(summary);
   state.template = '';
   state.chain = null;
+  fillTemplates(summary);
   state.layoutMode = 'force';
   ui.layoutMode.value = 'force';
-  ui.templateNote.textContent = summary.templates.length
-    ? `${summary.templates.length} template${summary.templates.length > 1 ? 's' : ''}: the dataset's and datasets/templates.`
-    : 'No chain template in this dataset or in datasets/templates.';
-  renderChainPanel(ui.panels.chain, { status: 'no-template' }, chainActions);
-
-  // Colour choices: community, region, and the categorical attributes.
+  showChainPanel({ status: 'no-template' });
   const current = ui.colorBy.value;
-  replace(
-    ui.colorBy,
-    el('option', { attrs: { value: 'community' } }, 'Community (Louvain)'),
-    el('option', { attrs: { value: 'region' } }, 'Region'),
-    el('option', { attrs: { value: 'segment' } }, 'Chain segment'),
-    el('option', { attrs: { value: 'stage' } }, 'Chain stage'),
-    ...summary.attributes.map((a) =>
-      el('option', { attrs: { value: `attr:${a.column}` } }, `${a.column} (${a.values})`),
-    ),
-  );
+  fillColorBy(summary);
   ui.colorBy.value = [...ui.colorBy.options].some(
     (o) => o.value === current && current !== 'segment' && current !== 'stage',
   )
@@ -163,4 +116,93 @@ export function installControls(): void {
   must('#zoom-in').addEventListener('click', () => app.renderer?.zoom(1.5));
   must('#zoom-out').addEventListener('click', () => app.renderer?.zoom(1 / 1.5));
   must('#zoom-fit').addEventListener('click', () => app.renderer?.fit());
+}
+
+/** The relation types the data has, ticked as in `state.types`. */
+function fillRelationTypes(summary: LoadedSummary): void {
+  const present = RELATION_TYPES.filter((t) => summary.relationsByType[t] > 0);
+  replace(
+    ui.relationTypes,
+    ...(present.length === 0
+      ? [el('p', { class: 'muted small' }, t('viewer:controls.noRelations'))]
+      : present.map((type) => {
+          const box = el('input', { attrs: { type: 'checkbox', value: type } });
+          box.checked = state.types.has(type);
+          box.addEventListener('change', () => {
+            if (box.checked) state.types.add(type);
+            else state.types.delete(type);
+            void refreshView();
+          });
+          return el(
+            'label',
+            { class: 'check' },
+            box,
+            relationLabel(type),
+            el('span', { class: 'count' }, count(summary.relationsByType[type])),
+          );
+        })),
+  );
+}
+
+/** Templates: the dataset's own and the shared ones; keeps the chosen one. */
+function fillTemplates(summary: LoadedSummary): void {
+  replace(
+    ui.templatePicker,
+    el(
+      'option',
+      { attrs: { value: '' } },
+      summary.templates.length ? t('viewer:controls.noTemplate') : t('viewer:controls.noTemplates'),
+    ),
+    ...summary.templates.map((x) =>
+      el(
+        'option',
+        { attrs: { value: x.id }, title: x.source },
+        t(
+          x.source === 'dataset'
+            ? 'viewer:controls.templateOption'
+            : 'viewer:controls.templateOptionShared',
+          {
+            name: x.name,
+            count: x.segments,
+            n: count(x.segments),
+          },
+        ),
+      ),
+    ),
+  );
+  ui.templatePicker.value = state.template;
+  ui.templateNote.textContent = summary.templates.length
+    ? t('viewer:controls.templateNote', { count: summary.templates.length })
+    : t('viewer:controls.templateNoteNone');
+}
+
+/** Colour choices: community, region, chain segment / stage and the categorical attributes. */
+function fillColorBy(summary: LoadedSummary): void {
+  replace(
+    ui.colorBy,
+    el('option', { attrs: { value: 'community' } }, t('viewer:controls.color.community')),
+    el('option', { attrs: { value: 'region' } }, t('viewer:controls.color.region')),
+    el('option', { attrs: { value: 'segment' } }, t('viewer:controls.color.segment')),
+    el('option', { attrs: { value: 'stage' } }, t('viewer:controls.color.stage')),
+    ...summary.attributes.map((a) =>
+      el('option', { attrs: { value: `attr:${a.column}` } }, `${a.column} (${a.values})`),
+    ),
+  );
+}
+
+/** Relabels the controls in the current language, keeping every choice. */
+export function relabelControls(): void {
+  const summary = state.summary;
+  if (!summary) return;
+  fillRelationTypes(summary);
+  fillTemplates(summary);
+  fillColorBy(summary);
+  ui.colorBy.value = state.colorBy;
+  setChainControls(state.chain !== null);
+  regionTree.relabel();
+}
+
+/** A relation type as the legend and the controls name it. */
+export function relationLabel(type: RelationType): string {
+  return t(`viewer:relation.${type}`);
 }

@@ -1,5 +1,8 @@
 /** Exploring: tooltips, selection, focus on neighbours, company details, expanding groups, search. */
 import { count, el, replace } from '../dom.js';
+import { t, tr } from '../i18n.js';
+import { kindLabel } from '../panel/chain-parts.js';
+import type { WeakLinkKind } from '../panel/report-types.js';
 import type { Direction } from '../graph/steps.js';
 import { stepsFrom } from '../graph/steps.js';
 import { renderGroup, renderCompany, renderEmptyDetails } from '../panel/details.js';
@@ -20,25 +23,44 @@ export function showTooltip(node: string | null, x: number, y: number): void {
   const role = state.chain?.report.missingRoles.find((m) => m.segment === a.ghost);
   const lines = role
     ? [
-        el('strong', null, `Missing: ${segmentName(role.segment)}`),
+        el('strong', null, t('viewer:tip.missing', { segment: segmentName(role.segment) })),
         el(
           'div',
           { class: 'muted' },
           role.direction === 'absent'
-            ? 'no local company feeds it or needs it'
-            : `${role.direction} role needed by ${count(role.neededBy.length)} local compan${role.neededBy.length === 1 ? 'y' : 'ies'}: click for details`,
+            ? t('viewer:tip.absent')
+            : t(
+                role.direction === 'upstream'
+                  ? 'viewer:tip.neededUpstream'
+                  : 'viewer:tip.neededDownstream',
+                { count: role.neededBy.length, n: count(role.neededBy.length) },
+              ),
         ),
       ]
     : a.company >= 0
       ? [
           el('strong', null, a.label),
-          el('div', { class: 'muted' }, `${node} · ${a.region || 'no region'}`),
-          el('div', null, `${count(a.degree)} partners · PageRank ${a.pagerank.toExponential(2)}`),
+          el('div', { class: 'muted' }, `${node} · ${a.region || t('viewer:noRegion')}`),
+          el(
+            'div',
+            null,
+            t('viewer:tip.partners', {
+              count: a.degree,
+              n: count(a.degree),
+              pagerank: a.pagerank.toExponential(2),
+            }),
+          ),
           a.segments?.length
             ? el('div', null, a.segments.slice(0, 3).map(segmentName).join(' · '))
             : null,
           a.weak?.length
-            ? el('div', { class: 'tip-warn' }, `weak link: ${a.weak.join(', ')}`)
+            ? el(
+                'div',
+                { class: 'tip-warn' },
+                t('viewer:tip.weak', {
+                  kinds: tr().list(a.weak.map((k) => kindLabel(k as WeakLinkKind))),
+                }),
+              )
             : null,
         ]
       : [
@@ -46,7 +68,14 @@ export function showTooltip(node: string | null, x: number, y: number): void {
           el(
             'div',
             { class: 'muted' },
-            `${a.groupSegment !== undefined ? (a.groupSegment ? 'chain segment' : 'outside the chain') : 'community'}: ${count(a.companies)} companies, click to expand`,
+            t(
+              a.groupSegment !== undefined
+                ? a.groupSegment
+                  ? 'viewer:tip.groupSegment'
+                  : 'viewer:tip.groupOutside'
+                : 'viewer:tip.groupCommunity',
+              { count: a.companies, n: count(a.companies) },
+            ),
           ),
         ];
   replace(ui.tooltip, ...lines);
@@ -78,16 +107,25 @@ export function focusOn(node: string, direction: Direction, steps: number): void
   app.renderer.setFocus(node, focus);
   const what =
     direction === 'both'
-      ? 'neighbours'
-      : `${steps === Infinity ? 'all' : steps} step${steps === 1 ? '' : 's'} ${direction}`;
+      ? t('viewer:focus.neighbours')
+      : steps === Infinity
+        ? t(direction === 'upstream' ? 'viewer:focus.allUp' : 'viewer:focus.allDown')
+        : t(direction === 'upstream' ? 'viewer:focus.stepsUp' : 'viewer:focus.stepsDown', {
+            count: steps,
+          });
   ui.focusNote.hidden = false;
   replace(
     ui.focusNote,
-    `${graph.getNodeAttribute(node, 'label')}: ${what}, ${count(focus.size - 1)} compan${focus.size === 2 ? 'y' : 'ies'} `,
+    t('viewer:focus.note', {
+      name: graph.getNodeAttribute(node, 'label'),
+      what,
+      count: focus.size - 1,
+      n: count(focus.size - 1),
+    }) + ' ',
     el(
       'button',
       { class: 'link', on: { click: () => app.renderer?.setFocus(node, null) } },
-      'clear',
+      t('viewer:focus.clear'),
     ),
   );
   ui.focusNote.dataset.size = String(focus.size);
@@ -167,7 +205,7 @@ export async function expand(group: number, label: string): Promise<void> {
   try {
     const data = await client.call({ type: 'expand', group }, setStatus);
     showData(data, previous);
-    setStatus(`Expanded ${label}`);
+    setStatus(() => t('viewer:status.expanded', { label }));
     // The chain decorations go with the old graph: put the (cached) report on the new one.
     if (state.template) void runChainAnalysis();
   } catch (e) {
@@ -192,14 +230,14 @@ export async function runSearch(): Promise<void> {
   replace(
     ui.searchResults,
     ...(hits.length === 0
-      ? [el('li', { class: 'muted' }, 'No company matches.')]
+      ? [el('li', { class: 'muted' }, t('viewer:search.none'))]
       : hits.map((h) =>
           el(
             'li',
             { attrs: { 'data-id': h.id }, on: { mousedown: () => pickHit(h.id) } },
             el('span', { class: 'name' }, h.name),
-            h.inView ? null : el('span', { class: 'tag' }, 'not drawn'),
-            el('span', { class: 'meta' }, `${h.id} · ${h.region || 'no region'}`),
+            h.inView ? null : el('span', { class: 'tag' }, t('viewer:search.notDrawn')),
+            el('span', { class: 'meta' }, `${h.id} · ${h.region || t('viewer:noRegion')}`),
           ),
         )),
   );

@@ -1,6 +1,7 @@
 /** Loading a dataset: the served index, dropped files, the worker's load. */
 import { WorkerError } from '../client.js';
 import { el, replace } from '../dom.js';
+import { t } from '../i18n.js';
 import { filesFromDrop, filesFromInput } from '../files.js';
 import type { DataIndex, DataIndexEntry, DroppedFile, LoadedSummary } from '../protocol.js';
 import { setupControls, regionTree } from './controls.js';
@@ -22,15 +23,15 @@ export async function fetchIndex(): Promise<DataIndex | null> {
 export function fillPicker(index: DataIndex | null): void {
   const options: HTMLOptionElement[] = [];
   if (!index || index.datasets.length === 0) {
-    options.push(el('option', { attrs: { value: '' } }, 'No served data: open files'));
+    options.push(el('option', { attrs: { value: '' } }, t('viewer:load.noServed')));
   } else {
-    options.push(el('option', { attrs: { value: '' } }, '— choose —'));
+    options.push(el('option', { attrs: { value: '' } }, t('viewer:load.choose')));
     for (const d of index.datasets) {
       options.push(
         el(
           'option',
           { attrs: { value: d.id }, title: d.description ?? '' },
-          d.bundled ? d.name : `${d.name} (given)`,
+          d.bundled ? d.name : t('viewer:load.given', { name: d.name }),
         ),
       );
     }
@@ -65,7 +66,9 @@ export async function loadEntry(entry: DataIndexEntry): Promise<void> {
 export async function loadFiles(files: DroppedFile[]): Promise<void> {
   if (files.length === 0) return;
   const label =
-    files.length === 1 ? files[0]!.path : `${files[0]!.path.split('/')[0]} (${files.length} files)`;
+    files.length === 1
+      ? files[0]!.path
+      : t('viewer:load.dropped', { name: files[0]!.path.split('/')[0], count: files.length });
   addDroppedOption(label);
   await load(
     () => client.call({ type: 'load-files', files, templates: sharedTemplates() }, setStatus),
@@ -87,7 +90,8 @@ export async function load(run: () => Promise<LoadedSummary>, label: string): Pr
     const summary = await run();
     state.summary = summary;
     state.datasetLabel = label;
-    setStatus(`Loaded ${summary.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    setStatus(() => t('viewer:load.loaded', { name: summary.name, seconds }));
     ui.empty.hidden = true;
     setupControls(summary);
     const hash = readHash();

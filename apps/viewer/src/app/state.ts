@@ -6,6 +6,7 @@ import type { RelationType } from '@chainlens/core';
 import { DEFAULT_MIN_SHARE } from '@chainlens/core';
 import { AnalysisClient } from '../client.js';
 import { must } from '../dom.js';
+import { t } from '../i18n.js';
 import type { ChainDecoration, ChainLayout } from '../graph/chain.js';
 import type { ViewGraph } from '../graph/model.js';
 import { Layout } from '../graph/layout.js';
@@ -81,7 +82,8 @@ export interface State {
   selected: string | null;
   /** Bumped by every view request; answers to older ones are dropped. */
   viewSeq: number;
-  betweennessNote: string;
+  /** How the betweenness sizes were computed, once they are in. */
+  betweenness: { exact: boolean; k: number; seed: number | null } | null;
   /** The chain analysis of the current view (cluster × template), once the worker answered. */
   chain: ChainAnalysis | null;
   chainDecoration: ChainDecoration | null;
@@ -112,7 +114,7 @@ export const state: State = {
   hidden: new Set(),
   selected: null,
   viewSeq: 0,
-  betweennessNote: '',
+  betweenness: null,
   chain: null,
   chainDecoration: null,
   chainLayout: null,
@@ -126,7 +128,17 @@ export const state: State = {
 /** The sigma renderer, once a first view is drawn. */
 export const app: { renderer: GraphRenderer | null } = { renderer: null };
 export const layout = new Layout((running) => {
-  ui.layoutToggle.textContent = running ? 'Stop layout' : 'Run layout';
-  ui.layoutState.textContent = running ? 'ForceAtlas2 running…' : 'layout stopped';
+  labelLayout(running);
   document.body.dataset.layout = running ? 'running' : 'stopped';
 });
+
+/** The layout button and note (in the chain layout: which way the chain runs). */
+export function labelLayout(running: boolean): void {
+  ui.layoutToggle.textContent = running ? t('viewer:layout.stop') : t('viewer:layout.run');
+  ui.layoutState.textContent =
+    document.body.dataset.layout === 'chain'
+      ? t('viewer:layout.chain')
+      : running
+        ? t('viewer:layout.running')
+        : t('viewer:layout.stopped');
+}

@@ -2,7 +2,24 @@
 import type { Tab } from './state.js';
 import { ui } from './state.js';
 
-export function setStatus(message: string, error = false): void {
+let lastStatus: { text: () => string; error: boolean } | null = null;
+
+/**
+ * Shows a message in the status line. A function is kept and asked again when the language
+ * changes; a string (a worker's progress, an error) stays as it came.
+ */
+export function setStatus(message: string | (() => string), error = false): void {
+  const text = typeof message === 'string' ? () => message : message;
+  lastStatus = { text, error };
+  showStatus(text(), error);
+}
+
+/** The status line again, in the current language. */
+export function relabelStatus(): void {
+  if (lastStatus) showStatus(lastStatus.text(), lastStatus.error);
+}
+
+function showStatus(message: string, error: boolean): void {
   ui.status.textContent = message;
   ui.status.classList.toggle('error', error);
   ui.status.title = message;

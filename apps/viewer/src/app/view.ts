@@ -1,10 +1,11 @@
 /** The view: asking the worker for it, drawing it, sizes, colours, legend, summary. */
 import { RELATION_TYPES } from '@chainlens/core';
 import { count, replace } from '../dom.js';
+import { t } from '../i18n.js';
 import {
   CHAIN_COLORS,
   STAGE_COLORS,
-  STAGE_LABELS,
+  stageLabel,
   applyChainStyle,
   segmentColors,
 } from '../graph/chain.js';
@@ -13,11 +14,10 @@ import { buildGraph } from '../graph/model.js';
 import { GraphRenderer } from '../graph/renderer.js';
 import type { ChainColoring, ColorBy } from '../graph/style.js';
 import { applyColors, applyEdgeStyle, applySizes, isHiddenCategory } from '../graph/style.js';
-import { renderChainPanel } from '../panel/chain.js';
 import { renderEmptyDetails } from '../panel/details.js';
 import { renderLegend } from '../panel/legend.js';
 import type { ViewData } from '../protocol.js';
-import { chainActions, runChainAnalysis, setChainControls } from './chain.js';
+import { runChainAnalysis, setChainControls, showChainPanel } from './chain.js';
 import { clearSelection, selectNode, showTooltip } from './exploring.js';
 import { setStatus, showError } from './status.js';
 import { app, client, layout, state, ui } from './state.js';
@@ -44,9 +44,9 @@ export async function refreshView(): Promise<void> {
     if (seq !== state.viewSeq) return;
     performance.mark('chainlens:view-data');
     showData(data);
-    setStatus(`${state.datasetLabel}: ${data.clusterLabel}`);
+    setStatus(() => `${state.datasetLabel}: ${clusterName()}`);
     if (state.template) void runChainAnalysis();
-    else renderChainPanel(ui.panels.chain, { status: 'no-template' }, chainActions);
+    else showChainPanel({ status: 'no-template' });
   } catch (e) {
     if (seq === state.viewSeq) showError(e);
   }
@@ -63,7 +63,7 @@ export function showData(data: ViewData, previous?: ViewGraph): void {
   state.graph = graph;
   state.selected = null;
   state.hidden.clear();
-  state.betweennessNote = '';
+  state.betweenness = null;
   state.chain = null;
   state.chainDecoration = null;
   state.chainLayout = null;
@@ -114,25 +114,41 @@ export function renderSummary(data: ViewData): void {
   const nodes = g.order - ghosts;
   const links = g.size - (state.chainDecoration?.ghostLinks ?? 0);
   const parts = [
-    `${state.datasetLabel} · ${data.clusterLabel}`,
+    `${state.datasetLabel} · ${clusterName()}`,
     data.mode === 'aggregated'
-      ? `${count(nodes)} nodes (${data.groups?.kind === 'segment' ? 'chain segments' : 'communities'} and expanded companies) of ${count(data.clusterSize - data.hiddenIsolated)} companies`
-      : `${count(nodes)} companies drawn`,
-    `${count(links)} links`,
+      ? t(
+          data.groups?.kind === 'segment'
+            ? 'viewer:summary.aggregatedSegments'
+            : 'viewer:summary.aggregatedCommunities',
+          {
+            count: nodes,
+            n: count(nodes),
+            companies: count(data.clusterSize - data.hiddenIsolated),
+          },
+        )
+      : t('viewer:summary.drawn', { count: nodes, n: count(nodes) }),
+    t('viewer:summary.links', { count: links, n: count(links) }),
   ];
-  if (ghosts > 0) parts.push(`${ghosts} missing role${ghosts === 1 ? '' : 's'} (ghost nodes)`);
+  if (ghosts > 0) parts.push(t('viewer:summary.ghosts', { count: ghosts, n: count(ghosts) }));
   if (data.arcs > 0) {
     parts.push(
-      `${count(data.communities.shown)} communities (modularity ${data.communities.modularity.toFixed(2)})`,
+      t('viewer:summary.communities', {
+        count: data.communities.shown,
+        n: count(data.communities.shown),
+        modularity: data.communities.modularity.toFixed(2),
+      }),
     );
   }
   if (data.hiddenIsolated > 0) {
     parts.push(
-      `${count(data.hiddenIsolated)} without links hidden${state.template ? ' (chain firms always drawn)' : ''}`,
+      t(state.template ? 'viewer:summary.hiddenChain' : 'viewer:summary.hidden', {
+        count: data.hiddenIsolated,
+        n: count(data.hiddenIsolated),
+      }),
     );
   }
   if (data.prunedArcs > 0) {
-    parts.push(`${count(data.prunedArcs)} weaker links between communities not drawn`);
+    parts.push(t('viewer:summary.pruned', { count: data.prunedArcs, n: count(data.prunedArcs) }));
   }
   replace(ui.viewSummary, parts.join(' · '));
   ui.viewSummary.dataset.nodes = String(nodes);
@@ -150,7 +166,11 @@ export function chainColoring(): ChainColoring | undefined {
     order: report.segments.map((s) => s.id),
     stageOf: new Map(report.segments.map((s) => [s.id, s.stage])),
     stageColors: STAGE_COLORS,
-    stageLabels: STAGE_LABELS,
+    stageLabels: {
+      upstream: stageLabel('upstream'),
+      midstream: stageLabel('midstream'),
+      downstream: stageLabel('downstream'),
+    },
   };
 }
 
@@ -205,18 +225,41 @@ export function drawLegend(): void {
   const colorBy = effectiveColorBy();
   const title =
     colorBy === 'community'
-      ? `Communities (Louvain, seed ${data.communities.seed})`
+      ? t('viewer:legend.communities', { seed: data.communities.seed })
       : colorBy === 'region'
-        ? 'Region'
+        ? t('viewer:legend.region')
         : colorBy === 'segment'
-          ? 'Chain segment (main segment of each company)'
+          ? t('viewer:legend.segment')
           : colorBy === 'stage'
-            ? 'Chain stage'
+            ? t('viewer:legend.stage')
             : colorBy.slice(5);
+  const b = state.betweenness;
+  const size =
+    state.sizeBy === 'degree'
+      ? t('viewer:legend.size.degree')
+      : state.sizeBy === 'pagerank'
+        ? t('viewer:legend.size.pagerank')
+        : !b
+          ? t('viewer:legend.size.betweenness')
+          : b.exact
+            ? t('viewer:legend.size.betweennessExact')
+            : t('viewer:legend.size.betweennessSampled', { k: count(b.k), seed: b.seed });
   const sizeNote =
     state.sizeBy === 'uniform'
-      ? 'All companies the same size.'
-      : `Size: ${state.sizeBy === 'degree' ? 'distinct partners in the view' : state.sizeBy === 'pagerank' ? 'PageRank (supply direction, damping 0.85)' : `betweenness${state.betweennessNote}`}.${data.mode === 'aggregated' ? ` ${data.groups?.kind === 'segment' ? 'Segment' : 'Community'} nodes: by companies.` : ''} Click a colour to hide or show it.`;
+      ? t('viewer:legend.size.uniform')
+      : [
+          t('viewer:legend.size', { size }),
+          data.mode === 'aggregated'
+            ? t(
+                data.groups?.kind === 'segment'
+                  ? 'viewer:legend.groupSize.segment'
+                  : 'viewer:legend.groupSize.community',
+              )
+            : '',
+          t('viewer:legend.clickToHide'),
+        ]
+          .filter((x) => x !== '')
+          .join(' ');
   renderLegend(
     ui.legend,
     title,
@@ -228,7 +271,7 @@ export function drawLegend(): void {
       drawLegend();
       applyHidden();
     },
-    RELATION_TYPES.filter((t) => state.types.has(t)),
+    RELATION_TYPES.filter((type) => state.types.has(type)),
     sizeNote,
     state.chainDecoration
       ? {
@@ -265,13 +308,23 @@ export async function loadBetweenness(): Promise<void> {
     if (seq !== state.viewSeq || graph !== state.graph) return;
     const keys = state.data.nodes.keys;
     keys.forEach((key, i) => graph.setNodeAttribute(key, 'betweenness', b.values[i]!));
-    state.betweennessNote = b.exact
-      ? ' (exact, directed)'
-      : ` (sampled from ${count(b.k)} sources, seed ${b.seed})`;
-    setStatus(`Betweenness ${b.exact ? 'exact' : `sampled (k = ${count(b.k)})`}`);
+    state.betweenness = { exact: b.exact, k: b.k, seed: b.seed };
+    setStatus(() =>
+      b.exact
+        ? t('viewer:status.betweennessExact')
+        : t('viewer:status.betweennessSampled', { k: count(b.k) }),
+    );
     styleNodes();
     app.renderer?.sigma.refresh();
   } catch (e) {
     showError(e);
   }
+}
+
+/** The cluster under study as the page names it (a region: its path). */
+export function clusterName(): string {
+  const c = state.cluster;
+  if (c.kind === 'all') return t('viewer:cluster.all');
+  if (c.kind === 'no-region') return t('viewer:cluster.noRegion');
+  return state.data?.clusterLabel ?? c.path;
 }

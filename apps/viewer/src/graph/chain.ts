@@ -17,6 +17,7 @@ import type { ChainAnalysis } from '../protocol.js';
 import { segmentGroupKey } from '../protocol.js';
 import type { ReportSegment, SegmentStatus } from '../panel/report-types.js';
 import type { NodeAttributes, ViewGraph } from './model.js';
+import { t } from '../i18n.js';
 
 export const GHOST_PREFIX = 'ghost:';
 export const ghostKey = (segment: string) => `${GHOST_PREFIX}${segment}`;
@@ -43,11 +44,14 @@ const STAGE_HUES: Record<Stage, [number, number]> = {
   downstream: [265, 335],
 };
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  upstream: 'Upstream 上游',
-  midstream: 'Midstream 中游',
-  downstream: 'Downstream 下游',
-};
+/** A stage's name as lane headers and the legend show it, in the current language. */
+export function stageLabel(stage: Stage): string {
+  return stage === 'upstream'
+    ? t('viewer:stage.upstream')
+    : stage === 'midstream'
+      ? t('viewer:stage.midstream')
+      : t('viewer:stage.downstream');
+}
 
 function hex(h: number, s: number, l: number): string {
   const a = s * Math.min(l, 1 - l);

@@ -1,8 +1,10 @@
 /** The chain panel's pieces: its state and actions, labels, entries, sections, bars. */
-import { el } from '../dom.js';
+import { count, el } from '../dom.js';
 import type { ChainAnalysis } from '../protocol.js';
 import type { SegmentStatus, WeakLinkKind } from './report-types.js';
 import type { Stage } from '@chainlens/core';
+import { t, tr } from '../i18n.js';
+import { stageLabel } from '../graph/chain.js';
 
 export type ChainPanelState =
   | { status: 'no-template' }
@@ -22,35 +24,68 @@ export interface ChainPanelActions {
   whatIf(id: string): void;
 }
 
-export const STATUS_LABELS: Record<SegmentStatus, string> = {
-  present: 'present',
-  weak: 'weak',
-  'missing-upstream': 'missing upstream',
-  'missing-downstream': 'missing downstream',
-  absent: 'absent',
-};
+/** A segment's status, as the segment list names it. */
+export function statusLabel(status: SegmentStatus): string {
+  switch (status) {
+    case 'present':
+      return t('viewer:segment.present');
+    case 'weak':
+      return t('viewer:segment.weak');
+    case 'missing-upstream':
+      return t('viewer:segment.missingUpstream');
+    case 'missing-downstream':
+      return t('viewer:segment.missingDownstream');
+    case 'absent':
+      return t('viewer:segment.absent');
+  }
+}
 
-export const KIND_LABELS: Record<WeakLinkKind, string> = {
-  'single-source': 'Single source',
-  concentrated: 'Concentrated',
-  'cut-point': 'Cut points',
-  bridge: 'Bridges',
-  'external-only': 'Bought only from outside',
-};
+export const WEAK_LINK_KINDS: readonly WeakLinkKind[] = [
+  'single-source',
+  'concentrated',
+  'cut-point',
+  'bridge',
+  'external-only',
+];
 
-export const KIND_NOTES: Record<WeakLinkKind, string> = {
-  'single-source': 'segments held by one local company: a single point of failure',
-  concentrated: 'segments whose local shares are concentrated (HHI above τ)',
-  'cut-point': 'companies that hold the local supply web together',
-  bridge: 'the only supply link between two groups of local firms',
-  'external-only': 'segments the cluster holds whose local buyers buy them only from outside',
-};
+/** A kind of weak link, as a heading. */
+export function kindLabel(kind: WeakLinkKind): string {
+  switch (kind) {
+    case 'single-source':
+      return t('viewer:kind.singleSource');
+    case 'concentrated':
+      return t('viewer:kind.concentrated');
+    case 'cut-point':
+      return t('viewer:kind.cutPoint');
+    case 'bridge':
+      return t('viewer:kind.bridge');
+    case 'external-only':
+      return t('viewer:kind.externalOnly');
+  }
+  return kind;
+}
 
-export const STAGE_NAMES: Record<Stage, string> = {
-  upstream: 'Upstream',
-  midstream: 'Midstream',
-  downstream: 'Downstream',
-};
+/** What a kind of weak link means, after its heading. */
+export function kindNote(kind: WeakLinkKind): string {
+  switch (kind) {
+    case 'single-source':
+      return t('viewer:kind.singleSource.note');
+    case 'concentrated':
+      return t('viewer:kind.concentrated.note');
+    case 'cut-point':
+      return t('viewer:kind.cutPoint.note');
+    case 'bridge':
+      return t('viewer:kind.bridge.note');
+    case 'external-only':
+      return t('viewer:kind.externalOnly.note');
+  }
+  return '';
+}
+
+/** A stage's name (Upstream / 上游). */
+export function stageName(stage: Stage): string {
+  return stageLabel(stage);
+}
 
 export function bar(value: number | null): HTMLElement {
   const b = el('span', { class: 'bar' }, el('span', { class: 'fill' }));
@@ -80,7 +115,7 @@ export function entry(
           'data-companies': ids.join(','),
           ...(options.extra?.length ? { 'data-nodes': options.extra.join(',') } : {}),
         },
-        title: 'Focus the graph on the companies concerned',
+        title: t('viewer:chain.focusTitle'),
       },
       text,
     ),
@@ -89,7 +124,11 @@ export function entry(
   );
 }
 
-export function section(title: string, testid: string, ...children: (Node | null)[]): HTMLElement {
+export function section(
+  title: string | Node,
+  testid: string,
+  ...children: (Node | null)[]
+): HTMLElement {
   return el(
     'details',
     { class: 'chain-section', attrs: { open: '', 'data-testid': testid } },
@@ -102,7 +141,9 @@ export function section(title: string, testid: string, ...children: (Node | null
 export function nameList(ids: string[], name: (id: string) => string, limit = 6): string {
   const shown = ids.slice(0, limit).map(name);
   const rest = ids.length - shown.length;
-  return rest > 0 ? `${shown.join('、')} and ${rest} more` : shown.join('、');
+  return rest > 0
+    ? t('viewer:chain.andMore', { names: tr().list(shown), count: rest, n: count(rest) })
+    : tr().list(shown);
 }
 
 export const num = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);

@@ -2,6 +2,8 @@
 import { el } from '../dom.js';
 import type { ChainReport } from './report-types.js';
 import { section } from './chain-parts.js';
+import { figureLabel, measureWord } from './chain-sections.js';
+import { t } from '../i18n.js';
 
 export const SVG = 'http://www.w3.org/2000/svg';
 
@@ -52,26 +54,25 @@ export function resilienceSection(report: ChainReport): HTMLElement {
   chart.append(
     label(pad.l - 3, pad.t + 7, '100%', 'end'),
     label(pad.l - 3, h - pad.b, '0', 'end'),
-    label(pad.l, h - 6, 'firms removed →'),
+    label(pad.l, h - 6, t('viewer:resilience.axis')),
     label(w - pad.r, h - 6, String(n - 1), 'end'),
   );
   return section(
-    'Resilience',
+    figureLabel('resilience', t('viewer:resilience.title')),
     'resilience',
     chart,
     el(
       'p',
       { class: 'small' },
       el('span', { class: 'key random' }),
-      `random failures: R = ${R.random.toFixed(3)}  `,
+      `${t('viewer:resilience.random', { r: R.random.toFixed(3) })}  `,
       el('span', { class: 'key targeted' }),
-      `targeted (by ${String(report.resilience.centrality ?? 'degree')}): R = ${R.targeted.toFixed(3)}`,
+      t('viewer:resilience.targeted', {
+        by: measureWord(String(report.resilience.centrality ?? 'degree')),
+        r: R.targeted.toFixed(3),
+      }),
     ),
-    el(
-      'p',
-      { class: 'muted small' },
-      'Redundancy-adjusted completeness as chain firms fail one by one (with cascades); R is the area under the curve: higher is more robust.',
-    ),
+    el('p', { class: 'muted small' }, t('viewer:resilience.note')),
   );
 }
 

@@ -1,18 +1,15 @@
 /** The chain panel's sections: completeness, gaps, weak links, segments, leaders, targets, critical companies. */
 import { count, el, percent } from '../dom.js';
-import type {
-  ChainReport,
-  ReportMissingRole,
-  ReportWeakLink,
-  WeakLinkKind,
-} from './report-types.js';
-import { STAGES, holdingsText, indexReport, leaderBasisText, memberText } from '@chainlens/core';
+import { figureHint, t, tr } from '../i18n.js';
+import type { ChainReport, ReportMissingRole, ReportWeakLink } from './report-types.js';
+import { STAGES, holdingsText, indexReport, memberText } from '@chainlens/core';
 import type { ChainPanelActions } from './chain-parts.js';
 import {
-  KIND_LABELS,
-  KIND_NOTES,
-  STATUS_LABELS,
-  STAGE_NAMES,
+  WEAK_LINK_KINDS,
+  kindLabel,
+  kindNote,
+  stageName,
+  statusLabel,
   bar,
   entry,
   nameList,
@@ -23,33 +20,53 @@ import {
 export function completenessTable(report: ChainReport): HTMLElement {
   const c = report.completeness;
   const r = report.parameters.redundancy;
-  const rows: [string, string, number | null, string][] = [
+  // [data-figure key, glossary id, label, value, what it counts]
+  const rows: [string, string, string, number | null, string][] = [
     [
       'coverage',
-      'Coverage',
+      'coverage',
+      t('viewer:figure.coverage'),
       c.coverage,
-      `${c.segments.present} of ${c.segments.all} segments have a local company (weighted)`,
+      t('viewer:figure.coverage.what', {
+        present: c.segments.present,
+        all: c.segments.all,
+      }),
     ],
     [
       'redundancy',
-      'Redundancy-adjusted',
+      'redundancy',
+      t('viewer:figure.redundancy'),
       c.redundancy,
-      `each segment counts min(1, n/${r}): one firm is half covered`,
+      t('viewer:figure.redundancy.what', { r }),
     ],
-    ['link', 'Link', c.link, `${c.feeds.present} of ${c.feeds.all} feeds have both ends local`],
+    [
+      'link',
+      'link',
+      t('viewer:figure.link'),
+      c.link,
+      t('viewer:figure.link.what', { present: c.feeds.present, all: c.feeds.all }),
+    ],
     [
       'path',
-      'Path',
+      'path',
+      t('viewer:figure.path'),
       c.path,
-      `${count(c.paths.present)} of ${count(c.paths.all)} source-to-end paths run entirely through local segments`,
+      t('viewer:figure.path.what', {
+        present: count(c.paths.present),
+        all: count(c.paths.all),
+      }),
     ],
     [
       'localSupplyRatio',
-      'Local supply ratio',
+      'localSupply',
+      t('viewer:figure.localSupply'),
       c.localSupplyRatio,
       c.localSupplyRatio === null
-        ? 'the chain firms buy nothing in the data'
-        : `${count(c.localSupply.localEdges)} of ${count(c.localSupply.edges)} supply links into the chain firms are local (by value)`,
+        ? t('viewer:figure.localSupply.none')
+        : t('viewer:figure.localSupply.what', {
+            local: count(c.localSupply.localEdges),
+            all: count(c.localSupply.edges),
+          }),
     ],
   ];
   return el(
@@ -58,11 +75,11 @@ export function completenessTable(report: ChainReport): HTMLElement {
     el(
       'tbody',
       null,
-      ...rows.map(([key, label, v, what]) =>
+      ...rows.map(([key, id, label, v, what]) =>
         el(
           'tr',
           { title: what },
-          el('th', null, label, el('div', { class: 'muted small' }, what)),
+          el('th', null, figureLabel(id, label), el('div', { class: 'muted small' }, what)),
           el('td', { class: 'num', attrs: { 'data-figure': key } }, percent(v)),
           el('td', null, bar(v)),
         ),
@@ -82,10 +99,10 @@ export function stageTable(report: ChainReport): HTMLElement {
       el(
         'tr',
         null,
-        el('th', null, 'stage'),
-        el('th', { class: 'num' }, 'present'),
-        el('th', { class: 'num' }, 'coverage'),
-        el('th', { class: 'num' }, 'redundancy'),
+        el('th', null, t('viewer:stages.stage')),
+        el('th', { class: 'num' }, t('viewer:stages.present')),
+        el('th', { class: 'num' }, figureLabel('coverage', t('viewer:stages.coverage'))),
+        el('th', { class: 'num' }, figureLabel('redundancy', t('viewer:stages.redundancy'))),
       ),
     ),
     el(
@@ -96,7 +113,7 @@ export function stageTable(report: ChainReport): HTMLElement {
         return el(
           'tr',
           { attrs: { 'data-stage': s } },
-          el('th', null, el('span', { class: `stage-dot stage-${s}` }), STAGE_NAMES[s]),
+          el('th', null, el('span', { class: `stage-dot stage-${s}` }), stageName(s)),
           el('td', { class: 'num' }, `${f.present} / ${f.segments}`),
           el('td', { class: 'num', attrs: { 'data-figure': 'coverage' } }, percent(f.coverage)),
           el('td', { class: 'num', attrs: { 'data-figure': 'redundancy' } }, percent(f.redundancy)),
@@ -114,10 +131,10 @@ export function gapsSection(
   const name = (id: string) => actions.companyName(id);
   const roles = report.missingRoles as (ReportMissingRole & { externalCompanies?: number })[];
   return section(
-    `Gaps: missing roles (${roles.length})`,
+    t('viewer:gaps.title', { n: count(roles.length) }),
     'gaps-section',
     roles.length === 0
-      ? el('p', { class: 'muted' }, 'Every segment of the chain has a local company.')
+      ? el('p', { class: 'muted' }, t('viewer:gaps.none'))
       : el(
           'ul',
           { class: 'entries gaps', attrs: { 'data-testid': 'gaps' } },
@@ -126,22 +143,30 @@ export function gapsSection(
             const detail: string[] = [];
             if (m.direction === 'upstream') {
               detail.push(
-                `input of ${count(m.neededBy.length)} local compan${m.neededBy.length === 1 ? 'y' : 'ies'}: ${nameList(m.neededBy, name)}`,
+                t('viewer:gaps.inputOf', {
+                  count: m.neededBy.length,
+                  n: count(m.neededBy.length),
+                  names: nameList(m.neededBy, name),
+                }),
               );
             } else if (m.direction === 'downstream') {
               detail.push(
-                `buyer of ${count(m.neededBy.length)} local compan${m.neededBy.length === 1 ? 'y' : 'ies'}: ${nameList(m.neededBy, name)}`,
+                t('viewer:gaps.buyerOf', {
+                  count: m.neededBy.length,
+                  n: count(m.neededBy.length),
+                  names: nameList(m.neededBy, name),
+                }),
               );
             } else {
-              detail.push('no local company feeds it or needs it');
+              detail.push(t('viewer:tip.absent'));
             }
             if (elsewhere !== undefined) {
-              detail.push(`; held by ${count(elsewhere)} companies elsewhere in the data`);
+              detail.push(t('viewer:gaps.elsewhere', { count: elsewhere, n: count(elsewhere) }));
             }
             return entry(segmentName(m.segment), detail, m.neededBy, actions, {
               extra: [`ghost:${m.segment}`],
-              label: `Missing ${segmentName(m.segment)}`,
-              after: el('span', { class: `pill dir-${m.direction}` }, m.direction),
+              label: t('viewer:focus.missingLabel', { segment: segmentName(m.segment) }),
+              after: el('span', { class: `pill dir-${m.direction}` }, directionLabel(m.direction)),
               testid: `gap-${m.segment}`,
             });
           }),
@@ -156,7 +181,7 @@ export function weakLinksSection(
   membersOf: (segment: string) => string[],
 ): HTMLElement {
   const name = (id: string) => actions.companyName(id);
-  const kinds = Object.keys(KIND_LABELS) as WeakLinkKind[];
+  const kinds = WEAK_LINK_KINDS;
   const groups = kinds
     .map((k) => [k, report.weakLinks.filter((w) => w.kind === k)] as const)
     .filter(([, list]) => list.length > 0);
@@ -185,9 +210,9 @@ export function weakLinksSection(
     }
   };
   return section(
-    `Weak links (${report.weakLinks.length})`,
+    t('viewer:weak.title', { n: count(report.weakLinks.length) }),
     'weak-links',
-    groups.length === 0 ? el('p', { class: 'muted' }, 'No weak link found.') : null,
+    groups.length === 0 ? el('p', { class: 'muted' }, t('viewer:weak.none')) : null,
     ...groups.map(([kind, list]) =>
       el(
         'div',
@@ -195,8 +220,8 @@ export function weakLinksSection(
         el(
           'h5',
           null,
-          `${KIND_LABELS[kind]} (${list.length})`,
-          el('span', { class: 'muted small' }, ` ${KIND_NOTES[kind]}`),
+          `${kindLabel(kind)} (${list.length})`,
+          el('span', { class: 'muted small' }, ` ${kindNote(kind)}`),
         ),
         el('ul', { class: 'entries' }, ...list.map(item)),
       ),
@@ -206,13 +231,16 @@ export function weakLinksSection(
 
 export function segmentsSection(report: ChainReport, actions: ChainPanelActions): HTMLElement {
   return section(
-    `Segments (${report.completeness.segments.present} of ${report.segments.length} present)`,
+    t('viewer:segments.title', {
+      present: report.completeness.segments.present,
+      all: report.segments.length,
+    }),
     'segments',
     ...STAGES.flatMap((stage) => {
       const segments = report.segments.filter((s) => s.stage === stage);
       if (segments.length === 0) return [];
       return [
-        el('h5', null, STAGE_NAMES[stage]),
+        el('h5', null, stageName(stage)),
         el(
           'ul',
           { class: 'segments' },
@@ -239,13 +267,15 @@ export function segmentsSection(report: ChainReport, actions: ChainPanelActions)
               el(
                 'span',
                 { class: 'muted small' },
-                ` ${count(s.companies)} firm${s.companies === 1 ? '' : 's'} · ${STATUS_LABELS[s.status]}${s.hhi !== null ? ` · HHI ${s.hhi.toFixed(2)}` : ''}`,
+                ` ${tr().firms(s.companies)} · ${statusLabel(s.status)}`,
+                s.hhi !== null ? ' · ' : null,
+                s.hhi !== null ? figureLabel('hhi', `HHI ${s.hhi.toFixed(2)}`) : null,
               ),
               s.members.length > 0
                 ? el(
                     'div',
                     { class: 'muted small members' },
-                    s.members.slice(0, 4).map(memberText).join('、') +
+                    tr().list(s.members.slice(0, 4).map(memberText)) +
                       (s.members.length > 4 ? ` +${s.members.length - 4}` : ''),
                   )
                 : null,
@@ -257,32 +287,38 @@ export function segmentsSection(report: ChainReport, actions: ChainPanelActions)
   );
 }
 
-export const LEADER_PARTS: Record<string, string> = {
-  presence: 'presence',
-  breadth: 'breadth',
-  partners: 'local partners',
-  size: 'size',
-};
+/** A part of a leader's score. */
+function leaderPart(key: string): string {
+  switch (key) {
+    case 'presence':
+      return t('viewer:leaders.presence');
+    case 'breadth':
+      return t('viewer:leaders.breadth');
+    case 'partners':
+      return t('viewer:leaders.partners');
+    case 'size':
+      return t('viewer:leaders.size');
+  }
+  return key;
+}
 
 export function leadersSection(report: ChainReport, actions: ChainPanelActions): HTMLElement {
   const shown = report.leaders.slice(0, 10);
   const index = indexReport(report);
   return section(
-    `Leading firms (${report.leaders.length})`,
+    figureLabel('leader', t('viewer:leaders.title', { n: count(report.leaders.length) })),
     'leaders',
     report.leaders.length === 0
-      ? el('p', { class: 'muted' }, 'No chain firm in the cluster.')
+      ? el('p', { class: 'muted' }, t('viewer:leaders.none'))
       : el(
           'ol',
           { class: 'entries' },
           ...shown.map((l) =>
             entry(
               l.name,
-              `${l.region || 'no region'} · score ${l.score.toFixed(2)} · ${Object.entries(
-                l.components,
-              )
-                .map(([k, v]) => `${LEADER_PARTS[k] ?? k} ${v.toFixed(2)}`)
-                .join(', ')} · ${holdingsText(index, l.holdings)} · ${leaderBasisText(l.basis)}`,
+              `${l.region || t('viewer:noRegion')} · ${t('viewer:score', { score: l.score.toFixed(2) })} · ${tr().list(
+                Object.entries(l.components).map(([k, v]) => `${leaderPart(k)} ${v.toFixed(2)}`),
+              )} · ${holdingsText(index, l.holdings)} · ${basisText(l.basis)}`,
               [l.company],
               actions,
             ),
@@ -292,7 +328,7 @@ export function leadersSection(report: ChainReport, actions: ChainPanelActions):
       ? el(
           'p',
           { class: 'muted small' },
-          `${report.leaders.length - shown.length} more in report.json.`,
+          t('viewer:leaders.more', { n: count(report.leaders.length - shown.length) }),
         )
       : null,
   );
@@ -307,23 +343,23 @@ export function targetsSection(
   const shown = report.targets.slice(0, 10);
   const missing = new Map(report.missingRoles.map((m) => [m.segment, m]));
   return section(
-    `Targets to attract (${report.targets.length})`,
+    figureLabel('target', t('viewer:targets.title', { n: count(report.targets.length) })),
     'targets',
     report.targets.length === 0
-      ? el('p', { class: 'muted' }, 'No candidate outside the cluster.')
+      ? el('p', { class: 'muted' }, t('viewer:targets.none'))
       : el(
           'ol',
           { class: 'entries' },
-          ...shown.map((t) => {
-            const gap = missing.get(t.segment);
+          ...shown.map((x) => {
+            const gap = missing.get(x.segment);
             // The companies concerned: those that need the segment (a gap) or hold it (weak).
-            const ids = [t.company, ...(gap ? gap.neededBy : membersOf(t.segment))];
+            const ids = [x.company, ...(gap ? gap.neededBy : membersOf(x.segment))];
             return entry(
-              `${t.name} → ${segmentName(t.segment)}`,
-              `${t.region || 'no region'} · score ${t.score.toFixed(2)}. ${t.explanation}`,
+              `${x.name} → ${segmentName(x.segment)}`,
+              `${x.region || t('viewer:noRegion')} · ${t('viewer:score', { score: x.score.toFixed(2) })}. ${x.explanation}`,
               ids,
               actions,
-              { extra: gap ? [`ghost:${t.segment}`] : [] },
+              { extra: gap ? [`ghost:${x.segment}`] : [] },
             );
           }),
         ),
@@ -335,12 +371,18 @@ export function criticalSection(report: ChainReport, actions: ChainPanelActions)
   const shown = report.critical.slice(0, 10);
   const measure = String(report.parameters.criticalityMeasure ?? 'redundancy');
   return section(
-    'Most critical companies',
+    figureLabel('criticality', t('viewer:critical.title')),
     'critical',
     el(
       'p',
       { class: 'muted small' },
-      `Completeness (${measure}) lost if the company fails, with the firms its failure cuts off (cascade θ = ${report.parameters.theta}).`,
+      figureLabel(
+        'cascade',
+        t('viewer:critical.note', {
+          measure: measureLabel(measure),
+          theta: report.parameters.theta,
+        }),
+      ),
     ),
     el(
       'ol',
@@ -348,7 +390,7 @@ export function criticalSection(report: ChainReport, actions: ChainPanelActions)
       ...shown.map((k) =>
         entry(
           k.name,
-          `−${percent(k.completenessDrop)}${k.cutOff.length ? `; cuts off ${nameList(k.cutOff, name, 4)}` : '; cuts nobody off'}`,
+          `−${percent(k.completenessDrop)}; ${k.cutOff.length ? t('viewer:critical.cutsOff', { names: nameList(k.cutOff, name, 4) }) : t('viewer:critical.cutsNobody')}`,
           [k.company, ...k.cutOff],
           actions,
           {
@@ -356,15 +398,80 @@ export function criticalSection(report: ChainReport, actions: ChainPanelActions)
               'button',
               {
                 class: 'mini',
-                title: 'What if this company fails?',
+                title: t('viewer:whatIf.button'),
                 attrs: { 'data-what-if': k.company },
                 on: { click: () => actions.whatIf(k.company) },
               },
-              'what if',
+              t('viewer:critical.whatIf'),
             ),
           },
         ),
       ),
     ),
   );
+}
+
+/** A figure's label, with the glossary's one-sentence explanation on hover. */
+export function figureLabel(id: string, text: string): HTMLElement {
+  return el(
+    'span',
+    { class: 'figure-label', title: figureHint(id), attrs: { 'data-hint': id } },
+    text,
+  );
+}
+
+function directionLabel(direction: string): string {
+  return direction === 'upstream'
+    ? t('viewer:direction.upstream')
+    : direction === 'downstream'
+      ? t('viewer:direction.downstream')
+      : t('viewer:direction.absent');
+}
+
+function measureLabel(measure: string): string {
+  return measure === 'redundancy'
+    ? t('viewer:figure.redundancy')
+    : measure === 'coverage'
+      ? t('viewer:figure.coverage')
+      : measure === 'link'
+        ? t('viewer:figure.link')
+        : measure === 'path'
+          ? t('viewer:figure.path')
+          : measure;
+}
+
+/** What a leader's row rests on, in a few words (links observed or inferred, size, shares). */
+function basisText(b: ChainReport['leaders'][number]['basis']): string {
+  const parts = [
+    b.observedPartners + b.inferredPartners === 0
+      ? t('viewer:leaders.noLinks')
+      : t('viewer:leaders.links', {
+          observed: b.observedPartners,
+          inferred: b.inferredPartners,
+        }),
+    b.sizeKnown ? t('viewer:leaders.sizeKnown') : t('viewer:leaders.sizeUnknown'),
+  ];
+  if (b.unknownShares > 0) {
+    parts.push(t('viewer:leaders.sharesUnknown', { count: b.unknownShares, n: b.unknownShares }));
+  }
+  return parts.join(t('viewer:separator'));
+}
+
+/** The centrality a targeted removal follows, or a cascade's share measure, in words. */
+export function measureWord(key: string): string {
+  switch (key) {
+    case 'degree':
+      return t('viewer:measure.degree');
+    case 'out-degree':
+      return t('viewer:measure.outDegree');
+    case 'pagerank':
+      return t('viewer:measure.pagerank');
+    case 'pagerank-reverse':
+      return t('viewer:measure.pagerankReverse');
+    case 'weight':
+      return t('viewer:measure.weight');
+    case 'count':
+      return t('viewer:measure.count');
+  }
+  return key;
 }

@@ -8,10 +8,11 @@
  * cascade. Text only ever enters as text nodes (dom.ts).
  */
 import { count, el, replace } from '../dom.js';
+import { t, tr } from '../i18n.js';
 import type { ChainAnalysis } from '../protocol.js';
 import type { ChainReport, ReportMissingRole } from './report-types.js';
 import type { ChainPanelActions, ChainPanelState } from './chain-parts.js';
-import { STAGE_NAMES, num, section } from './chain-parts.js';
+import { num, section } from './chain-parts.js';
 import { resilienceSection } from './chain-resilience.js';
 import {
   completenessTable,
@@ -25,7 +26,7 @@ import {
 } from './chain-sections.js';
 
 export type { ChainPanelActions, ChainPanelState } from './chain-parts.js';
-export { KIND_LABELS, STAGE_NAMES, STATUS_LABELS } from './chain-parts.js';
+export { kindLabel, stageName, statusLabel } from './chain-parts.js';
 
 function provenanceNote(report: ChainReport): HTMLElement | null {
   const ls = report.completeness.localSupply;
@@ -34,8 +35,8 @@ function provenanceNote(report: ChainReport): HTMLElement | null {
     'p',
     { class: 'notice small', attrs: { 'data-testid': 'provenance' } },
     ls.inferredEdges === ls.edges
-      ? `All ${count(ls.edges)} supply links into the chain firms are inferred from products (B makes an input of what A makes), not observed: weak links, local supply and cascades rest on them.`
-      : `${count(ls.inferredEdges)} of ${count(ls.edges)} supply links into the chain firms are inferred from products, not observed.`,
+      ? t('viewer:chain.inferredAll', { n: count(ls.edges) })
+      : t('viewer:chain.inferredSome', { inferred: count(ls.inferredEdges), n: count(ls.edges) }),
   );
 }
 
@@ -59,12 +60,23 @@ function renderReport(
       el(
         'p',
         { class: 'muted' },
-        `${clusterLabel} · ${count(report.cluster.companies)} companies, ${count(report.cluster.chainCompanies)} in the chain · ${report.template.segments} segments, ${report.template.feeds} feeds`,
+        t('viewer:chain.head', {
+          cluster: clusterLabel,
+          companies: tr().firms(report.cluster.companies),
+          chain: tr().firms(report.cluster.chainCompanies),
+          segments: report.template.segments,
+          feeds: report.template.feeds,
+        }),
       ),
     ),
     provenanceNote(report) ?? '',
     ...notes.map((n) => el('p', { class: 'muted small' }, n)),
-    section('Completeness', 'completeness-section', completenessTable(report), stageTable(report)),
+    section(
+      t('viewer:chain.completeness'),
+      'completeness-section',
+      completenessTable(report),
+      stageTable(report),
+    ),
     gapsSection(report, actions, segmentName),
     weakLinksSection(report, actions, segmentName, membersOf),
     segmentsSection(report, actions),
@@ -75,7 +87,16 @@ function renderReport(
     el(
       'p',
       { class: 'muted small footnote' },
-      `@chainlens/core analyze(), report.json schema ${report.schemaVersion}: r = ${p.redundancy}, τ = ${p.hhiThreshold}, θ = ${p.theta}, supply = ${p.supplyTypes.join(' + ')}, seed ${p.seed}; ${count(report.communities.count)} supply communities (modularity ${report.communities.modularity.toFixed(2)}).`,
+      t('viewer:chain.footnote', {
+        schema: report.schemaVersion,
+        r: p.redundancy,
+        tau: p.hhiThreshold,
+        theta: p.theta,
+        supply: p.supplyTypes.map((x) => t(`viewer:relation.${x}`)).join(' + '),
+        seed: p.seed,
+        communities: count(report.communities.count),
+        modularity: report.communities.modularity.toFixed(2),
+      }),
     ),
   ].filter((x): x is HTMLElement => typeof x !== 'string');
 }
@@ -88,14 +109,7 @@ export function renderChainPanel(
 ): void {
   switch (state.status) {
     case 'no-template':
-      replace(
-        root,
-        el(
-          'p',
-          { class: 'muted' },
-          'Choose a chain template (left) to judge the cluster against it: completeness per stage, gaps, weak links, leading firms and targets.',
-        ),
-      );
+      replace(root, el('p', { class: 'muted' }, t('viewer:chain.choose')));
       return;
     case 'running':
       replace(
@@ -103,7 +117,9 @@ export function renderChainPanel(
         el(
           'p',
           { class: 'muted', attrs: { 'data-testid': 'chain-running' } },
-          `Analysing the cluster against ${state.template}${state.step ? `: ${state.step}` : ''}…`,
+          state.step
+            ? t('viewer:chain.runningStep', { template: state.template, step: state.step })
+            : t('viewer:chain.running', { template: state.template }),
         ),
       );
       return;
@@ -148,19 +164,32 @@ export function renderMissingRole(
     el(
       'p',
       { class: 'muted' },
-      `Missing role (缺链) of ${report.template.name}: no company of the cluster holds this ${segment ? STAGE_NAMES[segment.stage].toLowerCase() : ''} segment.`,
+      t('viewer:missing.intro', {
+        template: report.template.name,
+        stage: segment ? t(`common:stage.${segment.stage}`) : '',
+      }),
     ),
     el(
       'p',
       null,
       role.direction === 'upstream'
-        ? `An input missing upstream: ${count(role.neededBy.length)} local compan${role.neededBy.length === 1 ? 'y buys' : 'ies buy'} it from outside the cluster.`
+        ? t('viewer:missing.upstream', {
+            count: role.neededBy.length,
+            n: count(role.neededBy.length),
+          })
         : role.direction === 'downstream'
-          ? `A buyer missing downstream: ${count(role.neededBy.length)} local compan${role.neededBy.length === 1 ? 'y sells' : 'ies sell'} into it outside the cluster.`
-          : 'No local company feeds it or needs it (absent).',
+          ? t('viewer:missing.downstream', {
+              count: role.neededBy.length,
+              n: count(role.neededBy.length),
+            })
+          : t('viewer:missing.absent'),
     ),
     elsewhere !== undefined
-      ? el('p', { class: 'muted' }, `${count(elsewhere)} companies elsewhere in the data hold it.`)
+      ? el(
+          'p',
+          { class: 'muted' },
+          t('viewer:missing.elsewhere', { count: elsewhere, n: count(elsewhere) }),
+        )
       : null,
     role.neededBy.length
       ? el(
@@ -169,7 +198,11 @@ export function renderMissingRole(
           el(
             'h4',
             null,
-            el('button', { class: 'link', on: { click: () => actions.focus() } }, 'Needed by'),
+            el(
+              'button',
+              { class: 'link', on: { click: () => actions.focus() } },
+              t('viewer:missing.neededBy'),
+            ),
             ` (${count(role.neededBy.length)})`,
           ),
           el(
@@ -193,7 +226,7 @@ export function renderMissingRole(
       ? el(
           'section',
           null,
-          el('h4', null, 'Companies that could fill it (targets)'),
+          el('h4', null, t('viewer:missing.targets')),
           el(
             'ol',
             { class: 'entries' },

@@ -32,6 +32,7 @@ import {
 } from '@chainlens/core';
 import type { BetweennessData, ClusterChoice, ViewData, ViewRequest } from '../protocol.js';
 import { NOT_IN_CHAIN_KEY, segmentGroupKey } from '../protocol.js';
+import { t } from '../i18n.js';
 
 /** Views with more companies than this start from the community graph. */
 export const MAX_DRAWN_NODES = 20_000;
@@ -108,8 +109,8 @@ export function clusterMembers(dataset: Dataset, choice: ClusterChoice): Int32Ar
 }
 
 export function clusterLabel(choice: ClusterChoice): string {
-  if (choice.kind === 'all') return 'All companies';
-  if (choice.kind === 'no-region') return 'Companies without a region';
+  if (choice.kind === 'all') return t('viewer:cluster.all');
+  if (choice.kind === 'no-region') return t('viewer:cluster.noRegion');
   return normalizeRegion(choice.path);
 }
 

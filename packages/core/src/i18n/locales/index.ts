@@ -8,11 +8,13 @@ import type { Lang } from '../lang.js';
 import type { Catalogue } from './types.js';
 import { common as enCommon } from './en/common.js';
 import { common as zhCommon } from './zh-CN/common.js';
+import { viewer as enViewer } from './en/viewer.js';
+import { viewer as zhViewer } from './zh-CN/viewer.js';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'viewer'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon },
-  'zh-CN': { common: zhCommon },
+  en: { common: enCommon, viewer: enViewer },
+  'zh-CN': { common: zhCommon, viewer: zhViewer },
 };
