@@ -109,7 +109,9 @@ function interfaceText(page: Page): Promise<string> {
         )) {
           data.remove();
         }
-        parts.push(copy.textContent ?? '');
+        // Text nodes one by one: two labels side by side stay two words.
+        const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.nodeValue ?? '');
       }
     }
     // Choices in the drop-downs: only the selected one shows.
@@ -164,6 +166,12 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
       '图例',
     ]);
     expect(await page.textContent('#layout-toggle')).toBe('运行布局');
+    // Texts outside the panels' text: placeholders and hover titles.
+    expect(await page.getAttribute('#search', 'placeholder')).toBe('按企业名称或代码搜索…');
+    expect(await page.getAttribute('#region-tree input.filter', 'placeholder')).toBe('筛选地区…');
+    expect(await page.getAttribute('#open-folder', 'title')).toBe(
+      '打开数据集文件夹（含 chainlens.json）',
+    );
     expect(await page.textContent('#view-summary')).toMatch(/广东 · .*家企业/);
 
     await page.selectOption('#template-picker', 'lithium-battery');
@@ -203,6 +211,14 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
     ).toEqual(
       expect.arrayContaining(['coverage', 'redundancy', 'localSupply', 'leader', 'target']),
     );
+    const ghosts = await page.evaluate(() => {
+      const g = window.chainlens!.graph()!;
+      return g
+        .filterNodes((_, a) => a.ghost !== undefined)
+        .map((n) => g.getNodeAttribute(n, 'label'));
+    });
+    expect(ghosts.length).toBeGreaterThan(0);
+    for (const label of ghosts) expect(label).toMatch(/（缺失）$/);
     await page.screenshot({ path: join(SHOTS, 'zh-CN-chain.png') });
     await page.locator('aside.right').screenshot({ path: join(SHOTS, 'zh-CN-chain-panel.png') });
     expect(englishIn(await interfaceText(page))).toEqual([]);
@@ -214,7 +230,7 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
     await page.press('#search', 'Enter');
     await page.waitForSelector('[data-testid=company-name]');
     await page.waitForFunction(() =>
-      document.querySelector('#panel-company table.kv')?.textContent?.includes('视图内供应商数'),
+      document.querySelector('#panel-company table.kv')?.textContent?.includes('视图内供应商'),
     );
     expect(await page.textContent('[data-testid=suppliers] h4')).toMatch(/^供应商（/);
     expect(await page.textContent('[data-testid=customers] h4')).toMatch(/^客户（/);
@@ -277,6 +293,18 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
     expect(englishIn(await interfaceText(page))).toEqual(
       expect.arrayContaining(['Completeness', 'Region', 'Legend', 'Weak']),
     );
+    expect(await page.getAttribute('#region-tree input.filter', 'placeholder')).toBe(
+      'Filter regions…',
+    );
+    // The ghost node of a missing segment is relabelled on the graph.
+    const ghosts = await page.evaluate(() => {
+      const g = window.chainlens!.graph()!;
+      return g
+        .filterNodes((_, a) => a.ghost !== undefined)
+        .map((n) => g.getNodeAttribute(n, 'label'));
+    });
+    expect(ghosts.length).toBeGreaterThan(0);
+    for (const label of ghosts) expect(label).toMatch(/ \(missing\)$/);
     await page.screenshot({ path: join(SHOTS, 'en-chain.png') });
   });
 

@@ -7,10 +7,11 @@
 import type { Lang } from '@chainlens/core';
 import { el, replace } from '../dom.js';
 import { lang, setLang, t } from '../i18n.js';
+import { ghostLabel } from '../graph/chain.js';
 import { renderEmptyDetails } from '../panel/details.js';
 import { renderValidation } from '../panel/validation.js';
 import { relabelChainPanel, showMissingRole } from './chain.js';
-import { relabelControls } from './controls.js';
+import { regionTree, relabelControls } from './controls.js';
 import { selectNode, showCompany } from './exploring.js';
 import { fillPicker } from './loading.js';
 import { app, labelLayout, layout, state, ui } from './state.js';
@@ -64,6 +65,13 @@ function relabelPage(): void {
   ui.picker.value = picked;
   relabelControls();
   if (state.data && state.graph) {
+    const graph = state.graph;
+    const segments = new Map(state.chain?.report.segments.map((s) => [s.id, s.name]));
+    graph.forEachNode((node, a) => {
+      if (a.ghost !== undefined) {
+        graph.setNodeAttribute(node, 'label', ghostLabel(segments.get(a.ghost) ?? a.ghost));
+      }
+    });
     renderSummary(state.data);
     styleNodes();
     app.renderer?.sigma.refresh();
@@ -82,6 +90,8 @@ function relabelPage(): void {
 }
 
 export function installLangSwitch(): void {
+  // Built before the language was known.
+  regionTree.relabel();
   for (const b of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) {
     b.addEventListener('click', () => switchLang(b.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en'));
   }

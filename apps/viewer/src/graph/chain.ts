@@ -44,6 +44,11 @@ const STAGE_HUES: Record<Stage, [number, number]> = {
   downstream: [265, 335],
 };
 
+/** A ghost node's label: the missing segment's name, marked missing. */
+export function ghostLabel(segmentName: string): string {
+  return t('viewer:ghost.label', { segment: segmentName });
+}
+
 /** A stage's name as lane headers and the legend show it, in the current language. */
 export function stageLabel(stage: Stage): string {
   return stage === 'upstream'
@@ -202,7 +207,7 @@ export function decorateChain(graph: ViewGraph, analysis: ChainAnalysis): ChainD
     }
     const n = Math.max(1, linked.length);
     graph.addNode(key, {
-      label: `${names.get(m.segment) ?? m.segment} (missing)`,
+      label: ghostLabel(names.get(m.segment) ?? m.segment),
       x: x / n + 0.5,
       y: y / n + 0.5,
       size: 9,

@@ -9,6 +9,7 @@ import type { Stage } from '@chainlens/core';
 import { LABEL_FONT } from './fonts.js';
 import type { ChainLayout, Lane } from './chain.js';
 import { stageLabel } from './chain.js';
+import { t } from '../i18n.js';
 
 /** Name of the canvas layer (sigma.getCanvases() key). */
 export const LANE_LAYER = 'chainLanes';
@@ -183,7 +184,7 @@ export class LaneLayer {
         ctx.fillText(
           fit(
             ctx,
-            `Not in this chain · ${layout.others.count.toLocaleString('en')} companies`,
+            t('viewer:lanes.others', { n: layout.others.count.toLocaleString('en') }),
             b.w - 10,
           ),
           b.x + 5,

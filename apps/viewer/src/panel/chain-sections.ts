@@ -220,7 +220,7 @@ export function weakLinksSection(
         el(
           'h5',
           null,
-          `${kindLabel(kind)} (${list.length})`,
+          t('viewer:weak.group', { label: kindLabel(kind), n: count(list.length) }),
           el('span', { class: 'muted small' }, ` ${kindNote(kind)}`),
         ),
         el('ul', { class: 'entries' }, ...list.map(item)),

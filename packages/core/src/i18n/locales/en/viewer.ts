@@ -425,4 +425,8 @@ export const viewer = {
   'measure.pagerankReverse': 'reverse PageRank',
   'measure.weight': 'supply weight',
   'measure.count': 'supplier count',
+
+  'lanes.others': 'Not in this chain · {{n}} companies',
+  'ghost.label': '{{segment}} (missing)',
+  'weak.group': '{{label}} ({{n}})',
 } as const;

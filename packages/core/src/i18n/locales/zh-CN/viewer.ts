@@ -212,7 +212,7 @@ export const viewer = {
   'figure.localSupply.none': '数据中产业链企业没有任何采购',
   'figure.localSupply.what':
     '流入产业链企业的 {{all}} 条供应关系中有 {{local}} 条来自本地（按金额）',
-  'stages.stage': '环节段',
+  'stages.stage': '上中下游',
   'stages.present': '已覆盖',
   'stages.coverage': '覆盖率',
   'stages.redundancy': '冗余调整',
@@ -340,9 +340,9 @@ export const viewer = {
   'worker.validatingDropped': '解析并校验拖入的数据表',
   'worker.parsing': '解析 {{file}}',
   'metric.rank': '第 {{rank}} / {{n}} 位',
-  'metric.suppliers': '视图内供应商数（入度）',
-  'metric.customers': '视图内客户数（出度）',
-  'metric.partners': '视图内合作方数（去重）',
+  'metric.suppliers': '视图内供应商',
+  'metric.customers': '视图内客户',
+  'metric.partners': '视图内合作方',
   'metric.community': '所属社区',
   'metric.betweenness': '中介中心性',
   'metric.betweennessSampled': '中介中心性（抽样，k={{k}}）',
@@ -362,4 +362,8 @@ export const viewer = {
   'measure.pagerankReverse': '反向 PageRank',
   'measure.weight': '供应金额',
   'measure.count': '供应商数量',
+
+  'lanes.others': '不在本产业链内 · {{n}} 家企业',
+  'ghost.label': '{{segment}}（缺失）',
+  'weak.group': '{{label}}（{{n}}）',
 } satisfies CatalogueOf<typeof en>;
