@@ -87,6 +87,16 @@ const ENGLISH_UI = [
   'Loaded',
 ];
 
+/** Where the words are in `text`, for a failure's message. */
+function around(words: string[], text: string): string {
+  return words
+    .map((w) => {
+      const i = text.search(new RegExp(`\\b${w}\\b`));
+      return `${w}: …${text.slice(Math.max(0, i - 60), i + 60)}…`;
+    })
+    .join('\n');
+}
+
 /** English interface words found in `text` (whole words). */
 function englishIn(text: string): string[] {
   return ENGLISH_UI.filter((w) => new RegExp(`\\b${w}\\b`).test(text));
@@ -221,7 +231,8 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
     for (const label of ghosts) expect(label).toMatch(/（缺失）$/);
     await page.screenshot({ path: join(SHOTS, 'zh-CN-chain.png') });
     await page.locator('aside.right').screenshot({ path: join(SHOTS, 'zh-CN-chain-panel.png') });
-    expect(englishIn(await interfaceText(page))).toEqual([]);
+    const text = await interfaceText(page);
+    expect(englishIn(text), around(englishIn(text), text)).toEqual([]);
   });
 
   it('shows a company in Chinese, with the worker’s metric names in Chinese', async () => {
@@ -237,7 +248,8 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
     expect(await page.textContent('[data-testid=company-chain] h4')).toBe('在产业链中的位置');
     expect(await page.textContent('[data-testid=what-if]')).toBe('假如该企业退出？');
     await page.screenshot({ path: join(SHOTS, 'zh-CN-company.png') });
-    expect(englishIn(await interfaceText(page))).toEqual([]);
+    const text = await interfaceText(page);
+    expect(englishIn(text), around(englishIn(text), text)).toEqual([]);
   });
 
   it('switches to English with the header control, in place, and writes lang=en in the URL', async () => {

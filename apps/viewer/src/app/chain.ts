@@ -91,7 +91,9 @@ export async function runChainAnalysis(): Promise<void> {
     );
     if (seq !== state.chainSeq || graph !== state.graph) return;
     applyAnalysis(analysis);
-    setStatus(() => `${state.datasetLabel}: ${clusterName()} × ${template}`);
+    setStatus(() =>
+      t('viewer:status.chain', { dataset: state.datasetLabel, cluster: clusterName(), template }),
+    );
   } catch (e) {
     if (seq !== state.chainSeq) return;
     const message = e instanceof Error ? e.message : String(e);

@@ -21,7 +21,7 @@ import { renderSummary, styleNodes } from './view.js';
 /** Puts the catalogue's words into the page's static elements (index.html's data-i18n…). */
 export function applyStaticTexts(): void {
   document.documentElement.lang = lang();
-  document.title = `Chainlens · ${lang() === 'zh-CN' ? '产业链分析' : 'industrial chains'}`;
+  document.title = t('viewer:html.title');
   for (const e of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     e.textContent = t(`viewer:${e.dataset.i18n!}`);
   }

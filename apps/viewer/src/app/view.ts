@@ -44,7 +44,9 @@ export async function refreshView(): Promise<void> {
     if (seq !== state.viewSeq) return;
     performance.mark('chainlens:view-data');
     showData(data);
-    setStatus(() => `${state.datasetLabel}: ${clusterName()}`);
+    setStatus(() =>
+      t('viewer:status.view', { dataset: state.datasetLabel, cluster: clusterName() }),
+    );
     if (state.template) void runChainAnalysis();
     else showChainPanel({ status: 'no-template' });
   } catch (e) {

@@ -190,7 +190,10 @@ export function weakLinksSection(
       case 'single-source':
         // The entry says it all (the detail repeats it).
         return entry(
-          `${segmentName(w.segment ?? '')}: ${name(w.company ?? '')}`,
+          t('viewer:weak.singleSourceEntry', {
+            segment: segmentName(w.segment ?? ''),
+            company: name(w.company ?? ''),
+          }),
           '',
           w.company ? [w.company] : [],
           actions,

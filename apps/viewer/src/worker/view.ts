@@ -293,7 +293,7 @@ export function segmentGrouping(
     keys: [...chain.segmentIds.map(segmentGroupKey), NOT_IN_CHAIN_KEY],
     labels: [
       ...chain.segmentNames.map((name, g) => `${name} (${count(g)})`),
-      `Not in this chain (${count(S)})`,
+      t('viewer:group.notInChain', { n: count(S) }),
     ],
     sizes,
     segments: [...chain.segmentIds, ''],
@@ -319,7 +319,7 @@ function drawnCompanies(state: ViewState): number {
  */
 export function expandGroup(dataset: Dataset, state: ViewState, group: number): ViewData {
   const grouping = state.grouping;
-  if (state.mode !== 'aggregated' || !grouping) throw new Error('every company is drawn already');
+  if (state.mode !== 'aggregated' || !grouping) throw new Error(t('viewer:error.allDrawn'));
   if (!Number.isInteger(group) || group < 0 || group >= grouping.keys.length) {
     throw new Error(`no group ${group} in this view`);
   }
@@ -337,7 +337,7 @@ export function expandGroup(dataset: Dataset, state: ViewState, group: number): 
 
 /** Expands a community node of the community graph (community number). */
 export function expandCommunity(dataset: Dataset, state: ViewState, community: number): ViewData {
-  if (state.grouping?.kind !== 'community') throw new Error('the view is not grouped by community');
+  if (state.grouping?.kind !== 'community') throw new Error(t('viewer:error.notCommunities'));
   return expandGroup(dataset, state, Math.min(community, MAX_COMMUNITY_NODES));
 }
 

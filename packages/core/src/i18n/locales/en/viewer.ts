@@ -429,4 +429,12 @@ export const viewer = {
   'lanes.others': 'Not in this chain · {{n}} companies',
   'ghost.label': '{{segment}} (missing)',
   'weak.group': '{{label}} ({{n}})',
+
+  'group.notInChain': 'Not in this chain ({{n}})',
+  'error.allDrawn': 'every company is drawn already',
+  'error.notCommunities': 'the view is not grouped by community',
+  'weak.singleSourceEntry': '{{segment}}: {{company}}',
+  'status.view': '{{dataset}}: {{cluster}}',
+  'status.chain': '{{dataset}}: {{cluster}} × {{template}}',
+  'html.title': 'Chainlens · industrial chains and clusters',
 } as const;

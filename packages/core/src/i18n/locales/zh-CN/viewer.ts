@@ -366,4 +366,12 @@ export const viewer = {
   'lanes.others': '不在本产业链内 · {{n}} 家企业',
   'ghost.label': '{{segment}}（缺失）',
   'weak.group': '{{label}}（{{n}}）',
+
+  'group.notInChain': '不在本产业链内（{{n}}）',
+  'error.allDrawn': '所有企业都已绘制',
+  'error.notCommunities': '当前视图不是按社区分组',
+  'weak.singleSourceEntry': '{{segment}}：{{company}}',
+  'status.view': '{{dataset}}：{{cluster}}',
+  'status.chain': '{{dataset}}：{{cluster}} × {{template}}',
+  'html.title': 'Chainlens · 产业链与产业集群分析',
 } satisfies CatalogueOf<typeof en>;
