@@ -134,7 +134,7 @@ async function handle(
     case 'analyze': {
       const l = requireLoaded();
       const session = l.chains.get(request.templateId, request.cluster, request.minShare);
-      return analyzeChain(l.dataset, session, (step) => progress(step));
+      return analyzeChain(l.dataset, session, (step) => progress(stepLabel(step)));
     }
     case 'what-if': {
       const l = requireLoaded();
@@ -174,3 +174,8 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
     },
   );
 };
+
+/** A step of core's analyze() ('weak links', …) as the status line shows it. */
+function stepLabel(step: string): string {
+  return t(`viewer:step.${step.replace(/ /g, '-')}`, { defaultValue: step });
+}
