@@ -247,6 +247,16 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
     expect(await page.textContent('[data-testid=customers] h4')).toMatch(/^客户（/);
     expect(await page.textContent('[data-testid=company-chain] h4')).toBe('在产业链中的位置');
     expect(await page.textContent('[data-testid=what-if]')).toBe('假如该企业退出？');
+    await page.click('[data-testid=what-if]');
+    await page.waitForSelector('[data-testid=what-if-result]', { timeout: 30_000 });
+    expect(await texts(page, '[data-testid=what-if-completeness] thead th')).toEqual([
+      '完整度',
+      '退出前',
+      '退出后',
+      '变化',
+    ]);
+    expect(await page.textContent('[data-testid=what-if-result] p')).toMatch(/^假如比亚迪退出，/);
+    expect(await page.textContent('#focus-note')).toMatch(/^假如比亚迪退出：\d+ 家企业断供/);
     await page.screenshot({ path: join(SHOTS, 'zh-CN-company.png') });
     const text = await interfaceText(page);
     expect(englishIn(text), around(englishIn(text), text)).toEqual([]);

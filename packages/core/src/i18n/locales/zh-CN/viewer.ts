@@ -246,7 +246,7 @@ export const viewer = {
   'resilience.title': '产业链韧性',
   'resilience.axis': '退出企业数 →',
   'resilience.random': '随机退出：R = {{r}}',
-  'resilience.targeted': '定向退出（按 {{by}}）：R = {{r}}',
+  'resilience.targeted': '定向退出（按{{by}}）：R = {{r}}',
   'resilience.note':
     '产业链企业逐一退出（含连锁反应）时冗余调整完整度的变化；R 为曲线下面积，越高越稳健。',
   'missing.intro': '{{template}}的缺失环节（缺链）：本集群没有企业处于这一{{stage}}环节。',
@@ -274,9 +274,9 @@ export const viewer = {
   'whatIf.round': '第 {{round}} 轮',
   'whatIf.roundLoses': '第 {{round}} 轮，失去{{segment}}',
   'whatIf.footnote':
-    'core whatIf()：连锁反应阈值 θ = {{theta}}（企业失去某投入品 {{share}} 的供应商即退出，按 {{by}} 计），自产投入品计入，r = {{r}}。',
+    'core whatIf()：连锁反应阈值 θ = {{theta}}（企业失去某投入品 {{share}} 的供应商即退出，按{{by}}计），自产投入品计入，r = {{r}}。',
   'whatIf.footnoteInHouse':
-    'core whatIf()：连锁反应阈值 θ = {{theta}}（企业失去某投入品 {{share}} 的供应商即退出，按 {{by}} 计），自产投入品不受影响，r = {{r}}。',
+    'core whatIf()：连锁反应阈值 θ = {{theta}}（企业失去某投入品 {{share}} 的供应商即退出，按{{by}}计），自产投入品不受影响，r = {{r}}。',
   'whatIf.all': '全部',
   'whatIf.inChain': '在产业链中的位置',
   'whatIf.choose': '请在左侧选择产业链模板，查看该企业在产业链中的位置及其退出的影响。',
