@@ -1,6 +1,6 @@
 /** The page's side of the worker protocol: one promise per request, progress by callback. */
 import type { Envelope, Reply, Request, Results } from './protocol.js';
-import { lang } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 /** An error the worker answered, with its code (`not-available`, `data`). */
 export class WorkerError extends Error {
@@ -34,7 +34,7 @@ export class AnalysisClient {
       else p.reject(new WorkerError(reply.message, reply.code));
     };
     worker.onerror = (event) => {
-      const error = new WorkerError(`the analysis worker failed: ${event.message}`);
+      const error = new WorkerError(t('viewer:error.workerFailed', { message: event.message }));
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
     };

@@ -54,7 +54,10 @@ function change(before: number | null, after: number | null): string {
   if (before === null || after === null) return '';
   const d = after - before;
   if (Math.abs(d) < 1e-12) return '±0';
-  return `${d > 0 ? '+' : '−'}${(100 * Math.abs(d)).toFixed(1)} pt`;
+  return t('viewer:whatIf.points', {
+    sign: d > 0 ? '+' : '−',
+    value: (100 * Math.abs(d)).toFixed(1),
+  });
 }
 
 function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {

@@ -144,7 +144,9 @@ export async function loadFromFiles(
     const role = ROLE_NAMES[stem(e.path)];
     if (role) {
       if (roles[role]) {
-        throw new DataError(`two files for the ${role} table: ${roles[role]} and ${e.path}`);
+        throw new DataError(
+          t('viewer:error.twoFiles', { role, first: roles[role], second: e.path }),
+        );
       }
       roles[role] = e.path;
     } else if (formatOf(e.path) === 'json') templates.push(e.path);
@@ -171,7 +173,11 @@ export async function loadFromFiles(
     return loadEdgeList(await read(only.file), only.path);
   }
   throw new DataError(
-    `could not tell what the ${entries.length} dropped file${entries.length > 1 ? 's are' : ' is'}: drop a dataset folder with ${MANIFEST_FILE}, tables named companies.csv / relations.csv / memberships.csv, or one edge-list CSV (source,target[,weight][,type])`,
+    t('viewer:error.unknownDrop', {
+      count: entries.length,
+      n: entries.length,
+      manifest: MANIFEST_FILE,
+    }),
   );
 }
 

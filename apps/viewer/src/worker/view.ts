@@ -323,12 +323,19 @@ export function expandGroup(dataset: Dataset, state: ViewState, group: number): 
   if (!Number.isInteger(group) || group < 0 || group >= grouping.keys.length) {
     throw new Error(`no group ${group} in this view`);
   }
-  const what = grouping.kind === 'community' ? 'community' : 'segment';
   const add = grouping.sizes[group]!;
   const drawn = drawnCompanies(state);
   if (drawn + add > MAX_DRAWN_NODES) {
     throw new Error(
-      `expanding this ${what} would draw ${(drawn + add).toLocaleString('en')} companies; the viewer draws at most ${MAX_DRAWN_NODES.toLocaleString('en')} (reload the view to collapse the others)`,
+      t(
+        grouping.kind === 'community'
+          ? 'viewer:error.expandCommunity'
+          : 'viewer:error.expandSegment',
+        {
+          n: (drawn + add).toLocaleString('en'),
+          max: MAX_DRAWN_NODES.toLocaleString('en'),
+        },
+      ),
     );
   }
   state.expanded.add(group);

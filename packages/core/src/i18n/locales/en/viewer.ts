@@ -448,4 +448,17 @@ export const viewer = {
   'step.resilience': 'resilience',
   'step.communities': 'supply communities',
   'step.done': 'done',
+
+  'error.expandCommunity':
+    'expanding this community would draw {{n}} companies; the viewer draws at most {{max}} (reload the view to collapse the others)',
+  'error.expandSegment':
+    'expanding this segment would draw {{n}} companies; the viewer draws at most {{max}} (reload the view to collapse the others)',
+  'error.unknownDrop_one':
+    'could not tell what the {{n}} dropped file is: drop a dataset folder with {{manifest}}, tables named companies.csv / relations.csv / memberships.csv, or one edge-list CSV (source,target[,weight][,type])',
+  'error.unknownDrop_other':
+    'could not tell what the {{n}} dropped files are: drop a dataset folder with {{manifest}}, tables named companies.csv / relations.csv / memberships.csv, or one edge-list CSV (source,target[,weight][,type])',
+  'error.twoFiles': 'two files for the {{role}} table: {{first}} and {{second}}',
+  'error.unknownTemplate': "unknown chain template '{{id}}'",
+  'error.workerFailed': 'the analysis worker failed: {{message}}',
+  'whatIf.points': '{{sign}}{{value}} pt',
 } as const;

@@ -385,4 +385,15 @@ export const viewer = {
   'step.resilience': '产业链韧性',
   'step.communities': '供应社区',
   'step.done': '完成',
+
+  'error.expandCommunity':
+    '展开该社区将绘制 {{n}} 家企业，超过视图上限 {{max}} 家（重新加载视图可收起其他已展开节点）',
+  'error.expandSegment':
+    '展开该环节将绘制 {{n}} 家企业，超过视图上限 {{max}} 家（重新加载视图可收起其他已展开节点）',
+  'error.unknownDrop_other':
+    '无法识别拖入的 {{n}} 个文件：请拖入含 {{manifest}} 的数据集文件夹、名为 companies.csv / relations.csv / memberships.csv 的数据表，或单个边列表 CSV（source,target[,weight][,type]）',
+  'error.twoFiles': '{{role}} 表有两个文件：{{first}} 和 {{second}}',
+  'error.unknownTemplate': '未知的产业链模板“{{id}}”',
+  'error.workerFailed': '分析进程出错：{{message}}',
+  'whatIf.points': '{{sign}}{{value}} 个百分点',
 } satisfies CatalogueOf<typeof en>;
