@@ -1,5 +1,6 @@
 /** The page's side of the worker protocol: one promise per request, progress by callback. */
 import type { Envelope, Reply, Request, Results } from './protocol.js';
+import { lang, t } from './i18n.js';
 
 /** An error the worker answered, with its code (`not-available`, `data`). */
 export class WorkerError extends Error {
@@ -33,7 +34,7 @@ export class AnalysisClient {
       else p.reject(new WorkerError(reply.message, reply.code));
     };
     worker.onerror = (event) => {
-      const error = new WorkerError(`the analysis worker failed: ${event.message}`);
+      const error = new WorkerError(t('viewer:error.workerFailed', { message: event.message }));
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
     };
@@ -46,7 +47,7 @@ export class AnalysisClient {
     const id = this.next++;
     return new Promise<Results[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
-      const envelope = { ...request, id } as Envelope;
+      const envelope = { ...request, id, lang: lang() } as Envelope;
       this.worker.postMessage(envelope);
     });
   }

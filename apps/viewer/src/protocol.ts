@@ -9,6 +9,7 @@
 import type { RelationType, WhatIfResult } from '@chainlens/core';
 import type { ValidationReport } from '@chainlens/io';
 import type { ChainReport } from './panel/report-types.js';
+import type { Lang } from '@chainlens/core';
 
 /** An entry of `data/index.json`: a dataset the server (or a static build) offers. */
 export interface DataIndexEntry {
@@ -287,7 +288,8 @@ export interface Results {
 export type RequestType = Request['type'];
 
 /** A request on the wire: `id` pairs it with its reply (no request has a field of that name). */
-export type Envelope = Request & { id: number };
+/** A request as posted: its id, and the page's language for the worker's messages. */
+export type Envelope = Request & { id: number; lang?: Lang };
 
 export type Reply =
   | { id: number; kind: 'result'; result: unknown }

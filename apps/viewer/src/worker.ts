@@ -13,6 +13,7 @@ import { ChainSessions, analyzeChain, chainGrouping, whatIfChain } from './worke
 import { loadFromFiles, loadFromUrl, loadSharedTemplates } from './worker/load.js';
 import type { ChainGroupingInput, ViewState } from './worker/view.js';
 import { buildView, categoricalColumns, expandGroup, viewBetweenness } from './worker/view.js';
+import { setLang, t } from './i18n.js';
 
 interface Loaded {
   dataset: Dataset;
@@ -45,7 +46,7 @@ async function finishLoad(
   templates: Request & { type: 'load-url' | 'load-files' },
   progress: (m: string) => void,
 ): Promise<LoadedSummary> {
-  progress('Indexing');
+  progress(t('viewer:worker.indexing'));
   const { dataset, report, manifest } = result;
   const shared = await loadSharedTemplates(templates.templates, self.location.href);
   loaded = {
@@ -107,10 +108,10 @@ async function handle(
       const { chainTemplate, cluster, minShare } = request.view;
       let chain: ChainGroupingInput | undefined;
       if (chainTemplate) {
-        progress('Finding the chain firms');
+        progress(t('viewer:worker.chainFirms'));
         chain = chainGrouping(l.chains.get(chainTemplate, cluster, minShare));
       }
-      progress('Computing degree, PageRank and communities');
+      progress(t('viewer:worker.metrics'));
       const { state, data } = buildView(l.dataset, request.view, chain);
       l.view = state;
       return data;
@@ -120,7 +121,7 @@ async function handle(
       return expandGroup(l.dataset, requireView(), request.group);
     }
     case 'betweenness':
-      progress('Computing betweenness');
+      progress(t('viewer:worker.betweenness'));
       return viewBetweenness(requireView());
     case 'company': {
       const l = requireLoaded();
@@ -133,7 +134,7 @@ async function handle(
     case 'analyze': {
       const l = requireLoaded();
       const session = l.chains.get(request.templateId, request.cluster, request.minShare);
-      return analyzeChain(l.dataset, session, (step) => progress(step));
+      return analyzeChain(l.dataset, session, (step) => progress(stepLabel(step)));
     }
     case 'what-if': {
       const l = requireLoaded();
@@ -156,7 +157,8 @@ function transferables(value: unknown, out: Transferable[] = [], depth = 0): Tra
 }
 
 self.onmessage = (event: MessageEvent<Envelope>) => {
-  const { id, ...request } = event.data;
+  const { id, lang, ...request } = event.data;
+  if (lang) setLang(lang);
   const progress = (message: string) => post({ id, kind: 'progress', message });
   handle(request as Request, progress).then(
     (result) => {
@@ -172,3 +174,8 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
     },
   );
 };
+
+/** A step of core's analyze() ('weak links', …) as the status line shows it. */
+function stepLabel(step: string): string {
+  return t(`viewer:step.${step.replace(/ /g, '-')}`, { defaultValue: step });
+}

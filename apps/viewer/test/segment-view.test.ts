@@ -115,7 +115,9 @@ beforeAll(async () => {
 
   served = await serve(dir);
   browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  page = await (
+    await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' })
+  ).newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 180_000);
 

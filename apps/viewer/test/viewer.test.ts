@@ -88,6 +88,8 @@ beforeAll(async () => {
   browser = await launch();
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
+    // The page follows the browser's language when the URL names none: English here.
+    locale: 'en-US',
     acceptDownloads: true,
   });
   page = await context.newPage();

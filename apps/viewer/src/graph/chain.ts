@@ -17,6 +17,7 @@ import type { ChainAnalysis } from '../protocol.js';
 import { segmentGroupKey } from '../protocol.js';
 import type { ReportSegment, SegmentStatus } from '../panel/report-types.js';
 import type { NodeAttributes, ViewGraph } from './model.js';
+import { t } from '../i18n.js';
 
 export const GHOST_PREFIX = 'ghost:';
 export const ghostKey = (segment: string) => `${GHOST_PREFIX}${segment}`;
@@ -43,11 +44,19 @@ const STAGE_HUES: Record<Stage, [number, number]> = {
   downstream: [265, 335],
 };
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  upstream: 'Upstream 上游',
-  midstream: 'Midstream 中游',
-  downstream: 'Downstream 下游',
-};
+/** A ghost node's label: the missing segment's name, marked missing. */
+export function ghostLabel(segmentName: string): string {
+  return t('viewer:ghost.label', { segment: segmentName });
+}
+
+/** A stage's name as lane headers and the legend show it, in the current language. */
+export function stageLabel(stage: Stage): string {
+  return stage === 'upstream'
+    ? t('viewer:stage.upstream')
+    : stage === 'midstream'
+      ? t('viewer:stage.midstream')
+      : t('viewer:stage.downstream');
+}
 
 function hex(h: number, s: number, l: number): string {
   const a = s * Math.min(l, 1 - l);
@@ -198,7 +207,7 @@ export function decorateChain(graph: ViewGraph, analysis: ChainAnalysis): ChainD
     }
     const n = Math.max(1, linked.length);
     graph.addNode(key, {
-      label: `${names.get(m.segment) ?? m.segment} (missing)`,
+      label: ghostLabel(names.get(m.segment) ?? m.segment),
       x: x / n + 0.5,
       y: y / n + 0.5,
       size: 9,

@@ -8,7 +8,8 @@ import type Sigma from 'sigma';
 import type { Stage } from '@chainlens/core';
 import { LABEL_FONT } from './fonts.js';
 import type { ChainLayout, Lane } from './chain.js';
-import { STAGE_LABELS } from './chain.js';
+import { stageLabel } from './chain.js';
+import { t } from '../i18n.js';
 
 /** Name of the canvas layer (sigma.getCanvases() key). */
 export const LANE_LAYER = 'chainLanes';
@@ -103,7 +104,7 @@ export class LaneLayer {
       ctx.fillRect(a.x, top - 22, w, 3);
       ctx.font = font(12, 600);
       ctx.textBaseline = 'bottom';
-      ctx.fillText(fit(ctx, STAGE_LABELS[s.stage], w), a.x, top - 26);
+      ctx.fillText(fit(ctx, stageLabel(s.stage), w), a.x, top - 26);
     }
 
     // Feeds between lanes: faint curves from the right edge of one to the left edge of the other.
@@ -183,7 +184,7 @@ export class LaneLayer {
         ctx.fillText(
           fit(
             ctx,
-            `Not in this chain · ${layout.others.count.toLocaleString('en')} companies`,
+            t('viewer:lanes.others', { n: layout.others.count.toLocaleString('en') }),
             b.w - 10,
           ),
           b.x + 5,

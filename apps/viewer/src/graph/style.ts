@@ -7,6 +7,7 @@ import { RELATION_TYPES, regionParts } from '@chainlens/core';
 import type { RelationType, Stage } from '@chainlens/core';
 import type { ClusterChoice } from '../protocol.js';
 import type { NodeAttributes, ViewGraph } from './model.js';
+import { t } from '../i18n.js';
 
 export type SizeBy = 'degree' | 'pagerank' | 'betweenness' | 'uniform';
 /** `community`, `region`, `segment`, `stage` or `attr:<column>`. */
@@ -162,13 +163,17 @@ export function applyColors(
   if (rest.length > 0) {
     legend.push({
       key: OTHER_KEY,
-      label: `${rest.length} other${rest.length > 1 ? 's' : ''}${varied ? ' (muted colours)' : ''}`,
+      label: t(varied ? 'viewer:legend.othersMuted' : 'viewer:legend.others', {
+        count: rest.length,
+        n: rest.length,
+      }),
       color: varied ? hslHex(200, 0.35, 0.62) : OTHER_COLOR,
       count: rest.reduce((s, [, c]) => s + c, 0),
     });
   }
   const none = counts.get('');
-  if (none) legend.push({ key: '', label: '(none)', color: NONE_COLOR, count: none });
+  if (none)
+    legend.push({ key: '', label: t('viewer:legend.none'), color: NONE_COLOR, count: none });
   return legend;
 }
 
@@ -214,7 +219,8 @@ function applyChainColors(
       count: counts.get(k)!,
     }));
   const none = counts.get('');
-  if (none) legend.push({ key: '', label: '(not in the chain)', color: NONE_COLOR, count: none });
+  if (none)
+    legend.push({ key: '', label: t('viewer:legend.notInChain'), color: NONE_COLOR, count: none });
   return legend;
 }
 

@@ -4,6 +4,7 @@
  * of the aggregated view with its Expand button.
  */
 import { count, el, replace } from '../dom.js';
+import { t, tr } from '../i18n.js';
 import type { CompanyDetails, Neighbour } from '../protocol.js';
 import type { Direction } from '../graph/steps.js';
 
@@ -15,7 +16,8 @@ export interface DetailsActions {
   clearFocus(): void;
 }
 
-const shareText = (s: number) => (Number.isNaN(s) ? 'share unknown' : `${(100 * s).toFixed(1)}%`);
+const shareText = (s: number) =>
+  Number.isNaN(s) ? t('viewer:details.shareUnknown') : `${(100 * s).toFixed(1)}%`;
 
 function neighbourList(
   title: string,
@@ -30,10 +32,16 @@ function neighbourList(
     el(
       'h4',
       null,
-      `${title} (${count(items.length)}${outside ? `, ${count(outside)} outside the view` : ''})`,
+      outside
+        ? t('viewer:details.listOutside', {
+            title,
+            n: count(items.length),
+            outside: count(outside),
+          })
+        : `${title} (${count(items.length)})`,
     ),
     items.length === 0
-      ? el('p', { class: 'muted' }, 'None in the data.')
+      ? el('p', { class: 'muted' }, t('viewer:details.none'))
       : el(
           'ul',
           { class: 'links' },
@@ -45,7 +53,9 @@ function neighbourList(
                 'button',
                 {
                   class: 'link',
-                  title: `${n.id} · ${n.region || 'no region'} · ${n.types.join(', ')}`,
+                  title: `${n.id} · ${n.region || t('viewer:noRegion')} · ${tr().list(
+                    n.types.map((x) => t(`viewer:relation.${x}`)),
+                  )}`,
                   on: { click: () => actions.openCompany(n.id) },
                 },
                 n.name,
@@ -81,7 +91,10 @@ export function renderCompany(
           'button',
           {
             attrs: { 'data-steps': `${direction}-${s === Infinity ? 'n' : s}` },
-            title: s === Infinity ? 'all the way along the chain' : `${s} step${s > 1 ? 's' : ''}`,
+            title:
+              s === Infinity
+                ? t('viewer:details.allSteps')
+                : t('viewer:details.steps', { count: s }),
             on: { click: () => actions.focus(direction, s) },
           },
           s === Infinity ? 'n' : String(s),
@@ -91,7 +104,7 @@ export function renderCompany(
   replace(
     root,
     el('h3', { class: 'company-name', attrs: { 'data-testid': 'company-name' } }, d.name),
-    el('p', { class: 'muted' }, `${d.id} · ${d.region || 'no region'}`),
+    el('p', { class: 'muted' }, `${d.id} · ${d.region || t('viewer:noRegion')}`),
     drawn
       ? el(
           'div',
@@ -105,18 +118,18 @@ export function renderCompany(
                 on: { click: () => actions.focus('both', 1) },
                 attrs: { 'data-testid': 'neighbours' },
               },
-              'Neighbours',
+              t('viewer:details.neighbours'),
             ),
-            el('button', { on: { click: () => actions.clearFocus() } }, 'Clear focus'),
+            el(
+              'button',
+              { on: { click: () => actions.clearFocus() } },
+              t('viewer:details.clearFocus'),
+            ),
           ),
-          stepButtons('upstream', 'Upstream (suppliers)'),
-          stepButtons('downstream', 'Downstream (customers)'),
+          stepButtons('upstream', t('viewer:details.upstream')),
+          stepButtons('downstream', t('viewer:details.downstream')),
         )
-      : el(
-          'p',
-          { class: 'muted' },
-          'Not drawn in the current view (outside the cluster, hidden, or inside a community node).',
-        ),
+      : el('p', { class: 'muted' }, t('viewer:details.notDrawn')),
     chain,
     d.metrics.length
       ? el(
@@ -135,7 +148,7 @@ export function renderCompany(
       ? el(
           'details',
           { attrs: { open: '' } },
-          el('summary', null, 'Attributes'),
+          el('summary', null, t('viewer:details.attributes')),
           el(
             'table',
             { class: 'kv' },
@@ -156,7 +169,9 @@ export function renderCompany(
           el(
             'summary',
             null,
-            `Segments / products (${count(d.memberships.length + d.membershipsNotListed)})`,
+            t('viewer:details.memberships', {
+              n: count(d.memberships.length + d.membershipsNotListed),
+            }),
           ),
           el(
             'ul',
@@ -171,17 +186,25 @@ export function renderCompany(
             ),
           ),
           d.membershipsNotListed
-            ? el('p', { class: 'muted' }, `${count(d.membershipsNotListed)} more`)
+            ? el(
+                'p',
+                { class: 'muted' },
+                t('viewer:details.more', { n: count(d.membershipsNotListed) }),
+              )
             : null,
         )
       : null,
-    neighbourList('Suppliers', d.suppliers, actions, 'suppliers'),
-    neighbourList('Customers', d.customers, actions, 'customers'),
+    neighbourList(t('viewer:details.suppliers'), d.suppliers, actions, 'suppliers'),
+    neighbourList(t('viewer:details.customers'), d.customers, actions, 'customers'),
     d.partners.length
-      ? neighbourList('Partners (collaboration)', d.partners, actions, 'partners')
+      ? neighbourList(t('viewer:details.partners'), d.partners, actions, 'partners')
       : null,
     d.neighboursNotListed
-      ? el('p', { class: 'muted' }, `${count(d.neighboursNotListed)} more partners not listed.`)
+      ? el(
+          'p',
+          { class: 'muted' },
+          t('viewer:details.morePartners', { n: count(d.neighboursNotListed) }),
+        )
       : null,
   );
   return chain;
@@ -196,41 +219,24 @@ export function renderGroup(
   info: { label: string; companies: number; kind: 'community' | 'segment' | 'not-in-chain' },
   expand: () => void,
 ): void {
-  const what =
+  const key =
     info.kind === 'community'
-      ? 'A community of'
+      ? 'viewer:details.group.community'
       : info.kind === 'segment'
-        ? 'A chain segment: the'
-        : 'The';
-  const whose =
-    info.kind === 'community'
-      ? 'companies (Louvain)'
-      : info.kind === 'segment'
-        ? 'companies whose main segment it is (largest membership share)'
-        : 'companies outside this chain';
+        ? 'viewer:details.group.segment'
+        : 'viewer:details.group.outside';
   replace(
     root,
     el('h3', null, info.label),
-    el(
-      'p',
-      null,
-      `${what} ${count(info.companies)} ${whose}, drawn as one node because the view is large.`,
-    ),
+    el('p', null, t(key, { count: info.companies, n: count(info.companies) })),
     el(
       'button',
       { class: 'primary', on: { click: expand }, attrs: { 'data-testid': 'expand' } },
-      'Expand into companies',
+      t('viewer:details.expand'),
     ),
   );
 }
 
 export function renderEmptyDetails(root: HTMLElement): void {
-  replace(
-    root,
-    el(
-      'p',
-      { class: 'muted' },
-      'Click a company in the graph, or search for one, to see its details: region, segments, metrics, suppliers and customers.',
-    ),
-  );
+  replace(root, el('p', { class: 'muted' }, t('viewer:details.empty')));
 }

@@ -2,6 +2,7 @@
 import { RELATION_TYPES } from '@chainlens/core';
 import type { RelationType } from '@chainlens/core';
 import { count, el, replace } from '../dom.js';
+import { t } from '../i18n.js';
 import type { LegendEntry } from '../graph/style.js';
 import { EDGE_COLORS } from '../graph/style.js';
 
@@ -50,7 +51,7 @@ export function renderLegend(
           'li',
           null,
           ring(c.ghostFill, c.ghostRing, true),
-          el('span', { class: 'label' }, 'missing role (ghost node)'),
+          el('span', { class: 'label' }, t('viewer:legend.ghost')),
           el('span', { class: 'count' }, count(chain.ghosts)),
         ),
       );
@@ -61,7 +62,7 @@ export function renderLegend(
           'li',
           null,
           ring('#ffffff', c.warn, false),
-          el('span', { class: 'label' }, 'weak link: single source / cut point'),
+          el('span', { class: 'label' }, t('viewer:legend.weakCompany')),
           el('span', { class: 'count' }, count(chain.weakCompanies)),
         ),
       );
@@ -72,7 +73,7 @@ export function renderLegend(
           'li',
           null,
           line(c.warn),
-          el('span', { class: 'label' }, 'weak link: bridge'),
+          el('span', { class: 'label' }, t('viewer:legend.bridge')),
           el('span', { class: 'count' }, count(chain.bridges)),
         ),
       );
@@ -83,13 +84,13 @@ export function renderLegend(
           'li',
           null,
           ring(c.removed, c.cutOff, false),
-          el('span', { class: 'label' }, 'fails (what if)'),
+          el('span', { class: 'label' }, t('viewer:legend.fails')),
         ),
         el(
           'li',
           null,
           ring(c.cutOff, c.removed, false),
-          el('span', { class: 'label' }, 'cut off by the cascade'),
+          el('span', { class: 'label' }, t('viewer:legend.cutOff')),
         ),
       );
     }
@@ -105,7 +106,7 @@ export function renderLegend(
           'li',
           {
             class: hidden.has(e.key) ? 'off' : '',
-            title: hidden.has(e.key) ? 'click to show' : 'click to hide',
+            title: hidden.has(e.key) ? t('viewer:legend.show') : t('viewer:legend.hide'),
             on: { click: () => toggle(e.key) },
           },
           swatch(e.color),
@@ -117,12 +118,16 @@ export function renderLegend(
     el(
       'ul',
       { class: 'legend edges' },
-      ...RELATION_TYPES.filter((t) => edgeTypes.includes(t)).map((t) =>
+      ...RELATION_TYPES.filter((type) => edgeTypes.includes(type)).map((type) =>
         el(
           'li',
           null,
-          line(EDGE_COLORS[t]),
-          el('span', { class: 'label' }, t === 'inferred-supply' ? 'inferred supply (derived)' : t),
+          line(EDGE_COLORS[type]),
+          el(
+            'span',
+            { class: 'label' },
+            type === 'inferred-supply' ? t('viewer:legend.inferred') : t(`viewer:relation.${type}`),
+          ),
         ),
       ),
     ),

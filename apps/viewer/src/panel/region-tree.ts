@@ -4,6 +4,7 @@
  */
 import type { ClusterChoice, RegionNode } from '../protocol.js';
 import { count, el, replace } from '../dom.js';
+import { t } from '../i18n.js';
 
 export function sameCluster(a: ClusterChoice, b: ClusterChoice): boolean {
   if (a.kind !== b.kind) return false;
@@ -24,8 +25,9 @@ export class RegionTree {
   ) {
     this.filter = el('input', {
       class: 'filter',
-      attrs: { type: 'search', placeholder: 'Filter regions…', 'aria-label': 'Filter regions' },
+      attrs: { type: 'search' },
     });
+    this.labelFilter();
     this.filter.addEventListener('input', () => this.render());
     this.list = el('ul', { class: 'tree', attrs: { role: 'tree' } });
     replace(root, this.filter, this.list);
@@ -37,6 +39,17 @@ export class RegionTree {
     this.open.clear();
     this.filter.value = '';
     this.render();
+  }
+
+  /** Redraws in the current language. */
+  relabel(): void {
+    this.labelFilter();
+    this.render();
+  }
+
+  private labelFilter(): void {
+    this.filter.placeholder = t('viewer:region.filter');
+    this.filter.setAttribute('aria-label', t('viewer:region.filter.aria'));
   }
 
   setChosen(choice: ClusterChoice): void {
@@ -61,7 +74,10 @@ export class RegionTree {
       'button',
       {
         class: 'twisty',
-        attrs: { 'aria-label': isOpen ? 'collapse' : 'expand', tabindex: '-1' },
+        attrs: {
+          'aria-label': isOpen ? t('viewer:region.collapse') : t('viewer:region.expand'),
+          tabindex: '-1',
+        },
         on: {
           click: (e) => {
             e.stopPropagation();
@@ -111,11 +127,11 @@ export class RegionTree {
         }
       };
       walk(tree);
-      if (rows.length === 0) rows.push(el('li', { class: 'muted' }, 'No region matches.'));
+      if (rows.length === 0) rows.push(el('li', { class: 'muted' }, t('viewer:region.noMatch')));
       replace(this.list, ...rows.slice(0, 300));
       return;
     }
-    rows.push(this.item('All companies', tree.count, { kind: 'all' }, 0));
+    rows.push(this.item(t('viewer:cluster.all'), tree.count, { kind: 'all' }, 0));
     const walk = (n: RegionNode, depth: number) => {
       for (const c of n.children) {
         rows.push(this.item(c.name, c.count, { kind: 'region', path: c.path }, depth, c));
@@ -124,7 +140,7 @@ export class RegionTree {
     };
     walk(tree, 0);
     if (this.withoutRegion > 0) {
-      rows.push(this.item('(no region)', this.withoutRegion, { kind: 'no-region' }, 0));
+      rows.push(this.item(t('viewer:region.none'), this.withoutRegion, { kind: 'no-region' }, 0));
     }
     replace(this.list, ...rows);
   }

@@ -8,7 +8,9 @@ import { STAGES } from '@chainlens/core';
 import type { Stage } from '@chainlens/core';
 import { count, el, percent, replace } from '../dom.js';
 import type { WhatIfData } from '../protocol.js';
-import { STAGE_NAMES } from './chain.js';
+import { stageName } from './chain.js';
+import { measureWord } from './chain-sections.js';
+import { t, tr } from '../i18n.js';
 
 export interface CompanyChainInfo {
   /** Template name. */
@@ -36,25 +38,33 @@ export interface WhatIfActions {
   segmentName(id: string): string;
 }
 
-const VARIANTS = [
-  ['coverage', 'Coverage'],
-  ['redundancy', 'Redundancy-adjusted'],
-  ['link', 'Link'],
-  ['path', 'Path'],
-] as const;
+const VARIANTS = ['coverage', 'redundancy', 'link', 'path'] as const;
+
+function variantLabel(key: (typeof VARIANTS)[number]): string {
+  return key === 'coverage'
+    ? t('viewer:figure.coverage')
+    : key === 'redundancy'
+      ? t('viewer:figure.redundancy')
+      : key === 'link'
+        ? t('viewer:figure.link')
+        : t('viewer:figure.path');
+}
 
 function change(before: number | null, after: number | null): string {
   if (before === null || after === null) return '';
   const d = after - before;
   if (Math.abs(d) < 1e-12) return '±0';
-  return `${d > 0 ? '+' : '−'}${(100 * Math.abs(d)).toFixed(1)} pt`;
+  return t('viewer:whatIf.points', {
+    sign: d > 0 ? '+' : '−',
+    value: (100 * Math.abs(d)).toFixed(1),
+  });
 }
 
 function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
   const { result, names } = data;
   const name = (id: string) => names[id] ?? id;
   const { before, after } = result.completeness;
-  const who = result.removed.map((r) => name(r.company)).join('、');
+  const who = tr().list(result.removed.map((r) => name(r.company)));
   const cut = result.cutOff;
   return el(
     'div',
@@ -63,8 +73,8 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
       'p',
       { class: cut.length ? 'warn' : '' },
       cut.length
-        ? `If ${who} fails, ${count(cut.length)} compan${cut.length === 1 ? 'y is' : 'ies are'} cut off in the cascade.`
-        : `If ${who} fails, no other company is cut off: every firm that buys from it has another supplier of that input (or makes it in-house).`,
+        ? t('viewer:whatIf.cut', { who, count: cut.length, n: count(cut.length) })
+        : t('viewer:whatIf.noCut', { who }),
     ),
     el(
       'table',
@@ -75,23 +85,23 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
         el(
           'tr',
           null,
-          el('th', null, 'completeness'),
-          el('th', { class: 'num' }, 'before'),
-          el('th', { class: 'num' }, 'after'),
-          el('th', { class: 'num' }, 'change'),
+          el('th', null, t('viewer:whatIf.completeness')),
+          el('th', { class: 'num' }, t('viewer:whatIf.before')),
+          el('th', { class: 'num' }, t('viewer:whatIf.after')),
+          el('th', { class: 'num' }, t('viewer:whatIf.change')),
         ),
       ),
       el(
         'tbody',
         null,
-        ...VARIANTS.map(([key, label]) =>
+        ...VARIANTS.map((key) =>
           el(
             'tr',
             {
               attrs: { 'data-variant': key },
               class: after[key] < before[key] - 1e-12 ? 'drop' : '',
             },
-            el('th', null, label),
+            el('th', null, variantLabel(key)),
             el('td', { class: 'num', attrs: { 'data-when': 'before' } }, percent(before[key])),
             el('td', { class: 'num', attrs: { 'data-when': 'after' } }, percent(after[key])),
             el('td', { class: 'num delta' }, change(before[key], after[key])),
@@ -104,7 +114,7 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
               attrs: { 'data-variant': `stage:${s}` },
               class: `stage-row${(after.byStage[s].redundancy ?? 0) < (before.byStage[s].redundancy ?? 0) - 1e-12 ? ' drop' : ''}`,
             },
-            el('th', null, `${STAGE_NAMES[s]} (redundancy)`),
+            el('th', null, t('viewer:whatIf.stageRow', { stage: stageName(s) })),
             el(
               'td',
               { class: 'num', attrs: { 'data-when': 'before' } },
@@ -128,14 +138,16 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
       ? el(
           'p',
           { class: 'error small', attrs: { 'data-testid': 'what-if-emptied' } },
-          `Segments left without a local company: ${result.emptied.map(actions.segmentName).join('、')}.`,
+          t('viewer:whatIf.emptied', {
+            segments: tr().list(result.emptied.map(actions.segmentName)),
+          }),
         )
       : null,
     result.segments.length
       ? el(
           'div',
           null,
-          el('h5', null, 'Segments that change'),
+          el('h5', null, t('viewer:whatIf.segments')),
           el(
             'ul',
             { class: 'entries' },
@@ -143,7 +155,12 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
               el(
                 'li',
                 null,
-                `${s.name}: ${s.before.companies} → ${s.after.companies} firm${s.after.companies === 1 ? '' : 's'}`,
+                t('viewer:whatIf.segmentChange', {
+                  name: s.name,
+                  before: s.before.companies,
+                  count: s.after.companies,
+                  n: count(s.after.companies),
+                }),
                 el(
                   'span',
                   { class: 'muted small' },
@@ -169,11 +186,11 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
                   click: () =>
                     actions.focus(
                       cut.map((f) => f.company),
-                      'Cut off',
+                      t('viewer:whatIf.cutOff'),
                     ),
                 },
               },
-              `Cut off (${count(cut.length)})`,
+              t('viewer:whatIf.cutOffN', { n: count(cut.length) }),
             ),
           ),
           el(
@@ -191,7 +208,14 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
                 el(
                   'span',
                   { class: 'muted small' },
-                  ` round ${f.round}${f.segment ? `, loses ${actions.segmentName(f.segment)}` : ''}`,
+                  ` ${
+                    f.segment
+                      ? t('viewer:whatIf.roundLoses', {
+                          round: f.round,
+                          segment: actions.segmentName(f.segment),
+                        })
+                      : t('viewer:whatIf.round', { round: f.round })
+                  }`,
                 ),
               ),
             ),
@@ -201,7 +225,15 @@ function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
     el(
       'p',
       { class: 'muted small' },
-      `core whatIf(): cascade θ = ${result.parameters.theta} (a firm fails when it loses ${result.parameters.theta === 1 ? 'all' : `${result.parameters.theta * 100}%`} of its suppliers of an input, by ${result.parameters.shareBy}), in-house inputs ${result.parameters.inHouse ? 'never lost' : 'counted'}, r = ${result.parameters.redundancy}.`,
+      t(result.parameters.inHouse ? 'viewer:whatIf.footnoteInHouse' : 'viewer:whatIf.footnote', {
+        theta: result.parameters.theta,
+        share:
+          result.parameters.theta === 1
+            ? t('viewer:whatIf.all')
+            : `${result.parameters.theta * 100}%`,
+        by: measureWord(result.parameters.shareBy),
+        r: result.parameters.redundancy,
+      }),
     ),
   );
 }
@@ -213,15 +245,9 @@ export function renderCompanyChain(
   state: WhatIfState,
   actions: WhatIfActions,
 ): void {
-  const children: (Node | null)[] = [el('h4', null, 'In the chain')];
+  const children: (Node | null)[] = [el('h4', null, t('viewer:whatIf.inChain'))];
   if (!info) {
-    children.push(
-      el(
-        'p',
-        { class: 'muted' },
-        'Choose a chain template (left) to see this company in the chain and what its failure would do.',
-      ),
-    );
+    children.push(el('p', { class: 'muted' }, t('viewer:whatIf.choose')));
   } else {
     children.push(
       info.segments.length
@@ -236,15 +262,15 @@ export function renderCompanyChain(
                 el(
                   'span',
                   { class: 'muted small' },
-                  ` ${STAGE_NAMES[s.stage].toLowerCase()}${i === 0 && info.segments.length > 1 ? ' · main segment' : ''}`,
+                  ` ${t(`common:stage.${s.stage}`)}${i === 0 && info.segments.length > 1 ? ` · ${t('viewer:whatIf.main')}` : ''}`,
                 ),
               ),
             ),
           )
-        : el('p', { class: 'muted' }, `Holds no segment of ${info.template}.`),
+        : el('p', { class: 'muted' }, t('viewer:whatIf.noSegment', { template: info.template })),
       ...info.weak.map((w) => el('p', { class: 'weak-note small' }, w)),
       info.criticalRank
-        ? el('p', { class: 'small' }, `#${info.criticalRank} among the most critical companies.`)
+        ? el('p', { class: 'small' }, t('viewer:whatIf.rank', { rank: info.criticalRank }))
         : null,
     );
   }
@@ -258,16 +284,16 @@ export function renderCompanyChain(
           class: 'primary',
           attrs: { 'data-testid': 'what-if' },
           on: { click: () => actions.run() },
-          title: 'Remove this company and run the failure cascade of the chain report',
+          title: t('viewer:whatIf.title'),
         },
-        'What if this company fails?',
+        t('viewer:whatIf.button'),
       ),
     ),
   );
   if (state.status === 'no-chain' || !info) {
     (children[children.length - 1] as HTMLElement).querySelector('button')!.disabled = true;
   } else if (state.status === 'running') {
-    children.push(el('p', { class: 'muted' }, 'Running the cascade…'));
+    children.push(el('p', { class: 'muted' }, t('viewer:whatIf.running')));
   } else if (state.status === 'error') {
     children.push(el('p', { class: 'error' }, state.message));
   } else if (state.status === 'ready') {

@@ -19,6 +19,7 @@ import {
 } from '@chainlens/core';
 import type { ChainAnalysis, ClusterChoice, WhatIfData } from '../protocol.js';
 import type { ChainGroupingInput } from './view.js';
+import { t } from '../i18n.js';
 
 /** Seed of the report (resilience order, Louvain), as `chainlens analyze` uses by default. */
 export const CHAIN_SEED = 1;
@@ -45,7 +46,7 @@ export function findTemplate(
   if (own) return own;
   const other = shared.find((s) => s.template.id === id);
   if (other) return other.template;
-  throw new Error(`unknown chain template '${id}'`);
+  throw new Error(t('viewer:error.unknownTemplate', { id }));
 }
 
 /**

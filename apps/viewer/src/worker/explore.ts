@@ -9,6 +9,7 @@ import type { CompactGraph } from '@chainlens/core';
 import type { CompanyDetails, Neighbour, RegionNode, SearchHit } from '../protocol.js';
 import type { ViewState } from './view.js';
 import { isDrawn } from './view.js';
+import { t } from '../i18n.js';
 
 /** The region tree with company counts (a parent counts every company inside it). */
 export function regionTree(dataset: Dataset): RegionNode {
@@ -163,30 +164,35 @@ export function companyDetails(
       const rank = (values: ArrayLike<number>) => {
         let better = 0;
         for (let v = 0; v < n; v++) if (values[v]! > values[u]!) better++;
-        return `#${(better + 1).toLocaleString('en')} of ${n.toLocaleString('en')}`;
+        return t('viewer:metric.rank', {
+          rank: (better + 1).toLocaleString('en'),
+          n: n.toLocaleString('en'),
+        });
       };
       metrics.push(
-        { label: 'Suppliers in view (in-degree)', value: String(view.degree.in[u]) },
-        { label: 'Customers in view (out-degree)', value: String(view.degree.out[u]) },
+        { label: t('viewer:metric.suppliers'), value: String(view.degree.in[u]) },
+        { label: t('viewer:metric.customers'), value: String(view.degree.out[u]) },
         {
-          label: 'Partners in view (distinct)',
+          label: t('viewer:metric.partners'),
           value: `${view.degree.neighbours[u]} (${rank(view.degree.neighbours)})`,
         },
         { label: 'PageRank', value: `${fmt(view.pagerank[u]!, 4)} (${rank(view.pagerank)})` },
         {
-          label: 'Community',
+          label: t('viewer:metric.community'),
           value: `#${view.community[u]! + 1} ${view.communityLabels[view.community[u]!]}`,
         },
       );
       if (view.betweenness) {
         const b = view.betweenness;
         metrics.push({
-          label: b.exact ? 'Betweenness' : `Betweenness (sampled, k=${b.k})`,
+          label: b.exact
+            ? t('viewer:metric.betweenness')
+            : t('viewer:metric.betweennessSampled', { k: b.k }),
           value: `${fmt(b.values[u]!, 4)} (${rank(b.values)})`,
         });
       }
     } else {
-      metrics.push({ label: 'In the view', value: 'no (outside the cluster under study)' });
+      metrics.push({ label: t('viewer:metric.inView'), value: t('viewer:metric.notInView') });
     }
   }
 

@@ -16,6 +16,7 @@ import {
   templateSchema,
 } from '@chainlens/io';
 import type { DataIndex, DataIndexEntry, DroppedFile } from '../protocol.js';
+import { t } from '../i18n.js';
 
 export type Progress = (message: string) => void;
 
@@ -60,11 +61,11 @@ export async function loadFromUrl(
 ): Promise<LoadResult> {
   const url = new URL(entry.url, base).href;
   const fileName = decodeURIComponent(url.replace(/^.*\//, ''));
-  progress(`Fetching ${fileName}`);
+  progress(t('viewer:worker.fetching', { file: fileName }));
   const first = await fetchBytes(url);
   if (!first) throw new DataError(`${entry.url}: not found on the server`);
   if (entry.kind === 'edge-list') {
-    progress(`Parsing ${fileName} (${mb(first.length)})`);
+    progress(t('viewer:worker.parsingSize', { file: fileName, size: mb(first.length) }));
     return loadEdgeList(first, fileName);
   }
   const manifest = parseManifest(first);
@@ -78,10 +79,10 @@ export async function loadFromUrl(
       files.set(normalizePath(name), data);
       done++;
       bytes += data?.length ?? 0;
-      progress(`Fetched ${done}/${names.length} files (${mb(bytes)})`);
+      progress(t('viewer:worker.fetched', { done, n: names.length, size: mb(bytes) }));
     }),
   );
-  progress(`Parsing and validating ${manifest.name}`);
+  progress(t('viewer:worker.validating', { name: manifest.name }));
   return loadDataset((path) => files.get(normalizePath(path)));
 }
 
@@ -129,10 +130,10 @@ export async function loadFromFiles(
     files.set(MANIFEST_FILE, await read(manifests[0].file));
     for (const name of manifestFiles(manifest)) {
       const blob = byPath.get(normalizePath(name));
-      progress(`Reading ${name}`);
+      progress(t('viewer:worker.reading', { file: name }));
       files.set(normalizePath(name), blob ? await read(blob) : undefined);
     }
-    progress(`Parsing and validating ${manifest.name}`);
+    progress(t('viewer:worker.validating', { name: manifest.name }));
     return loadDataset((path) => files.get(normalizePath(path)));
   }
 
@@ -143,7 +144,9 @@ export async function loadFromFiles(
     const role = ROLE_NAMES[stem(e.path)];
     if (role) {
       if (roles[role]) {
-        throw new DataError(`two files for the ${role} table: ${roles[role]} and ${e.path}`);
+        throw new DataError(
+          t('viewer:error.twoFiles', { role, first: roles[role], second: e.path }),
+        );
       }
       roles[role] = e.path;
     } else if (formatOf(e.path) === 'json') templates.push(e.path);
@@ -157,20 +160,24 @@ export async function loadFromFiles(
     const files = new Map<string, Uint8Array | undefined>();
     files.set(MANIFEST_FILE, new TextEncoder().encode(JSON.stringify(manifest)));
     for (const e of tables) {
-      progress(`Reading ${e.path}`);
+      progress(t('viewer:worker.reading', { file: e.path }));
       files.set(e.path, await read(e.file));
     }
-    progress('Parsing and validating the dropped tables');
+    progress(t('viewer:worker.validatingDropped'));
     return loadDataset((path) => files.get(normalizePath(path)));
   }
   const only =
     tables.length === 1 ? tables[0] : tables.find((t) => ROLE_NAMES[stem(t.path)] === 'relations');
   if (only && formatOf(only.path) !== 'json') {
-    progress(`Parsing ${only.path}`);
+    progress(t('viewer:worker.parsing', { file: only.path }));
     return loadEdgeList(await read(only.file), only.path);
   }
   throw new DataError(
-    `could not tell what the ${entries.length} dropped file${entries.length > 1 ? 's are' : ' is'}: drop a dataset folder with ${MANIFEST_FILE}, tables named companies.csv / relations.csv / memberships.csv, or one edge-list CSV (source,target[,weight][,type])`,
+    t('viewer:error.unknownDrop', {
+      count: entries.length,
+      n: entries.length,
+      manifest: MANIFEST_FILE,
+    }),
   );
 }
 

@@ -32,6 +32,7 @@ import {
 } from '@chainlens/core';
 import type { BetweennessData, ClusterChoice, ViewData, ViewRequest } from '../protocol.js';
 import { NOT_IN_CHAIN_KEY, segmentGroupKey } from '../protocol.js';
+import { t } from '../i18n.js';
 
 /** Views with more companies than this start from the community graph. */
 export const MAX_DRAWN_NODES = 20_000;
@@ -108,8 +109,8 @@ export function clusterMembers(dataset: Dataset, choice: ClusterChoice): Int32Ar
 }
 
 export function clusterLabel(choice: ClusterChoice): string {
-  if (choice.kind === 'all') return 'All companies';
-  if (choice.kind === 'no-region') return 'Companies without a region';
+  if (choice.kind === 'all') return t('viewer:cluster.all');
+  if (choice.kind === 'no-region') return t('viewer:cluster.noRegion');
   return normalizeRegion(choice.path);
 }
 
@@ -292,7 +293,7 @@ export function segmentGrouping(
     keys: [...chain.segmentIds.map(segmentGroupKey), NOT_IN_CHAIN_KEY],
     labels: [
       ...chain.segmentNames.map((name, g) => `${name} (${count(g)})`),
-      `Not in this chain (${count(S)})`,
+      t('viewer:group.notInChain', { n: count(S) }),
     ],
     sizes,
     segments: [...chain.segmentIds, ''],
@@ -318,16 +319,23 @@ function drawnCompanies(state: ViewState): number {
  */
 export function expandGroup(dataset: Dataset, state: ViewState, group: number): ViewData {
   const grouping = state.grouping;
-  if (state.mode !== 'aggregated' || !grouping) throw new Error('every company is drawn already');
+  if (state.mode !== 'aggregated' || !grouping) throw new Error(t('viewer:error.allDrawn'));
   if (!Number.isInteger(group) || group < 0 || group >= grouping.keys.length) {
     throw new Error(`no group ${group} in this view`);
   }
-  const what = grouping.kind === 'community' ? 'community' : 'segment';
   const add = grouping.sizes[group]!;
   const drawn = drawnCompanies(state);
   if (drawn + add > MAX_DRAWN_NODES) {
     throw new Error(
-      `expanding this ${what} would draw ${(drawn + add).toLocaleString('en')} companies; the viewer draws at most ${MAX_DRAWN_NODES.toLocaleString('en')} (reload the view to collapse the others)`,
+      t(
+        grouping.kind === 'community'
+          ? 'viewer:error.expandCommunity'
+          : 'viewer:error.expandSegment',
+        {
+          n: (drawn + add).toLocaleString('en'),
+          max: MAX_DRAWN_NODES.toLocaleString('en'),
+        },
+      ),
     );
   }
   state.expanded.add(group);
@@ -336,7 +344,7 @@ export function expandGroup(dataset: Dataset, state: ViewState, group: number): 
 
 /** Expands a community node of the community graph (community number). */
 export function expandCommunity(dataset: Dataset, state: ViewState, community: number): ViewData {
-  if (state.grouping?.kind !== 'community') throw new Error('the view is not grouped by community');
+  if (state.grouping?.kind !== 'community') throw new Error(t('viewer:error.notCommunities'));
   return expandGroup(dataset, state, Math.min(community, MAX_COMMUNITY_NODES));
 }
 

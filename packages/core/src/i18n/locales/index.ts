@@ -18,8 +18,10 @@ import { report as enReport } from './en/report.js';
 import { report as zhReport } from './zh-CN/report.js';
 import { xlsx as enXlsx } from './en/xlsx.js';
 import { xlsx as zhXlsx } from './zh-CN/xlsx.js';
+import { viewer as enViewer } from './en/viewer.js';
+import { viewer as zhViewer } from './zh-CN/viewer.js';
 
-export const NAMESPACES = ['common', 'cli', 'report', 'glossary', 'map', 'xlsx'] as const;
+export const NAMESPACES = ['common', 'cli', 'report', 'glossary', 'map', 'xlsx', 'viewer'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
@@ -30,6 +32,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     glossary: enGlossary,
     map: enMap,
     xlsx: enXlsx,
+    viewer: enViewer,
   },
   'zh-CN': {
     common: zhCommon,
@@ -38,5 +41,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     glossary: zhGlossary,
     map: zhMap,
     xlsx: zhXlsx,
+    viewer: zhViewer,
   },
 };
