@@ -20,7 +20,6 @@ import {
   degree,
   hits,
   louvain,
-  louvainCsr,
   pagerank,
   pagerankReverse,
   stronglyConnectedComponents,
@@ -244,15 +243,9 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'louvain': {
-        const r = louvainCsr(g(), { seed: 1 });
-        progress?.stop();
-        step(name, { count: r.count, modularity: r.modularity, split: r.split });
-        break;
-      }
-      case 'louvain-graphology': {
         const r = louvain(g(), { seed: 1 });
         progress?.stop();
-        step(name, { count: r.count, modularity: r.modularity });
+        step(name, { count: r.count, modularity: r.modularity, split: r.split });
         break;
       }
       default:

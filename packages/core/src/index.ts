@@ -23,7 +23,6 @@ export * from './metrics/components.js';
 export * from './metrics/cutpoints.js';
 export * from './metrics/modularity.js';
 export * from './metrics/louvain.js';
-export * from './metrics/louvain-csr.js';
 export * from './metrics/partition-agreement.js';
 export * from './metrics/communities.js';
 export * from './chain/structure.js';
