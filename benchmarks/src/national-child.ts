@@ -14,7 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { MetricGraph } from '@chainlens/core';
 import {
   betweenness,
-  buildMetricGraphLean,
+  buildMetricGraph,
   coreNumber,
   cutPoints,
   degree,
@@ -135,7 +135,7 @@ async function main(argv: string[]): Promise<void> {
     progress?.start(name, 0);
     switch (name) {
       case 'snapshot':
-        graph = buildMetricGraphLean(dataset, {}, { shared: true });
+        graph = buildMetricGraph(dataset, {}, { shared: true });
         // The metrics need the snapshot and the company table only: a metrics run lets the
         // relation columns go (17 bytes a relation: 850 MB at 50M).
         if (values['keep-relations'] !== true) {

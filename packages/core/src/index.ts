@@ -10,7 +10,6 @@ export * from './graph/graphology.js';
 export * from './graph/summary.js';
 export * from './graph/template.js';
 export * from './graph/snapshot.js';
-export * from './graph/snapshot-lean.js';
 export * from './metrics/random.js';
 export * from './metrics/degree.js';
 export * from './metrics/pagerank.js';

@@ -16,7 +16,6 @@ import {
   METRIC_COLUMNS,
   RELATION_TYPES,
   buildMetricGraph,
-  buildMetricGraphLean,
   isRelationType,
   metricsTable,
   metricsTableBetweennessPlan,
@@ -165,13 +164,10 @@ export async function metricsCommand(
   const path = resolveDataset(datasetArg);
   const started = performance.now();
   const progress = createProgress({ quiet: options.quiet ?? false });
-  // National tables are streamed (@chainlens/scale) and snapshotted lean (the same graph, about
-  // half the peak memory); regional ones read by io.
-  const { dataset, report, streamed } = await loadDataset(path, { progress });
+  // National tables are streamed (@chainlens/scale); regional ones read by io.
+  const { dataset, report } = await loadDataset(path, { progress });
   const types = relationView(dataset, options.relation);
-  const graph = streamed
-    ? buildMetricGraphLean(dataset, { types })
-    : buildMetricGraph(dataset, { types });
+  const graph = buildMetricGraph(dataset, { types });
 
   const bc = await runBetweenness(graph, seed, workers, progress);
   let begun = false;
