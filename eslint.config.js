@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     // The engine and the pure part of io run in the browser: no Node built-ins there.
     files: ['packages/core/src/**/*.ts', 'packages/io/src/**/*.ts'],
-    ignores: ['packages/io/src/node.ts'],
+    ignores: ['packages/io/src/node.ts', 'packages/io/src/node/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -35,7 +35,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^node:',
-              message: 'core and io (but io/src/node.ts) must run in the browser',
+              message: 'core and io (but io/src/node.ts and io/src/node/) must run in the browser',
             },
           ],
         },
