@@ -43,6 +43,45 @@ export default tseslint.config(
     },
   },
   {
+    // chain/ computes, report/ assembles and renders: chain never imports report (the other
+    // way round is fine). A later block replaces the rule, so the browser rule is repeated.
+    files: ['packages/core/src/chain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'core must run in the browser' },
+            {
+              regex: '(^|/)report/',
+              message:
+                'core/src/chain must not import core/src/report (put shared types in chain/)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Each CLI command is a module of its own: commands never import each other; what they
+    // share (option parsing, region resolution, errors, metric runs) lives in packages/cli/src.
+    files: ['packages/cli/src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./',
+              message:
+                'commands do not import each other: move the helper to packages/cli/src/*.ts',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },

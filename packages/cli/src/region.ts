@@ -22,11 +22,14 @@ export function regionPaths(dataset: Dataset): Set<string> {
  */
 export function regionCluster(dataset: Dataset, region: string): Cluster {
   const cluster = clusterByRegion(dataset.companies, region);
-  if (cluster.members.length === 0) {
-    const near = nearest(region, regionPaths(dataset), 3);
-    throw new DataError(
-      `region '${region}' has no companies in ${dataset.name}${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}`,
-    );
-  }
+  if (cluster.members.length === 0) throw unknownRegionError(dataset, region);
   return cluster;
+}
+
+/** The error for a region with no companies, suggesting the nearest regions of the data. */
+export function unknownRegionError(dataset: Dataset, region: string): DataError {
+  const near = nearest(region, regionPaths(dataset), 3);
+  return new DataError(
+    `region '${region}' has no companies in ${dataset.name}${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}`,
+  );
 }

@@ -20,7 +20,7 @@ import {
   regionParts,
   summarizeDataset,
 } from '@chainlens/core';
-import { DataError, formatIssue, isClean, nearest } from '@chainlens/io';
+import { DataError, formatIssue, isClean } from '@chainlens/io';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
@@ -29,11 +29,11 @@ import { UsageError } from '../errors.js';
 import { checkReportFolder } from '../files.js';
 import { REPORT_FILES, writeReportFiles } from '../report/write.js';
 import { resolveTemplate } from '../templates.js';
-import { chainSummaryLines } from './chain-summary.js';
-import { relationView } from './metrics.js';
-import { reportLines } from './validate.js';
-
-export { UsageError };
+import { chainSummaryLines } from '../chain-summary.js';
+import { relationView } from '../metrics-run.js';
+import { parseNumber } from '../options.js';
+import { unknownRegionError } from '../region.js';
+import { reportLines } from '../validation-lines.js';
 
 export interface AnalyzeOptions {
   /** Exit 0 although rows were rejected (the count is printed either way). */
@@ -171,19 +171,6 @@ function clusterLines(dataset: Dataset, cluster: Cluster): string[] {
   return lines;
 }
 
-/** The error for a region with no companies, suggesting the nearest regions of the data. */
-export function unknownRegionError(dataset: Dataset, region: string): DataError {
-  const regions = new Set<string>();
-  for (const r of dataset.companies.regions) {
-    const parts = regionParts(r);
-    for (let i = 1; i <= parts.length; i++) regions.add(parts.slice(0, i).join('/'));
-  }
-  const near = nearest(region, regions, 3);
-  return new DataError(
-    `region '${region}' has no companies in ${dataset.name}${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}`,
-  );
-}
-
 function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | undefined {
   if (options.region !== undefined) {
     const cluster = clusterByRegion(dataset.companies, options.region);
@@ -232,36 +219,6 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
     return cluster;
   }
   return undefined;
-}
-
-/** A numeric option, or a UsageError naming it. */
-export function parseNumber(
-  value: string | undefined,
-  name: string,
-  fallback: number,
-  range: { integer?: boolean; min?: number; max?: number; above?: number } = {},
-): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  const ok =
-    value.trim() !== '' &&
-    Number.isFinite(n) &&
-    (!range.integer || Number.isInteger(n)) &&
-    (range.min === undefined || n >= range.min) &&
-    (range.max === undefined || n <= range.max) &&
-    (range.above === undefined || n > range.above);
-  if (!ok) {
-    const want = [
-      range.integer ? 'an integer' : 'a number',
-      range.min !== undefined ? `≥ ${range.min}` : '',
-      range.above !== undefined ? `> ${range.above}` : '',
-      range.max !== undefined ? `≤ ${range.max}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    throw new UsageError(`--${name} must be ${want}, got '${value}'`);
-  }
-  return n;
 }
 
 function chainAnalysis(

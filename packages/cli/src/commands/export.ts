@@ -40,8 +40,8 @@ import type { Out } from '../output.js';
 import { count } from '../output.js';
 import { createProgress } from '../progress.js';
 import { regionCluster } from '../region.js';
-import { UsageError } from './analyze.js';
-import { relationView, runBetweenness } from './metrics.js';
+import { UsageError } from '../errors.js';
+import { relationView, runBetweenness } from '../metrics-run.js';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'arrow'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -11,27 +11,24 @@
  */
 import type { Translator } from '@chainlens/core';
 import { EN } from '../lang.js';
-import type { Dataset, MetricGraph, RelationType } from '@chainlens/core';
+import type { Dataset, MetricGraph } from '@chainlens/core';
 import {
   METRIC_COLUMNS,
-  RELATION_TYPES,
   buildMetricGraph,
-  isRelationType,
   metricsTable,
-  metricsTableBetweennessPlan,
   stability,
   summarizeCommunities,
 } from '@chainlens/core';
-import { guardCsvCell, nearest } from '@chainlens/io';
+import { guardCsvCell } from '@chainlens/io';
 import { stringify } from 'csv-stringify/sync';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import { checkOutputFile, openAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
-import { betweennessParallel } from '@chainlens/scale/parallel';
-import type { Progress } from '../progress.js';
+
 import { createProgress } from '../progress.js';
-import { UsageError } from './analyze.js';
+import { UsageError } from '../errors.js';
+import { relationView, runBetweenness } from '../metrics-run.js';
 
 export interface MetricsOptions {
   /** Exit 0 although rows were rejected (the count is printed either way). */
@@ -55,27 +52,6 @@ function integer(value: string | undefined, name: string, fallback: number, min 
     throw new UsageError(`--${name} must be an integer ≥ ${min}, got '${value}'`);
   }
   return n;
-}
-
-/** The relation types of the view: the ones asked for, or the default of the module notes. */
-export function relationView(dataset: Dataset, asked: string[] | undefined): RelationType[] {
-  if (asked && asked.length > 0) {
-    const types = asked.flatMap((a) => a.split(',')).map((a) => a.trim());
-    for (const t of types) {
-      if (!isRelationType(t)) {
-        const near = nearest(t, [...RELATION_TYPES], 1);
-        throw new UsageError(
-          `unknown relation type '${t}'${near.length ? ` (did you mean '${near[0]}'?)` : ''}; known: ${RELATION_TYPES.join(', ')}`,
-        );
-      }
-    }
-    return [...new Set(types)] as RelationType[];
-  }
-  const present = new Set<number>(dataset.relations.type);
-  for (const t of ['supply', 'inferred-supply'] as const) {
-    if (present.has(RELATION_TYPES.indexOf(t))) return [t];
-  }
-  return [...RELATION_TYPES];
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : '');
@@ -118,31 +94,6 @@ export function writeMetricsCsv(
     );
     if (graph.n === 0) break;
   }
-}
-
-/** Betweenness of `graph` as `metricsTable` plans it, on worker threads, with a progress bar. */
-export async function runBetweenness(
-  graph: MetricGraph,
-  seed: number,
-  workers: number | undefined,
-  progress: Progress,
-) {
-  const plan = metricsTableBetweennessPlan(graph, { seed });
-  const label = plan.k === undefined ? 'betweenness (exact)' : `betweenness (k=${plan.k})`;
-  let started = false;
-  const result = await betweennessParallel(graph, {
-    ...(plan.k === undefined ? {} : { k: plan.k, seed: plan.seed }),
-    ...(workers === undefined ? {} : { workers }),
-    onSlice: (done, total) => {
-      if (!started) {
-        progress.start(label, total);
-        started = true;
-      }
-      progress.update(done);
-    },
-  });
-  if (started) progress.stop();
-  return result;
 }
 
 export async function metricsCommand(

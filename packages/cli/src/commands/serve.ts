@@ -35,7 +35,7 @@ import { DataError, MANIFEST_FILE, parseManifest } from '@chainlens/io';
 import type { DataIndexConfig } from '@chainlens/io/node';
 import { buildDataIndex } from '@chainlens/io/node';
 import { DEFAULT_DATASET, bundledRoot, resolveDataset } from '../datasets.js';
-import { UsageError } from './analyze.js';
+import { UsageError } from '../errors.js';
 import type { Out } from '../output.js';
 
 export const DEFAULT_PORT = 4680;

@@ -23,7 +23,7 @@ import { checkOutputFile, writeFileAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { availableTemplates, displayPath } from '../templates.js';
-import { UsageError } from './analyze.js';
+import { UsageError } from '../errors.js';
 
 /** Segments per stage of a template. */
 export function stageCounts(template: ChainTemplate): Record<Stage, number> {

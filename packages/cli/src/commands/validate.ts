@@ -1,33 +1,13 @@
 /** `chainlens validate <dataset>`: counts per table and every problem as `file:row:column: message`. */
 import type { Translator } from '@chainlens/core';
 import { EN } from '../lang.js';
-import type { ValidationReport } from '@chainlens/io';
+
 import { formatIssue, isClean } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
 import { inputStatus, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
-import { count, table } from '../output.js';
-
-/** The per-table counts and notes, as printed by `validate` and `analyze`. */
-export function reportLines(report: ValidationReport): string[] {
-  const lines = table(
-    ['table', 'file', 'read', 'accepted', 'rejected', 'warnings'],
-    report.tables.map((t) => [
-      t.table,
-      t.file,
-      count(t.read),
-      count(t.accepted),
-      count(t.rejected),
-      count(t.warnings),
-    ]),
-    [2, 3, 4, 5],
-  );
-  for (const t of report.tables) {
-    if (t.failed) lines.push(`  ${t.file}: could not be read (see the errors below)`);
-    for (const note of t.notes) lines.push(`  ${t.file}: ${note}`);
-  }
-  return lines;
-}
+import { count } from '../output.js';
+import { reportLines } from '../validation-lines.js';
 
 export function validateCommand(
   datasetArg: string,

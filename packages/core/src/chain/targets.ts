@@ -43,7 +43,7 @@
  * k-set (Nemhauser, Wolsey & Fisher 1978); K_link and K_path reward pairs and have no such
  * guarantee. Documented in docs/chain-analysis/targets.md.
  */
-import type { SegmentStatus } from '../report/types.js';
+import type { SegmentStatus } from './kinds.js';
 import { RELATION_TYPES } from '../graph/types.js';
 import { metricGraphFromCompact } from '../graph/snapshot.js';
 import type { PageRankOptions } from '../metrics/pagerank.js';

@@ -6,7 +6,7 @@
  */
 import type { ChainReport, Stage } from '@chainlens/core';
 import { STAGES, leaderBasisText, shareText } from '@chainlens/core';
-import { count, table } from '../output.js';
+import { count, table } from './output.js';
 
 const f2 = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(2);
