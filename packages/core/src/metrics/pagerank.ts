@@ -148,6 +148,22 @@ export function pagerankSetup(
 }
 
 /**
+ * The sequential start of one iteration: fills `scaled` = x / out-strength and returns the mass
+ * on dangling nodes (summed in node order). Shared by `pagerank` and `pagerankParallel`.
+ */
+export function pagerankScale(
+  x: Float64Array,
+  invOut: Float64Array,
+  danglingNodes: Int32Array,
+  scaled: Float64Array,
+): number {
+  let danglingSum = 0;
+  for (let i = 0; i < danglingNodes.length; i++) danglingSum += x[danglingNodes[i]!]!;
+  for (let u = 0; u < x.length; u++) scaled[u] = x[u]! * invOut[u]!;
+  return danglingSum;
+}
+
+/**
  * The pull of one iteration for the nodes start..end-1 (the O(m) part):
  * next[v] = α·Σ_{u→v} scaled[u]·w(u→v) + spread·g[v] + (1 − α)·p[v], with `scaled` = x / out-strength
  * and `spread` = α·(dangling mass). Run on 0..n by `pagerank`, on node ranges by the workers of
@@ -194,9 +210,7 @@ function powerIteration(graph: MetricGraph, options: PageRankOptions, reverse: b
   let error = Infinity;
   while (iterations < maxIter) {
     iterations++;
-    let danglingSum = 0;
-    for (let i = 0; i < danglingNodes.length; i++) danglingSum += x[danglingNodes[i]!]!;
-    for (let u = 0; u < n; u++) scaled[u] = x[u]! * invOut[u]!;
+    const danglingSum = pagerankScale(x, invOut, danglingNodes, scaled);
     pagerankPull(back, weighted, scaled, g, p, alpha, alpha * danglingSum, next, 0, n);
     error = 0;
     for (let v = 0; v < n; v++) error += Math.abs(next[v]! - x[v]!);

@@ -9,7 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { MetricGraph, PageRankOptions, PageRankResult } from '@chainlens/core';
-import { pagerankSetup } from '@chainlens/core';
+import { pagerankScale, pagerankSetup } from '@chainlens/core';
 import { defaultWorkers, onShared, ranges, sharedF64, workerUrl } from './workers.js';
 
 export interface ParallelPageRankOptions extends PageRankOptions {
@@ -101,9 +101,7 @@ export async function pagerankParallel(
     let error = Infinity;
     while (iterations < maxIter) {
       iterations++;
-      let danglingSum = 0;
-      for (let i = 0; i < danglingNodes.length; i++) danglingSum += x[danglingNodes[i]!]!;
-      for (let u = 0; u < n; u++) scaled[u] = x[u]! * invOut[u]!;
+      const danglingSum = pagerankScale(x, invOut, danglingNodes, scaled);
       params[0] = alpha;
       params[1] = alpha * danglingSum;
       Atomics.store(control, 1, 0);
