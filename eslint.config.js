@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     // The engine and the pure part of io run in the browser: no Node built-ins there.
     files: ['packages/core/src/**/*.ts', 'packages/io/src/**/*.ts'],
-    ignores: ['packages/io/src/node.ts'],
+    ignores: ['packages/io/src/node.ts', 'packages/io/src/node/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -35,7 +35,46 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^node:',
-              message: 'core and io (but io/src/node.ts) must run in the browser',
+              message: 'core and io (but io/src/node.ts and io/src/node/) must run in the browser',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // chain/ computes, report/ assembles and renders: chain never imports report (the other
+    // way round is fine). A later block replaces the rule, so the browser rule is repeated.
+    files: ['packages/core/src/chain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'core must run in the browser' },
+            {
+              regex: '(^|/)report/',
+              message:
+                'core/src/chain must not import core/src/report (put shared types in chain/)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Each CLI command is a module of its own: commands never import each other; what they
+    // share (option parsing, region resolution, errors, metric runs) lives in packages/cli/src.
+    files: ['packages/cli/src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./',
+              message:
+                'commands do not import each other: move the helper to packages/cli/src/*.ts',
             },
           ],
         },

@@ -5,78 +5,23 @@
  * - dev (`vite`): served from the repository;
  * - build with `bundle: true`: copied into dist/data, for a static build that needs no server.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDataIndex } from '@chainlens/io/node';
 
 const datasetsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../datasets');
 
-/** @returns {{ index: object, files: Map<string, string> }} URL path (under data/) → file */
+/**
+ * `data/index.json` and the files behind it, as `chainlens serve` builds them (one builder,
+ * io's `buildDataIndex`), keyed by their path under data/.
+ * @returns {{ index: import('@chainlens/io').DataIndex, files: Map<string, string> }}
+ */
 function collect() {
-  const files = new Map();
-  const datasets = [];
-  const templates = [];
-  if (existsSync(datasetsRoot)) {
-    for (const name of readdirSync(datasetsRoot).sort()) {
-      const dir = join(datasetsRoot, name);
-      const manifestPath = join(dir, 'chainlens.json');
-      if (name === 'templates' && statSync(dir).isDirectory()) {
-        for (const f of readdirSync(dir).sort()) {
-          if (f.endsWith('.json')) {
-            files.set(`templates/${f}`, join(dir, f));
-            templates.push({
-              url: `data/templates/${encodeURIComponent(f)}`,
-              file: `datasets/templates/${f}`,
-            });
-          }
-        }
-        continue;
-      }
-      if (!existsSync(manifestPath)) continue;
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-      files.set(`${name}/chainlens.json`, manifestPath);
-      const named = [
-        manifest.companies,
-        manifest.memberships,
-        manifest.relations,
-        manifest.products,
-        manifest.productLinks,
-        ...(manifest.templates ?? []),
-      ];
-      for (const f of named) {
-        if (typeof f !== 'string') continue;
-        const full = resolve(dir, f);
-        if (!full.startsWith(dir + sep) || !existsSync(full)) continue;
-        files.set(`${name}/${f.replace(/^\.\//, '')}`, full);
-      }
-      datasets.push({
-        id: name,
-        name: manifest.name ?? name,
-        description: manifest.description,
-        license: manifest.license,
-        kind: 'manifest',
-        url: `data/${encodeURIComponent(name)}/chainlens.json`,
-        bundled: true,
-      });
-    }
-  }
-  return {
-    index: {
-      version: 1,
-      datasets,
-      templates,
-      open: datasets.some((d) => d.id === 'cn-listed') ? 'cn-listed' : undefined,
-    },
-    files,
-  };
+  const { index, files } = buildDataIndex({ datasetsDir: datasetsRoot, defaultOpen: 'cn-listed' });
+  const under = new Map();
+  for (const [key, file] of files) under.set(key.slice('data/'.length), file);
+  return { index, files: under };
 }
 
 /** @param {{ bundle?: boolean }} options */

@@ -21,8 +21,8 @@
  * all; only when the cold call took under 1.5 s) and report their median as `warmMs`. The
  * reported peak RSS is taken after the cold call, before the repeats.
  *
- * The two-worker betweenness cases call `betweennessParallel` of packages/cli (its compiled
- * `dist/parallel/betweenness.js`, loaded by path: the CLI is no dependency of the benchmarks).
+ * The two-worker betweenness cases call `betweennessParallel` of `@chainlens/scale/parallel`,
+ * the runner the CLI uses (imported, so a missing build fails the run instead of skipping).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -45,14 +45,13 @@ import {
   stronglyConnectedComponents,
   weaklyConnectedComponents,
   type BetweennessOptions,
-  type BetweennessResult,
   type Dataset,
   type MetricGraph,
-  type PathGraph,
   type RelationType,
 } from '@chainlens/core';
 import { loadEdgeList } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
+import { betweennessParallel } from '@chainlens/scale/parallel';
 import { Bench } from 'tinybench';
 
 /** Every metric the benchmark knows, in table order. */
@@ -139,23 +138,6 @@ function viewOf(spec: string): { types?: RelationType[] } {
   return parts[0] === 'dataset' && parts[2] ? { types: [parts[2] as RelationType] } : {};
 }
 
-type ParallelBetweenness = (
-  graph: PathGraph,
-  options: BetweennessOptions & { workers?: number },
-) => Promise<BetweennessResult>;
-
-/** The CLI's worker-thread betweenness runner, from its compiled file. */
-async function parallelRunner(): Promise<ParallelBetweenness> {
-  const file = fileURLToPath(
-    new URL('../../packages/cli/dist/parallel/betweenness.js', import.meta.url),
-  );
-  const module = (await import(file)) as { betweennessParallel?: ParallelBetweenness };
-  if (typeof module.betweennessParallel !== 'function') {
-    throw new Error(`${file} exports no betweennessParallel (build packages/cli)`);
-  }
-  return module.betweennessParallel;
-}
-
 interface Outcome {
   vectors: Record<string, ArrayLike<number>>;
   info: Record<string, unknown>;
@@ -176,7 +158,7 @@ function closenessOf(g: MetricGraph, nodes: Int32Array) {
 async function run(
   metric: Metric,
   g: MetricGraph,
-  parallel: ParallelBetweenness | null,
+  parallel: boolean,
   sample: Int32Array | null,
 ): Promise<Outcome> {
   switch (metric) {
@@ -263,7 +245,9 @@ async function run(
       const options: BetweennessOptions = metric.startsWith('betweenness_sampled')
         ? { k: Math.min(BETWEENNESS_K, g.n), seed: BETWEENNESS_SEED }
         : {};
-      const r = parallel ? await parallel(g, { ...options, workers: 2 }) : betweenness(g, options);
+      const r = parallel
+        ? await betweennessParallel(g, { ...options, workers: 2 })
+        : betweenness(g, options);
       return { vectors: { values: r.values }, info: { k: r.k, sources: r.sources } };
     }
   }
@@ -288,7 +272,7 @@ async function main(): Promise<void> {
     );
   }
   // Load the worker runner before the clock starts (module loading is not the metric).
-  const parallel = metric.endsWith('_2w') ? await parallelRunner() : null;
+  const parallel = metric.endsWith('_2w');
 
   let t = performance.now();
   const dataset = load(values.graph);

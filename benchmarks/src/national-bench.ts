@@ -8,8 +8,7 @@
  *   worker threads: same values), reverse PageRank, HITS, WCC, SCC, k-core, sampled betweenness
  *   (k = 256, worker threads), articulation points, Louvain on the CSR;
  * - ingest alone of the same relations through papaparse (the JavaScript path), Arrow IPC and
- *   Parquet;
- * - graphology-based Louvain, alone, for its memory.
+ *   Parquet.
  *
  * Results are kept per size in benchmarks/out/national/results.json (so that the 5M size can
  * run on its own, later) and rendered into the "National scale" section of RESULTS.md, with
@@ -18,7 +17,7 @@
  * - the chain run (national-chain.ts): `compare` of lithium-battery across every province and
  *   every city, and `analyze()` of the city with the most chain firms, step by step.
  *
- *   npx -y pnpm@10.34.9 run bench:national [--sizes 50k,500k,5M] [--only main,variants,graphology,chain]
+ *   npx -y pnpm@10.34.9 run bench:national [--sizes 50k,500k,5M] [--only main,variants,chain]
  *     [--workers 2] [--no-write]
  */
 import { spawnSync } from 'node:child_process';
@@ -63,7 +62,6 @@ interface SizeResult {
   files: Record<string, number>;
   main?: ChildReport;
   variants: Record<string, ChildReport | { error: string }>;
-  graphology?: ChildReport | { error: string };
   /** national-chain.ts: compare across regions and analyze() of the biggest city. */
   chain?: ChainReport | { error: string };
   date: string;
@@ -205,7 +203,7 @@ function render(results: SizeResult[]): string {
     betweenness: 'betweenness, sampled, worker threads',
     'betweenness-1': 'betweenness, sampled, 1 thread',
     cutpoints: 'articulation points and bridges',
-    louvain: 'Louvain (louvainCsr)',
+    louvain: 'Louvain',
   };
   for (const name of [...MAIN_STEPS, 'betweenness-1']) {
     row(names[name] ?? name, (r) => {
@@ -230,13 +228,6 @@ function render(results: SizeResult[]): string {
   row('**metrics table (snapshot + every metric; PageRank once, threaded)**', (r) => {
     const total = TABLE_STEPS.reduce((a, n) => a + (stepOf(r.main, n)?.seconds ?? 0), 0);
     return `**${seconds(total)}**`;
-  });
-  row('Louvain via graphology (alone: time, peak RSS)', (r) => {
-    const v = r.graphology;
-    if (!v) return '–';
-    if (!isReport(v)) return v.error;
-    const s = stepOf(v, 'louvain-graphology');
-    return s ? `${seconds(s.seconds)}, ${gib(v.peakRss)}` : '–';
   });
   row(
     'RSS after ingest / after snapshot',
@@ -381,7 +372,7 @@ async function main(argv: string[]): Promise<void> {
     args: argv,
     options: {
       sizes: { type: 'string', default: '50k,500k' },
-      only: { type: 'string', default: 'main,variants,graphology,chain' },
+      only: { type: 'string', default: 'main,variants,chain' },
       workers: { type: 'string', default: '2' },
       k: { type: 'string', default: '256' },
       'no-write': { type: 'boolean', default: false },
@@ -438,13 +429,6 @@ async function main(argv: string[]): Promise<void> {
         result.variants.parquet = child(
           ['--dir', dir, '--relations', 'relations.parquet'],
           heap,
-          timeout,
-        );
-      }
-      if (only.has('graphology')) {
-        result.graphology = child(
-          ['--dir', dir, '--steps', 'snapshot,louvain-graphology'],
-          big ? 16384 : 8192,
           timeout,
         );
       }

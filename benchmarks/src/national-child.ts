@@ -14,13 +14,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { MetricGraph } from '@chainlens/core';
 import {
   betweenness,
-  buildMetricGraphLean,
+  buildMetricGraph,
   coreNumber,
   cutPoints,
   degree,
   hits,
   louvain,
-  louvainCsr,
   pagerank,
   pagerankReverse,
   stronglyConnectedComponents,
@@ -136,7 +135,7 @@ async function main(argv: string[]): Promise<void> {
     progress?.start(name, 0);
     switch (name) {
       case 'snapshot':
-        graph = buildMetricGraphLean(dataset, {}, { shared: true });
+        graph = buildMetricGraph(dataset, {}, { shared: true });
         // The metrics need the snapshot and the company table only: a metrics run lets the
         // relation columns go (17 bytes a relation: 850 MB at 50M).
         if (values['keep-relations'] !== true) {
@@ -244,15 +243,9 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'louvain': {
-        const r = louvainCsr(g(), { seed: 1 });
-        progress?.stop();
-        step(name, { count: r.count, modularity: r.modularity, split: r.split });
-        break;
-      }
-      case 'louvain-graphology': {
         const r = louvain(g(), { seed: 1 });
         progress?.stop();
-        step(name, { count: r.count, modularity: r.modularity });
+        step(name, { count: r.count, modularity: r.modularity, split: r.split });
         break;
       }
       default:

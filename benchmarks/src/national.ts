@@ -32,114 +32,28 @@
  * no Math.random, no transcendental function; the same options give the same bytes anywhere.
  */
 import { mulberry32 } from './gen.js';
+import type { Buckets, NationalOptions, RelationBatch } from './national-model.js';
+import {
+  BUSINESS,
+  COLLABORATION,
+  ID_ALPHABET,
+  NAME_CHARS,
+  OWNERSHIP,
+  STAGE_WEIGHT,
+  SUFFIX,
+  SUPPLY,
+  TYPE_NAMES,
+  check,
+  firstAbove,
+} from './national-model.js';
 
-/** A leaf region: an administrative code (used inside ids) and its path. */
-export interface RegionEntry {
-  code: string;
-  path: string;
-}
-
-/** The part of a chain template the generator needs. */
-export interface TemplateShape {
-  id: string;
-  segments: { id: string; stage: string }[];
-  feeds: [string, string][];
-}
-
-export interface NationalOptions {
-  /** Number of companies (≥ 10). */
-  companies: number;
-  /** PRNG seed (any 32-bit integer). */
-  seed: number;
-  /** Leaf regions (`省/市/县` or `省/市`). */
-  regions: RegionEntry[];
-  /** Chain templates whose segments companies belong to (at least one segment). */
-  templates: TemplateShape[];
-  /** Weight of each city (`省/市`) when drawing regions; 1 + its count here, floor 1. */
-  cityWeight?: Map<string, number>;
-  /** Mean relations per company (all types). Default 10. */
-  relationsPerCompany?: number;
-  /** Probability that a customer is drawn in the supplier's city. Default 0.45. */
-  sameCity?: number;
-  /** Probability that a customer is drawn in the supplier's province (else anywhere). Default 0.2. */
-  sameProvince?: number;
-  /** Probability that supply follows a feed of the template. Default 0.85. */
-  alongFeeds?: number;
-  /** Probability of one of the city's specialised segments. Default 0.4. */
-  cluster?: number;
-  /** Probability of a second membership. Default 0.3. */
-  second?: number;
-  /** Share of memberships without a share. Default 0.15. */
-  unknownShare?: number;
-  /** Probability that a company has a parent (ownership). Default 0.35. */
-  owned?: number;
-  /** Mean collaborations per company. Default 0.9. */
-  collaborations?: number;
-}
-
-/** Relation type codes of a batch, as in `@chainlens/core`'s RELATION_TYPES. */
-export const SUPPLY = 0;
-export const COLLABORATION = 1;
-export const OWNERSHIP = 2;
-export const TYPE_NAMES = ['supply', 'collaboration', 'ownership'] as const;
-
-/** A batch of relation rows as columns (`length` rows are valid). */
-export interface RelationBatch {
-  length: number;
-  source: Int32Array;
-  target: Int32Array;
-  type: Uint8Array;
-  /** Weight in hundredths (weight = cents / 100, exactly the double that `x.yz` parses to). */
-  cents: Int32Array;
-}
-
-const ID_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'; // USCC characters (no I, O, S, V, Z)
-const NAME_CHARS =
-  '恒达华盛鑫源泰丰瑞隆宏信诚远通利新天博润金昌永嘉兴安康德正中宇科合创联明辉东方海鹏飞云龙腾祥凯越';
-const BUSINESS = [
-  '科技',
-  '材料',
-  '电子',
-  '机械',
-  '化工',
-  '新能源',
-  '精密',
-  '实业',
-  '智能',
-  '装备',
-  '半导体',
-  '光电',
-];
-const SUFFIX = ['有限公司', '股份有限公司', '集团有限公司', '有限责任公司'];
-const STAGE_WEIGHT: Record<string, number> = { upstream: 1, midstream: 1.5, downstream: 2 };
-
-/** A list of lists in one typed array (CSR), filled by counting sort. */
-interface Buckets {
-  offsets: Int32Array;
-  items: Int32Array;
-  /** Cumulative size of the companies in a bucket, from its start. */
-  cum: Float64Array;
-}
-
-function check(o: NationalOptions): void {
-  if (!Number.isSafeInteger(o.companies) || o.companies < 10 || o.companies > 100_000_000)
-    throw new RangeError('companies must be an integer in [10, 100,000,000]');
-  if (!Number.isSafeInteger(o.seed)) throw new RangeError('seed must be an integer');
-  if (o.regions.length === 0) throw new RangeError('no regions');
-  if (!o.templates.some((t) => t.segments.length > 0)) throw new RangeError('no segments');
-}
-
-/** Binary search: first p in [a, b) with cum[p] > r (cum ascending). */
-function firstAbove(cum: Float64Array, a: number, b: number, r: number): number {
-  let lo = a;
-  let hi = b - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cum[mid]! > r) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
+export type {
+  NationalOptions,
+  RegionEntry,
+  RelationBatch,
+  TemplateShape,
+} from './national-model.js';
+export { COLLABORATION, OWNERSHIP, SUPPLY, TYPE_NAMES } from './national-model.js';
 
 /**
  * The generator: build it (draws every company), then write `companiesCsv`,

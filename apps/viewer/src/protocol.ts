@@ -7,34 +7,12 @@
  * context per (cluster, template), kept in the worker (worker/chain.ts).
  */
 import type { RelationType, WhatIfResult } from '@chainlens/core';
-import type { ValidationReport } from '@chainlens/io';
+import type { DataIndex, DataIndexEntry, ValidationReport } from '@chainlens/io';
 import type { ChainReport } from './panel/report-types.js';
 import type { Lang } from '@chainlens/core';
 
-/** An entry of `data/index.json`: a dataset the server (or a static build) offers. */
-export interface DataIndexEntry {
-  /** Stable id, used in the picker and the URL (`#dataset=cn-listed`). */
-  id: string;
-  name: string;
-  description?: string;
-  license?: string;
-  /** `manifest`: a folder with chainlens.json; `edge-list`: one CSV of source,target[,weight]. */
-  kind: 'manifest' | 'edge-list';
-  /** URL of the manifest or edge-list file, relative to the page. */
-  url: string;
-  /** True for datasets shipped in the repository's datasets/ folder. */
-  bundled: boolean;
-}
-
-/** `data/index.json`, written by `chainlens serve` (or a static build with bundled data). */
-export interface DataIndex {
-  version: 1;
-  datasets: DataIndexEntry[];
-  /** Shared chain templates (datasets/templates/*.json), URLs relative to the page. */
-  templates: { url: string; file: string }[];
-  /** Id of the dataset to open at start (the one given on the command line). */
-  open?: string;
-}
+/** `data/index.json` and its entries: io's contract, one builder (`buildDataIndex`). */
+export type { DataIndex, DataIndexEntry };
 
 /** A file the user dropped or picked, with its path inside the dropped folder. */
 export interface DroppedFile {

@@ -24,11 +24,14 @@ export function regionPaths(dataset: Dataset): Set<string> {
  */
 export function regionCluster(dataset: Dataset, region: string): Cluster {
   const cluster = clusterByRegion(dataset.companies, region);
-  if (cluster.members.length === 0) {
-    const near = nearest(region, regionPaths(dataset), 3);
-    throw new CliDataError(noRegionMessage(dataset.name, region, near));
-  }
+  if (cluster.members.length === 0) throw unknownRegionError(dataset, region);
   return cluster;
+}
+
+/** The error for a region with no companies, suggesting the nearest regions of the data. */
+export function unknownRegionError(dataset: Dataset, region: string): CliDataError {
+  const near = nearest(region, regionPaths(dataset), 3);
+  return new CliDataError(noRegionMessage(dataset.name, region, near));
 }
 
 /** "region 'X' has no companies in D (did you mean 'A', 'B'?)". */

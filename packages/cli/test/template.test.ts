@@ -13,7 +13,7 @@ import type { ChainTemplate, Dataset } from '@chainlens/core';
 import { checkTemplate } from '@chainlens/core';
 import { DataError, templateSchema } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
-import { UsageError } from '../src/commands/analyze.js';
+import { UsageError } from '../src/errors.js';
 import { run } from '../src/program.js';
 import {
   bundledTemplatesDir,

@@ -15,6 +15,7 @@ import { readMemberships } from './tables/memberships.js';
 import { readProductLinks, readProducts } from './tables/products.js';
 import { readRelations } from './tables/relations.js';
 import { decodeText } from './text.js';
+import type { TableInput } from './tables/common.js';
 
 /** Reads a file of the dataset by its path relative to the dataset folder; undefined if missing. */
 export type FileReader = (path: string) => Uint8Array | undefined;
@@ -71,16 +72,15 @@ export function itemVocabulary(templates: ChainTemplate[], products: ProductTabl
   return { isKnownItem, knownItems: () => known };
 }
 
-/** Loads a dataset described by a manifest. Throws DataError only when it cannot load at all. */
-export function loadDataset(read: FileReader, options: LoadOptions = {}): LoadResult {
-  const manifest = parseManifest(read(MANIFEST_FILE));
-  const log = new IssueLog(options.issueLimit);
-  const decode = manifest.encoding ? { encoding: manifest.encoding } : {};
-  const input = (file: string) => ({ file, bytes: read(file), decode });
-
-  const companies = readCompanies(input(manifest.companies), log);
-  const index = companyIndex(companies);
-
+/**
+ * The products table and the product links of a manifest (links need products), read through
+ * `input`. Shared by `loadDataset` and the national-scale ingest (@chainlens/scale).
+ */
+export function readProductTables(
+  manifest: Manifest,
+  input: (file: string) => TableInput,
+  log: IssueLog,
+): { products: ProductTable | undefined; productLinks: ProductLinkTable | undefined } {
   let products: ProductTable | undefined;
   let productLinks: ProductLinkTable | undefined;
   if (manifest.products) products = readProducts(input(manifest.products), log);
@@ -95,10 +95,21 @@ export function loadDataset(read: FileReader, options: LoadOptions = {}): LoadRe
       manifest.products!,
     );
   }
+  return { products, productLinks };
+}
 
+/**
+ * The chain templates of a manifest; a template whose id another one already uses is an error
+ * (`duplicate-template`) and is left out. Shared by `loadDataset` and @chainlens/scale.
+ */
+export function readTemplates(
+  files: readonly string[],
+  input: (file: string) => TableInput,
+  log: IssueLog,
+): ChainTemplate[] {
   const templates: ChainTemplate[] = [];
   const templateIds = new Map<string, string>();
-  for (const file of manifest.templates) {
+  for (const file of files) {
     const t = readTemplate(input(file), log);
     if (!t) continue;
     const other = templateIds.get(t.id);
@@ -118,6 +129,21 @@ export function loadDataset(read: FileReader, options: LoadOptions = {}): LoadRe
     templateIds.set(t.id, file);
     templates.push(t);
   }
+  return templates;
+}
+
+/** Loads a dataset described by a manifest. Throws DataError only when it cannot load at all. */
+export function loadDataset(read: FileReader, options: LoadOptions = {}): LoadResult {
+  const manifest = parseManifest(read(MANIFEST_FILE));
+  const log = new IssueLog(options.issueLimit);
+  const decode = manifest.encoding ? { encoding: manifest.encoding } : {};
+  const input = (file: string) => ({ file, bytes: read(file), decode });
+
+  const companies = readCompanies(input(manifest.companies), log);
+  const index = companyIndex(companies);
+
+  const { products, productLinks } = readProductTables(manifest, input, log);
+  const templates = readTemplates(manifest.templates, input, log);
 
   const vocabulary = itemVocabulary(templates, products);
   const memberships = manifest.memberships

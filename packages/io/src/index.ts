@@ -7,6 +7,7 @@ export * from './numbers.js';
 export * from './text.js';
 export * from './table.js';
 export * from './manifest.js';
+export type { DataIndex, DataIndexEntry } from './data-index.js';
 export * from './dataset.js';
 export * from './write.js';
 export * from './export/index.js';

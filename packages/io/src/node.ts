@@ -12,6 +12,9 @@ import type { WriteFormat } from './write.js';
 import { encodeDataset } from './write.js';
 import type { Dataset } from '@chainlens/core';
 
+export type { DataIndexConfig, DataIndexFiles } from './node/data-index.js';
+export { buildDataIndex, fileInside } from './node/data-index.js';
+
 /** Reads files of a dataset folder; refuses paths that leave the folder. */
 export function folderReader(dir: string): (path: string) => Uint8Array | undefined {
   const root = resolve(dir);

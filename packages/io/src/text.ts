@@ -26,11 +26,18 @@ export function maybeGunzip(bytes: Uint8Array, file: string): Uint8Array {
   }
 }
 
-export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptions = {}): string {
+/**
+ * The fatal decoder of `options.encoding` (UTF-8 by default; a leading BOM dropped) and the
+ * encoding's lower-case name; an unknown encoding is the DataError `unknown-encoding` naming
+ * `file`. Shared by `decodeText` and the chunked reader of @chainlens/scale.
+ */
+export function textDecoder(
+  file: string,
+  options: DecodeOptions = {},
+): { decoder: InstanceType<typeof TextDecoder>; encoding: string } {
   const encoding = (options.encoding ?? 'utf-8').toLowerCase();
-  let decoder: InstanceType<typeof TextDecoder>;
   try {
-    decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+    return { decoder: new TextDecoder(encoding, { fatal: true, ignoreBOM: false }), encoding };
   } catch {
     throw new DataError(`${file}: unknown text encoding '${encoding}'`, {
       severity: 'error',
@@ -39,6 +46,10 @@ export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptio
       message: `unknown text encoding '${encoding}'`,
     });
   }
+}
+
+export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptions = {}): string {
+  const { decoder, encoding } = textDecoder(file, options);
   try {
     // ignoreBOM: false makes TextDecoder drop a leading BOM, as a spreadsheet export has.
     return decoder.decode(bytes);

@@ -460,6 +460,40 @@ describe('GraphML', () => {
     expect(validate(gexf, 'gexf.xsd', 'odd.gexf')).toBe('');
     expect(readGexf(gexf).nodes()).toEqual(['a b', 'q"uote', 'x&y', 'z/1']);
   });
+
+  it('writes the viewer’s drawing (viz) that validates and reads back as colours, sizes, positions', () => {
+    const { graph } = awkwardGraph();
+    const colors = ['#e6194b', '#3cb44b', 'rgba(10, 20, 30, 0.5)', 'not a colour'];
+    const viz = {
+      nodes: colors.map((color, i) => ({ color, size: 2 + i, x: i * 1.5, y: -i })),
+      edges: Array.from({ length: graph.edges.rows }, (_, i) => ({
+        color: '#abc',
+        thickness: i + 1,
+      })),
+    };
+    const text = toGexf({ ...graph, viz });
+    expect(validate(text, 'gexf.xsd', 'viz.gexf')).toBe('');
+    const g = readGexf(text);
+    const ids = graph.nodes.columns[0]!.values as readonly string[];
+    expect(g.getNodeAttributes(ids[0]!)).toMatchObject({
+      color: 'rgb(230,25,75)',
+      size: 2,
+      x: 0,
+      y: 0,
+    });
+    expect(g.getNodeAttributes(ids[1]!)).toMatchObject({
+      color: 'rgb(60,180,75)',
+      size: 3,
+      x: 1.5,
+      y: -1,
+    });
+    expect(g.getNodeAttribute(ids[2]!, 'color')).toBe('rgba(10,20,30,0.5)');
+    expect(g.getNodeAttribute(ids[3]!, 'color')).toBeUndefined();
+    const edge = graph.edges.columns[0]!.values[1] as string;
+    expect(g.getEdgeAttributes(edge)).toMatchObject({ color: 'rgb(170,187,204)', thickness: 2 });
+    // Without viz, no drawing elements.
+    expect(toGexf(graph)).not.toMatch(/<(color|position|size|thickness) /);
+  });
 });
 
 describe('CSV and Arrow', () => {

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ChainTemplate, Dataset, ProductLinkTable, ProductTable } from '@chainlens/core';
+import type { Dataset } from '@chainlens/core';
 import { canonicalDataset, companyIndex, emptyMemberships } from '@chainlens/core';
 import type { DecodeOptions, LoadOptions, LoadResult, Manifest, TableInput } from '@chainlens/io';
 import {
@@ -24,9 +24,8 @@ import {
   parseManifest,
   readCompanies,
   readMemberships,
-  readProductLinks,
-  readProducts,
-  readTemplate,
+  readProductTables,
+  readTemplates,
 } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
 import { closeDuck, openDuck } from './duckdb.js';
@@ -236,43 +235,10 @@ async function load(
   const index = companyIndex(companies);
   lap('companies');
 
-  let products: ProductTable | undefined;
-  let productLinks: ProductLinkTable | undefined;
-  if (manifest.products) products = readProducts(whole(manifest.products), log);
-  if (manifest.productLinks) {
-    if (!products) throw new DataError(`${MANIFEST_FILE}: productLinks needs a products table`);
-    productLinks = readProductLinks(
-      whole(manifest.productLinks),
-      log,
-      products,
-      manifest.products!,
-    );
-  }
+  // Products, links and templates: io's own readers, as its loadDataset runs them.
+  const { products, productLinks } = readProductTables(manifest, whole, log);
   if (manifest.products || manifest.productLinks) lap('products');
-
-  // Templates, as io's loadDataset.
-  const templates: ChainTemplate[] = [];
-  const templateIds = new Map<string, string>();
-  for (const file of manifest.templates) {
-    const tpl = readTemplate(whole(file), log);
-    if (!tpl) continue;
-    const other = templateIds.get(tpl.id);
-    if (other !== undefined) {
-      log.add({
-        severity: 'error',
-        code: 'duplicate-template',
-        file,
-        column: 'id',
-        message: `template id '${tpl.id}' is also used by ${other}`,
-      });
-      const report = log.report.tables[log.report.tables.length - 1]!;
-      report.accepted = 0;
-      report.rejected = 1;
-      continue;
-    }
-    templateIds.set(tpl.id, file);
-    templates.push(tpl);
-  }
+  const templates = readTemplates(manifest.templates, whole, log);
   lap('templates');
 
   let memberships = emptyMemberships();

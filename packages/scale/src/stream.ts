@@ -15,6 +15,7 @@ import {
   LineEndings,
   TableError,
   badTextMessage,
+  textDecoder,
   cellProblem,
   checkHeader,
   formatOf,
@@ -72,18 +73,7 @@ export function* textChunks(
   options: DecodeOptions = {},
   chunkBytes = CHUNK_BYTES,
 ): Generator<string> {
-  const encoding = (options.encoding ?? 'utf-8').toLowerCase();
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
-  } catch {
-    throw new DataError(`${file}: unknown text encoding '${encoding}'`, {
-      severity: 'error',
-      code: 'unknown-encoding',
-      file,
-      message: `unknown text encoding '${encoding}'`,
-    });
-  }
+  const { decoder, encoding } = textDecoder(file, options);
   try {
     for (const bytes of byteChunks(path, chunkBytes)) {
       const text = decoder.decode(bytes, { stream: true });

@@ -7,7 +7,6 @@ import { readDataset } from '@chainlens/io/node';
 import {
   betweenness,
   buildMetricGraph,
-  buildMetricGraphLean,
   createRng,
   metricGraphFromArcs,
   pagerank,
@@ -31,7 +30,7 @@ describe('pagerankParallel', () => {
   it('equals core pagerank / pagerankReverse bit for bit, for 1 and 3 workers', async () => {
     const graphs = [
       buildMetricGraph(cn, { types: ['inferred-supply'] }),
-      buildMetricGraphLean(cn, {}, { shared: true }),
+      buildMetricGraph(cn, {}, { shared: true }),
       random(3000, 12_000, 3),
       random(5, 0, 1), // no arcs: every node dangling
     ];
@@ -57,7 +56,7 @@ describe('pagerankParallel', () => {
 
 describe('betweennessParallel', () => {
   it('equals core betweenness bit for bit (sampled and exact, directed and not)', async () => {
-    const g = buildMetricGraphLean(cn, { types: ['inferred-supply'] }, { shared: true });
+    const g = buildMetricGraph(cn, { types: ['inferred-supply'] }, { shared: true });
     const small = random(400, 1600, 5);
     for (const [graph, options] of [
       [g, { k: 64, seed: 3 }],

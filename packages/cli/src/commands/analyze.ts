@@ -23,21 +23,20 @@ import {
   summarizeDataset,
   unit,
 } from '@chainlens/core';
-import { isClean, nearest } from '@chainlens/io';
+import { isClean } from '@chainlens/io';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
 import { CliDataError, UsageError, msg } from '../errors.js';
-import { noRegionMessage } from '../region.js';
 import { checkReportFolder } from '../files.js';
 import { REPORT_FILES, writeReportFiles } from '../report/write.js';
 import { resolveTemplate } from '../templates.js';
-import { chainSummaryLines } from './chain-summary.js';
-import { issueLine, reportLines } from './validate.js';
-import { relationName } from './names.js';
-
-export { UsageError };
+import { chainSummaryLines } from '../chain-summary.js';
+import { relationName } from '../names.js';
+import { parseNumber } from '../options.js';
+import { unknownRegionError } from '../region.js';
+import { issueLine, reportLines } from '../validation-lines.js';
 
 export interface AnalyzeOptions {
   /** Exit 0 although rows were rejected (the count is printed either way). */
@@ -224,16 +223,6 @@ function clusterLines(dataset: Dataset, cluster: Cluster, tr: Translator): strin
   return lines;
 }
 
-/** The error for a region with no companies, suggesting the nearest regions of the data. */
-export function unknownRegionError(dataset: Dataset, region: string): CliDataError {
-  const regions = new Set<string>();
-  for (const r of dataset.companies.regions) {
-    const parts = regionParts(r);
-    for (let i = 1; i <= parts.length; i++) regions.add(parts.slice(0, i).join('/'));
-  }
-  return new CliDataError(noRegionMessage(dataset.name, region, nearest(region, regions, 3)));
-}
-
 function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | undefined {
   if (options.region !== undefined) {
     const cluster = clusterByRegion(dataset.companies, options.region);
@@ -292,41 +281,6 @@ function selectCluster(dataset: Dataset, options: AnalyzeOptions): Cluster | und
     return cluster;
   }
   return undefined;
-}
-
-/** A numeric option, or a UsageError naming it. */
-export function parseNumber(
-  value: string | undefined,
-  name: string,
-  fallback: number,
-  range: { integer?: boolean; min?: number; max?: number; above?: number } = {},
-): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  const ok =
-    value.trim() !== '' &&
-    Number.isFinite(n) &&
-    (!range.integer || Number.isInteger(n)) &&
-    (range.min === undefined || n >= range.min) &&
-    (range.max === undefined || n <= range.max) &&
-    (range.above === undefined || n > range.above);
-  if (!ok) {
-    const bounds = [
-      range.min !== undefined ? `≥ ${range.min}` : '',
-      range.above !== undefined ? `> ${range.above}` : '',
-      range.max !== undefined ? `≤ ${range.max}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    throw new UsageError(
-      msg.t(range.integer ? 'cli:error.mustBeInteger' : 'cli:error.mustBeNumber', {
-        name,
-        bounds: bounds ? ` ${bounds}` : '',
-        value,
-      }),
-    );
-  }
-  return n;
 }
 
 async function chainAnalysis(

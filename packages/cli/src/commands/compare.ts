@@ -43,8 +43,9 @@ import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
 import { loadTemplates, resolveTemplate } from '../templates.js';
-import { parseNumber, unknownRegionError } from './analyze.js';
 import { UsageError, msg } from '../errors.js';
+import { parseNumber } from '../options.js';
+import { unknownRegionError } from '../region.js';
 
 export interface CompareCommandOptions {
   /** Exit 0 although rows were rejected (the count is printed either way). */

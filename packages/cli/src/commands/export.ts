@@ -40,8 +40,8 @@ import { count } from '../output.js';
 import { createProgress } from '../progress.js';
 import { regionCluster } from '../region.js';
 import { CliDataError, UsageError, msg } from '../errors.js';
-import { relationName } from './names.js';
-import { relationView, runBetweenness } from './metrics.js';
+import { relationName } from '../names.js';
+import { relationView, runBetweenness } from '../metrics-run.js';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'arrow'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -11,21 +11,15 @@
  */
 import type { Translator } from '@chainlens/core';
 import { EN } from '../lang.js';
-import type { Dataset, MetricGraph, RelationType } from '@chainlens/core';
+import type { Dataset, MetricGraph } from '@chainlens/core';
 import {
   METRIC_COLUMNS,
-  RELATION_TYPES,
   buildMetricGraph,
-  buildMetricGraphLean,
-  defaultRelationView,
-  isRelationType,
   metricsTable,
-  metricsTableBetweennessPlan,
-  relationTypesPresent,
   stability,
   summarizeCommunities,
 } from '@chainlens/core';
-import { guardCsvCell, nearest } from '@chainlens/io';
+import { guardCsvCell } from '@chainlens/io';
 import type { Column } from '@chainlens/io/node';
 import { MAX_DATA_ROWS, writeStreamedWorkbook } from '@chainlens/io/node';
 import { Writable } from 'node:stream';
@@ -34,11 +28,11 @@ import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets
 import { checkOutputFile, openAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
-import { betweennessParallel } from '@chainlens/scale/parallel';
-import type { Progress } from '../progress.js';
+
 import { createProgress } from '../progress.js';
 import { UsageError, msg } from '../errors.js';
-import { relationName } from './names.js';
+import { relationName } from '../names.js';
+import { relationView, runBetweenness } from '../metrics-run.js';
 
 export interface MetricsOptions {
   /** Exit 0 although rows were rejected (the count is printed either way). */
@@ -62,29 +56,6 @@ function integer(value: string | undefined, name: string, fallback: number, min 
     throw new UsageError(msg.t('cli:error.integerMin', { name, min, value }));
   }
   return n;
-}
-
-/** The relation types of the view: the ones asked for, or core's `defaultRelationView`. */
-export function relationView(dataset: Dataset, asked: string[] | undefined): RelationType[] {
-  if (asked && asked.length > 0) {
-    const types = asked.flatMap((a) => a.split(',')).map((a) => a.trim());
-    for (const type of types) {
-      if (!isRelationType(type)) {
-        const near = nearest(type, [...RELATION_TYPES], 1);
-        throw new UsageError(
-          msg.t('cli:error.unknownRelation', {
-            type,
-            didYouMean: near.length
-              ? msg.t('cli:error.didYouMean', { suggestion: `'${near[0]}'` })
-              : '',
-            known: RELATION_TYPES.join(', '),
-          }),
-        );
-      }
-    }
-    return [...new Set(types)] as RelationType[];
-  }
-  return defaultRelationView(relationTypesPresent(dataset.relations.type));
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : '');
@@ -177,35 +148,6 @@ export async function writeMetricsXlsx(
   });
 }
 
-/** Betweenness of `graph` as `metricsTable` plans it, on worker threads, with a progress bar. */
-export async function runBetweenness(
-  graph: MetricGraph,
-  seed: number,
-  workers: number | undefined,
-  progress: Progress,
-  tr: Translator = EN,
-) {
-  const plan = metricsTableBetweennessPlan(graph, { seed });
-  const label =
-    plan.k === undefined
-      ? tr.t('cli:progress.betweennessExact')
-      : tr.t('cli:progress.betweennessSampled', { k: plan.k });
-  let started = false;
-  const result = await betweennessParallel(graph, {
-    ...(plan.k === undefined ? {} : { k: plan.k, seed: plan.seed }),
-    ...(workers === undefined ? {} : { workers }),
-    onSlice: (done, total) => {
-      if (!started) {
-        progress.start(label, total);
-        started = true;
-      }
-      progress.update(done);
-    },
-  });
-  if (started) progress.stop();
-  return result;
-}
-
 export async function metricsCommand(
   datasetArg: string,
   options: MetricsOptions,
@@ -225,13 +167,10 @@ export async function metricsCommand(
   const path = resolveDataset(datasetArg);
   const started = performance.now();
   const progress = createProgress({ quiet: options.quiet ?? false, tr });
-  // National tables are streamed (@chainlens/scale) and snapshotted lean (the same graph, about
-  // half the peak memory); regional ones read by io.
-  const { dataset, report, streamed } = await loadDataset(path, { progress });
+  // National tables are streamed (@chainlens/scale); regional ones read by io.
+  const { dataset, report } = await loadDataset(path, { progress });
   const types = relationView(dataset, options.relation);
-  const graph = streamed
-    ? buildMetricGraphLean(dataset, { types })
-    : buildMetricGraph(dataset, { types });
+  const graph = buildMetricGraph(dataset, { types });
   const xlsx = options.out !== undefined && isXlsxPath(options.out);
   if (xlsx && graph.n > MAX_DATA_ROWS) {
     throw new UsageError(

@@ -28,9 +28,12 @@ import {
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DataIndex } from '@chainlens/io';
 import { DataError, MANIFEST_FILE, parseManifest } from '@chainlens/io';
+import type { DataIndexConfig } from '@chainlens/io/node';
+import { buildDataIndex } from '@chainlens/io/node';
 import { DEFAULT_DATASET, bundledRoot, resolveDataset } from '../datasets.js';
 import { CliDataError, UsageError, msg } from '../errors.js';
 import type { Out } from '../output.js';
@@ -45,26 +48,10 @@ export interface ServeOptions {
   open?: boolean;
 }
 
-/** An entry of data/index.json (the viewer's DataIndexEntry). */
-interface IndexEntry {
-  id: string;
-  name: string;
-  description?: string;
-  license?: string;
-  kind: 'manifest' | 'edge-list';
-  url: string;
-  bundled: boolean;
-}
-
-export interface ServerConfig {
+export interface ServerConfig extends DataIndexConfig {
   /** The built viewer (a folder with index.html). */
   viewerDir: string;
-  /** The repository's datasets/ folder (bundled datasets and templates/), if any. */
-  datasetsDir?: string;
-  /** The dataset given on the command line: a folder with chainlens.json or an edge-list file. */
-  dataset?: string;
-  /** The bundled dataset the page opens when none is given (when it exists). */
-  defaultOpen?: string;
+  // datasetsDir, dataset, defaultOpen: what data/index.json offers (buildDataIndex).
 }
 
 const TYPES: Record<string, string> = {
@@ -98,22 +85,6 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The real path of `path` when it is a regular file inside `root` (a real path); else undefined. */
-function fileInside(root: string, path: string): string | undefined {
-  let real: string;
-  try {
-    real = realpathSync(path);
-  } catch {
-    return undefined;
-  }
-  if (real !== root && !real.startsWith(root + sep)) return undefined;
-  try {
-    return statSync(real).isFile() ? real : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Regular files under `dir` (no dot files, symlinks not followed), as URL path → real path. */
 function walkViewer(root: string, dir: string, out: Map<string, string>, depth = 0): void {
   if (depth > 8) return;
@@ -126,24 +97,13 @@ function walkViewer(root: string, dir: string, out: Map<string, string>, depth =
   }
 }
 
-const urlPart = (s: string) => s.split('/').map(encodeURIComponent).join('/');
-
 /**
  * The allow-list: URL path (decoded, without the leading `/`) → file, and data/index.json.
  * Rebuilt when a request misses, so a rebuilt viewer or a new template file is picked up.
  */
 export class ServedFiles {
   files = new Map<string, string>();
-  index: {
-    version: 1;
-    datasets: IndexEntry[];
-    templates: { url: string; file: string }[];
-    open?: string;
-  } = {
-    version: 1,
-    datasets: [],
-    templates: [],
-  };
+  index: DataIndex = { version: 1, datasets: [], templates: [] };
 
   constructor(private readonly config: ServerConfig) {
     this.refresh();
@@ -153,102 +113,10 @@ export class ServedFiles {
     const files = new Map<string, string>();
     const viewerRoot = realpathSync(this.config.viewerDir);
     walkViewer(viewerRoot, viewerRoot, files);
-    const datasets: IndexEntry[] = [];
-    const templates: { url: string; file: string }[] = [];
-    let open: string | undefined;
-    const ids = new Set<string>();
-    const bundledDirs = new Map<string, string>(); // real path → id
-
-    const addManifest = (dir: string, id: string, bundled: boolean) => {
-      const root = realpathSync(dir);
-      const manifestFile = fileInside(root, join(root, MANIFEST_FILE));
-      if (!manifestFile) return;
-      let manifest;
-      try {
-        manifest = parseManifest(readFileSync(manifestFile));
-      } catch {
-        return; // the viewer reports a broken manifest when it loads it; here it is not offered
-      }
-      files.set(`data/${id}/${MANIFEST_FILE}`, manifestFile);
-      const named = [
-        manifest.companies,
-        manifest.memberships,
-        manifest.relations,
-        manifest.products,
-        manifest.productLinks,
-        ...manifest.templates,
-      ];
-      for (const name of named) {
-        if (typeof name !== 'string') continue;
-        const real = fileInside(root, resolve(root, name));
-        // The key is the name as the manifest writes it, normalised as the viewer fetches it.
-        const key = relative(root, resolve(root, name)).split(sep).join('/');
-        if (real && !key.startsWith('..')) files.set(`data/${id}/${key}`, real);
-      }
-      ids.add(id);
-      datasets.push({
-        id,
-        name: manifest.name,
-        ...(manifest.description ? { description: manifest.description } : {}),
-        ...(manifest.license ? { license: manifest.license } : {}),
-        kind: 'manifest',
-        url: `data/${urlPart(id)}/${MANIFEST_FILE}`,
-        bundled,
-      });
-      if (bundled) bundledDirs.set(root, id);
-    };
-
-    const datasetsDir = this.config.datasetsDir;
-    if (datasetsDir && existsSync(datasetsDir)) {
-      const root = realpathSync(datasetsDir);
-      for (const name of readdirSync(root).sort()) {
-        const dir = join(root, name);
-        if (!/^[\w.-]+$/.test(name) || !lstatSync(dir).isDirectory()) continue;
-        if (name === 'templates') {
-          for (const f of readdirSync(dir).sort()) {
-            const real = f.endsWith('.json') ? fileInside(root, join(dir, f)) : undefined;
-            if (!real) continue;
-            files.set(`data/templates/${f}`, real);
-            templates.push({
-              url: `data/templates/${encodeURIComponent(f)}`,
-              file: `datasets/templates/${f}`,
-            });
-          }
-        } else if (existsSync(join(dir, MANIFEST_FILE))) {
-          addManifest(dir, name, true);
-        }
-      }
-    }
-
-    const given = this.config.dataset;
-    if (given) {
-      const path = given.endsWith(MANIFEST_FILE) ? dirname(given) : given;
-      const real = realpathSync(path);
-      const known = bundledDirs.get(real);
-      if (known) open = known;
-      else {
-        let id = basename(real).replace(/[^\w.-]+/g, '_') || 'dataset';
-        while (ids.has(id)) id = `${id}-given`;
-        if (statSync(real).isDirectory()) addManifest(real, id, false);
-        else {
-          const file = basename(real);
-          files.set(`data/${id}/${file}`, real);
-          datasets.push({
-            id,
-            name: file.replace(/\.(csv|tsv)(\.gz)?$/i, ''),
-            kind: 'edge-list',
-            url: `data/${urlPart(id)}/${encodeURIComponent(file)}`,
-            bundled: false,
-          });
-        }
-        open = id;
-      }
-    }
-    if (!open && this.config.defaultOpen && ids.has(this.config.defaultOpen)) {
-      open = this.config.defaultOpen;
-    }
+    const data = buildDataIndex(this.config);
+    for (const [key, file] of data.files) files.set(key, file);
     this.files = files;
-    this.index = { version: 1, datasets, templates, ...(open ? { open } : {}) };
+    this.index = data.index;
   }
 }
 

@@ -14,7 +14,7 @@
  * Documented in docs/chain-analysis/related.md.
  */
 import type { Stage } from '../graph/types.js';
-import type { SegmentStatus } from '../report/types.js';
+import type { SegmentStatus } from './kinds.js';
 import type { ChainContext } from './context.js';
 import type { SegmentMembership } from './membership.js';
 import { missingDirection } from './segments.js';

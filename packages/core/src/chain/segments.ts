@@ -14,7 +14,7 @@
  * Present in the completeness sense means n_s ≥ 1: a weak segment is present.
  * Documented in docs/chain-analysis/weak-links.md.
  */
-import type { SegmentStatus } from '../report/types.js';
+import type { SegmentStatus } from './kinds.js';
 import type { Stage } from '../graph/types.js';
 import type { ChainContext } from './context.js';
 import { isInferredRelation } from './context.js';

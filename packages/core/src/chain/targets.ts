@@ -46,7 +46,7 @@
  * A target is facts (ids, codes, numbers); report/render/sentences.ts (`targetText`) says why it
  * is a target in one sentence, in the report's language.
  */
-import type { SegmentStatus } from '../report/types.js';
+import type { SegmentStatus } from './kinds.js';
 import { RELATION_TYPES } from '../graph/types.js';
 import { metricGraphFromCompact } from '../graph/snapshot.js';
 import type { PageRankOptions } from '../metrics/pagerank.js';

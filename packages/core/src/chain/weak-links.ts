@@ -23,7 +23,7 @@
  * how many relations it rests on (`edges`) and how many of them are inferred (`inferredEdges`).
  * Documented in docs/chain-analysis/weak-links.md.
  */
-import type { WeakLinkKind } from '../report/types.js';
+import type { WeakLinkKind } from './kinds.js';
 import { cutPoints } from '../metrics/cutpoints.js';
 import type { ChainContext } from './context.js';
 import { isInferredRelation } from './context.js';

@@ -46,12 +46,17 @@ export interface CompactGraph {
   inRelations: Int32Array;
 }
 
-/** Builds the CSR snapshot of a dataset's relations for a view. O(companies + relations). */
-export function buildCompactGraph(dataset: Dataset, view: GraphView = {}): CompactGraph {
-  const companyCount = dataset.companies.ids.length;
-  const rel = dataset.relations;
-  const relCount = rel.source.length;
-
+/**
+ * The nodes of a view, numbered in ascending company index: `localOf` (company → local node,
+ * −1 outside the view), `companyOf` (allocated by `alloc`), the mask of its relation types, and
+ * its `touching` flags checked against the company count. Shared by the compact graph and the
+ * metric snapshot, so that both number a view alike.
+ */
+export function viewSelection(
+  companyCount: number,
+  view: GraphView,
+  alloc: (n: number) => Int32Array = (n) => new Int32Array(n),
+): { localOf: Int32Array; companyOf: Int32Array; typeMask: number } {
   const localOf = new Int32Array(companyCount).fill(-1);
   let companyOf: Int32Array;
   if (view.nodes) {
@@ -61,30 +66,39 @@ export function buildCompactGraph(dataset: Dataset, view: GraphView = {}): Compa
       if (c < 0 || c >= companyCount) throw new RangeError(`view node ${c} is not a company index`);
       if (localOf[c] === -1) localOf[c] = n++;
     }
-    companyOf = new Int32Array(n);
+    companyOf = alloc(n);
     for (let c = 0; c < companyCount; c++) if (localOf[c]! >= 0) companyOf[localOf[c]!] = c;
   } else {
-    companyOf = new Int32Array(companyCount);
+    companyOf = alloc(companyCount);
     for (let c = 0; c < companyCount; c++) {
       companyOf[c] = c;
       localOf[c] = c;
     }
   }
-  const n = companyOf.length;
-
   let typeMask = 0xff;
   if (view.types) {
     typeMask = 0;
     for (const t of view.types) typeMask |= 1 << relationTypeCode(t);
   }
+  const touching = view.touching;
+  if (touching && touching.length !== companyCount) {
+    throw new RangeError(`touching has ${touching.length} entries for ${companyCount} companies`);
+  }
+  return { localOf, companyOf, typeMask };
+}
+
+/** Builds the CSR snapshot of a dataset's relations for a view. O(companies + relations). */
+export function buildCompactGraph(dataset: Dataset, view: GraphView = {}): CompactGraph {
+  const companyCount = dataset.companies.ids.length;
+  const rel = dataset.relations;
+  const relCount = rel.source.length;
+  const { localOf, companyOf, typeMask } = viewSelection(companyCount, view);
+  const n = companyOf.length;
 
   // Every company a node: local = company index, so skip the look-ups (two random reads per
   // relation and pass: at 50M relations a third of the build).
   const identity = !view.nodes;
   const touching = view.touching;
-  if (touching && touching.length !== companyCount) {
-    throw new RangeError(`touching has ${touching.length} entries for ${companyCount} companies`);
-  }
   // Pass 1: count kept edges per endpoint (counting sort keeps relation-row order per node).
   const outOffsets = new Int32Array(n + 1);
   const inOffsets = new Int32Array(n + 1);

@@ -56,8 +56,13 @@ export interface PageRankResult {
 }
 
 /** A copy of a per-node vector normalised to sum 1, or the uniform vector when absent. */
-function distribution(n: number, v: ArrayLike<number> | undefined, what: string): Float64Array {
-  const d = new Float64Array(n);
+function distribution(
+  n: number,
+  v: ArrayLike<number> | undefined,
+  what: string,
+  alloc: (n: number) => Float64Array,
+): Float64Array {
+  const d = alloc(n);
   if (v === undefined) return d.fill(1 / n);
   if (v.length !== n) throw new RangeError(`pagerank: ${what} has ${v.length} values, need ${n}`);
   let sum = 0;
@@ -71,25 +76,48 @@ function distribution(n: number, v: ArrayLike<number> | undefined, what: string)
   return d;
 }
 
-/** Power iteration with `fwd` as the arcs followed and `back` its transpose (pulled from). */
-function powerIteration(
-  n: number,
-  fwd: Adjacency,
-  back: Adjacency,
-  options: PageRankOptions,
-): PageRankResult {
-  const alpha = options.alpha ?? 0.85;
-  const weighted = options.weighted ?? true;
-  const tol = options.tol ?? 1e-6;
-  const maxIter = options.maxIter ?? 100;
-  if (n === 0) {
-    return { scores: new Float64Array(0), iterations: 0, error: 0, converged: true };
-  }
-  const p = distribution(n, options.personalization, 'personalization');
-  const g = options.dangling !== undefined ? distribution(n, options.dangling, 'dangling') : p;
-  let x: Float64Array = distribution(n, options.start, 'start');
-  let next: Float64Array = new Float64Array(n);
+/** What a power iteration needs, resolved once from the graph and the options. */
+export interface PageRankSetup {
+  n: number;
+  /** Arcs followed (out-arcs; in-arcs for reverse PageRank). */
+  fwd: Adjacency;
+  /** Their transpose, pulled from in each iteration. */
+  back: Adjacency;
+  alpha: number;
+  weighted: boolean;
+  tol: number;
+  maxIter: number;
+  /** Teleport distribution (sums to 1). */
+  p: Float64Array;
+  /** Where dangling mass goes (`p` itself unless `dangling` was given). */
+  g: Float64Array;
+  /** The start vector (sums to 1). */
+  start: Float64Array;
+  /** 1 / out-strength of each node; 0 marks a dangling node. */
+  invOut: Float64Array;
+  danglingNodes: Int32Array;
+}
 
+/**
+ * Resolves the options (defaults, the normalised vectors, checked) and the out-strengths of a
+ * PageRank (`reverse`: of the transposed graph). The vectors are allocated by `alloc` (scale's
+ * worker runner puts them on shared memory). Shared by `pagerank`, `pagerankReverse` and
+ * `pagerankParallel` of @chainlens/scale, so that all compute the same numbers.
+ */
+export function pagerankSetup(
+  graph: MetricGraph,
+  options: PageRankOptions,
+  reverse: boolean,
+  alloc: (n: number) => Float64Array = (n) => new Float64Array(n),
+): PageRankSetup {
+  const n = graph.n;
+  const fwd = reverse ? graph.in : graph.out;
+  const back = reverse ? graph.out : graph.in;
+  const weighted = options.weighted ?? true;
+  const p = distribution(n, options.personalization, 'personalization', alloc);
+  const g =
+    options.dangling !== undefined ? distribution(n, options.dangling, 'dangling', alloc) : p;
+  const start = distribution(n, options.start, 'start', alloc);
   // invOut[u] = 1 / out-strength of u; 0 marks a dangling node.
   const invOut = new Float64Array(n);
   const dangling: number[] = [];
@@ -103,32 +131,89 @@ function powerIteration(
     if (s !== 0) invOut[u] = 1 / s;
     else dangling.push(u);
   }
-  const danglingNodes = Int32Array.from(dangling);
+  return {
+    n,
+    fwd,
+    back,
+    alpha: options.alpha ?? 0.85,
+    weighted,
+    tol: options.tol ?? 1e-6,
+    maxIter: options.maxIter ?? 100,
+    p,
+    g,
+    start,
+    invOut,
+    danglingNodes: Int32Array.from(dangling),
+  };
+}
 
+/**
+ * The sequential start of one iteration: fills `scaled` = x / out-strength and returns the mass
+ * on dangling nodes (summed in node order). Shared by `pagerank` and `pagerankParallel`.
+ */
+export function pagerankScale(
+  x: Float64Array,
+  invOut: Float64Array,
+  danglingNodes: Int32Array,
+  scaled: Float64Array,
+): number {
+  let danglingSum = 0;
+  for (let i = 0; i < danglingNodes.length; i++) danglingSum += x[danglingNodes[i]!]!;
+  for (let u = 0; u < x.length; u++) scaled[u] = x[u]! * invOut[u]!;
+  return danglingSum;
+}
+
+/**
+ * The pull of one iteration for the nodes start..end-1 (the O(m) part):
+ * next[v] = α·Σ_{u→v} scaled[u]·w(u→v) + spread·g[v] + (1 − α)·p[v], with `scaled` = x / out-strength
+ * and `spread` = α·(dangling mass). Run on 0..n by `pagerank`, on node ranges by the workers of
+ * `pagerankParallel` (@chainlens/scale): the same operations in the same order.
+ */
+export function pagerankPull(
+  back: Pick<Adjacency, 'offsets' | 'nodes' | 'weights'>,
+  weighted: boolean,
+  scaled: Float64Array,
+  g: Float64Array,
+  p: Float64Array,
+  alpha: number,
+  spread: number,
+  next: Float64Array,
+  start: number,
+  end: number,
+): void {
   const { offsets, nodes, weights } = back;
+  const teleport = 1 - alpha;
+  for (let v = start; v < end; v++) {
+    let sum = 0;
+    const stop = offsets[v + 1]!;
+    if (weighted) {
+      for (let k = offsets[v]!; k < stop; k++) sum += scaled[nodes[k]!]! * weights[k]!;
+    } else {
+      for (let k = offsets[v]!; k < stop; k++) sum += scaled[nodes[k]!]!;
+    }
+    next[v] = alpha * sum + spread * g[v]! + teleport * p[v]!;
+  }
+}
+
+/** Power iteration of a resolved PageRank. */
+function powerIteration(graph: MetricGraph, options: PageRankOptions, reverse: boolean) {
+  if (graph.n === 0) {
+    return { scores: new Float64Array(0), iterations: 0, error: 0, converged: true };
+  }
+  const { n, back, alpha, weighted, tol, maxIter, p, g, start, invOut, danglingNodes } =
+    pagerankSetup(graph, options, reverse);
+  let x: Float64Array = start;
+  let next: Float64Array = new Float64Array(n);
+
   const scaled = new Float64Array(n); // x[u] / outStrength[u]
   let iterations = 0;
   let error = Infinity;
   while (iterations < maxIter) {
     iterations++;
-    let danglingSum = 0;
-    for (let i = 0; i < danglingNodes.length; i++) danglingSum += x[danglingNodes[i]!]!;
-    for (let u = 0; u < n; u++) scaled[u] = x[u]! * invOut[u]!;
-    const teleport = 1 - alpha;
-    const spread = alpha * danglingSum;
+    const danglingSum = pagerankScale(x, invOut, danglingNodes, scaled);
+    pagerankPull(back, weighted, scaled, g, p, alpha, alpha * danglingSum, next, 0, n);
     error = 0;
-    for (let v = 0; v < n; v++) {
-      let sum = 0;
-      const end = offsets[v + 1]!;
-      if (weighted) {
-        for (let k = offsets[v]!; k < end; k++) sum += scaled[nodes[k]!]! * weights[k]!;
-      } else {
-        for (let k = offsets[v]!; k < end; k++) sum += scaled[nodes[k]!]!;
-      }
-      const value = alpha * sum + spread * g[v]! + teleport * p[v]!;
-      next[v] = value;
-      error += Math.abs(value - x[v]!);
-    }
+    for (let v = 0; v < n; v++) error += Math.abs(next[v]! - x[v]!);
     const t = x;
     x = next;
     next = t;
@@ -143,7 +228,7 @@ function powerIteration(
  * DiGraph this snapshot represents.
  */
 export function pagerank(graph: MetricGraph, options: PageRankOptions = {}): PageRankResult {
-  return powerIteration(graph.n, graph.out, graph.in, options);
+  return powerIteration(graph, options, false);
 }
 
 /**
@@ -152,5 +237,5 @@ export function pagerank(graph: MetricGraph, options: PageRankOptions = {}): Pag
  * Equals `nx.pagerank(G.reverse(), ...)`.
  */
 export function pagerankReverse(graph: MetricGraph, options: PageRankOptions = {}): PageRankResult {
-  return powerIteration(graph.n, graph.in, graph.out, options);
+  return powerIteration(graph, options, true);
 }

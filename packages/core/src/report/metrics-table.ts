@@ -11,8 +11,7 @@
  * harmonic on incoming distances, exact, up to `exactClosenessLimit` nodes (a BFS from every
  * node: O(n·(n + m)); above, the two columns are NaN — not computed — and `info.closeness` says
  * so); eigenvector on in-arcs (NetworkX); HITS hubs/authorities; core number of the undirected
- * projection; Louvain on the undirected projection, seeded (louvainCsr: louvain()'s partition in
- * typed arrays); articulation points of the undirected projection.
+ * projection; Louvain on the undirected projection, seeded; articulation points of the undirected projection.
  */
 import type { MetricGraph } from '../graph/snapshot.js';
 import type { BetweennessResult } from '../metrics/betweenness.js';
@@ -23,7 +22,7 @@ import { degree } from '../metrics/degree.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { hits } from '../metrics/hits.js';
 import { coreNumber } from '../metrics/kcore.js';
-import { louvainCsr } from '../metrics/louvain-csr.js';
+import { louvain } from '../metrics/louvain.js';
 import { pagerank, pagerankReverse } from '../metrics/pagerank.js';
 
 /** Column order of the table (DESIGN §6). */
@@ -132,7 +131,7 @@ export function metricsTable(graph: MetricGraph, options: MetricsTableOptions = 
   step('k-core');
   const core = coreNumber(graph);
   step('communities');
-  const lv = louvainCsr(graph, { seed, resolution: options.resolution ?? 1 });
+  const lv = louvain(graph, { seed, resolution: options.resolution ?? 1 });
   step('cut points');
   const cut = cutPoints(graph);
   options.onStep?.('done', steps.length, steps.length);

@@ -8,14 +8,11 @@
  */
 import type { Stage } from '../graph/types.js';
 import type { CompareCoverage } from '../chain/compare-coverage.js';
+import type { SegmentStatus, WeakLinkKind } from '../chain/kinds.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export type SegmentStatus =
-  'present' | 'weak' | 'missing-upstream' | 'missing-downstream' | 'absent';
-
-export type WeakLinkKind =
-  'single-source' | 'concentrated' | 'cut-point' | 'bridge' | 'external-only';
+export type { SegmentStatus, WeakLinkKind };
 
 /** A company as the report names it. */
 export interface CompanyRef {

@@ -1,8 +1,8 @@
 /**
  * Louvain: reproducible for a seed (in this process; across processes in
  * communities-louvain-process.test.ts), as good as NetworkX's louvain_communities on the
- * fixtures (whose `partition` is NetworkX's Louvain partition, seed 1), the CSR view gives
- * graphology's own result, and the split step leaves only connected communities numbered by
+ * fixtures (whose `partition` is NetworkX's Louvain partition, seed 1), it gives
+ * graphology-communities-louvain's own result, and the split step leaves only connected communities numbered by
  * size.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { buildMetricGraph, metricGraphFromArcs } from '../../src/graph/snapshot.
 import type { RelationType } from '../../src/graph/types.js';
 import { louvain, splitDisconnected } from '../../src/metrics/louvain.js';
 import { modularity } from '../../src/metrics/modularity.js';
+import { louvainGraphology } from './louvain-reference.js';
 
 const FIXTURES = new URL('../fixtures/networkx/', import.meta.url);
 const DATASETS = new URL('../../../../datasets/', import.meta.url);
@@ -114,16 +115,16 @@ describe('louvain: reproducibility', () => {
     expect(others.some((c) => c.some((x, v) => x !== a.community[v]))).toBe(true);
   });
 
-  it('the CSR view gives exactly graphology UndirectedGraph’s partition', () => {
+  it('gives exactly graphology-communities-louvain’s partition on an UndirectedGraph', () => {
     for (const seed of [1, 5]) {
       const a = louvain(graph, { seed, resolution: 1.3 });
-      const b = louvain(graph, { seed, resolution: 1.3, viaGraphology: true });
+      const b = louvainGraphology(graph, { seed, resolution: 1.3 });
       expect(b.community).toEqual(a.community);
       expect(b.modularity).toBe(a.modularity);
     }
     const loops = load('multi-selfloop.json').graph;
     const a = louvain(loops, { seed: 3, selfLoops: true });
-    expect(louvain(loops, { seed: 3, selfLoops: true, viaGraphology: true })).toEqual(a);
+    expect(louvainGraphology(loops, { seed: 3, selfLoops: true })).toEqual(a);
   });
 });
 

@@ -4,7 +4,11 @@
  * `label` and every other node column as a typed attribute (`<attributes class="node">`, types
  * double / integer / boolean / string), whose edges keep their relation id, the weight as the
  * edge `weight` and the other edge columns as typed attributes. Parallel edges stay separate
- * edges (each with its own id). Validates against the published GEXF 1.2draft schema.
+ * edges (each with its own id). With `graph.viz` (the viewer's drawing), nodes and edges also
+ * carry `color`, `position`, `size` and `thickness` elements: in the GEXF namespace, where the
+ * published 1.2draft schema declares them (a `viz:` prefix does not validate); Gephi and
+ * graphology-gexf read them by local name. Validates against the
+ * published GEXF 1.2draft schema.
  *
  * Not graphology-gexf's writer: it infers each attribute's type from the values (a double
  * column whose values happen to be whole, such as an all-zero betweenness, is declared
@@ -12,11 +16,55 @@
  * writes characters that XML 1.0 forbids as they are (an unreadable file). Here the types come
  * from the export's columns and text goes through `xmlEscape`.
  */
-import type { ExportColumn, ExportGraph, ExportTable } from './graph.js';
+import type { ExportColumn, ExportGraph, ExportTable, ExportViz } from './graph.js';
 import { exportCell } from './graph.js';
 import { xmlEscape } from './xml.js';
 
 export const GEXF_NAMESPACE = 'http://www.gexf.net/1.2draft';
+
+/**
+ * A CSS colour (`#rgb`, `#rrggbb`, `rgb()`, `rgba()`) as GEXF's attributes r, g, b [, a];
+ * undefined when unreadable.
+ */
+export function gexfColor(color: string): string | undefined {
+  const c = color.trim();
+  let m = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(c);
+  if (m) return rgb(m.slice(1, 4).map((h) => parseInt(h + h, 16)));
+  m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
+  if (m) return rgb(m.slice(1, 4).map((h) => parseInt(h, 16)));
+  m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/i.exec(c);
+  if (m)
+    return rgb(
+      m.slice(1, 4).map((x) => Math.round(Number(x))),
+      m[4],
+    );
+  return undefined;
+}
+
+function rgb([r, g, b]: number[], a?: string): string | undefined {
+  if (![r, g, b].every((x) => x !== undefined && x >= 0 && x <= 255)) return undefined;
+  const alpha = a === undefined ? '' : ` a="${Math.min(1, Number(a))}"`;
+  return `r="${r}" g="${g}" b="${b}"${alpha}`;
+}
+
+const finite = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
+
+function nodeViz(viz: ExportViz | undefined, row: number, out: string[]): void {
+  const v = viz?.nodes?.[row];
+  if (!v) return;
+  const color = v.color === undefined ? undefined : gexfColor(v.color);
+  if (color) out.push(`        <color ${color}/>`);
+  if (finite(v.x) && finite(v.y)) out.push(`        <position x="${v.x}" y="${v.y}" z="0"/>`);
+  if (finite(v.size)) out.push(`        <size value="${v.size}"/>`);
+}
+
+function edgeViz(viz: ExportViz | undefined, row: number, out: string[]): void {
+  const v = viz?.edges?.[row];
+  if (!v) return;
+  const color = v.color === undefined ? undefined : gexfColor(v.color);
+  if (color) out.push(`        <color ${color}/>`);
+  if (finite(v.thickness)) out.push(`        <thickness value="${v.thickness}"/>`);
+}
 
 function declarations(cls: 'node' | 'edge', columns: ExportColumn[]): string[] {
   if (columns.length === 0) return [];
@@ -79,6 +127,7 @@ export function toGexf(graph: ExportGraph): string {
       `      <node id="${xmlEscape(exportCell(nodeId, i) ?? '')}"${label === undefined ? '' : ` label="${xmlEscape(label)}"`}>`,
     );
     attvalues(nodeAttrs, i, out);
+    nodeViz(graph.viz, i, out);
     out.push('      </node>');
   }
   out.push('    </nodes>', `    <edges count="${edges.rows}">`);
@@ -88,6 +137,7 @@ export function toGexf(graph: ExportGraph): string {
       `      <edge id="${xmlEscape(exportCell(edgeId, i) ?? '')}" source="${xmlEscape(exportCell(source, i) ?? '')}" target="${xmlEscape(exportCell(target, i) ?? '')}"${w === undefined ? '' : ` weight="${w}"`}>`,
     );
     attvalues(edgeAttrs, i, out);
+    edgeViz(graph.viz, i, out);
     out.push('      </edge>');
   }
   out.push('    </edges>', '  </graph>', '</gexf>', '');

@@ -52,6 +52,17 @@ export interface ExportGraph {
   edges: ExportTable;
   /** Data columns renamed because their name is taken by a computed column, one line each. */
   notes: string[];
+  /** How the graph is drawn (the viewer's export), written as GEXF viz elements; none by default. */
+  viz?: ExportViz;
+}
+
+/**
+ * The drawing of an export graph, one entry per node / edge row (GEXF `viz:` elements). Colours
+ * as CSS writes them: `#rgb`, `#rrggbb`, `rgb(r, g, b)` or `rgba(r, g, b, a)`.
+ */
+export interface ExportViz {
+  nodes?: readonly { color?: string; size?: number; x?: number; y?: number }[];
+  edges?: readonly { color?: string; thickness?: number }[];
 }
 
 export interface ExportGraphOptions {

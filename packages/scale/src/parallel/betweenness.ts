@@ -4,7 +4,7 @@
  * dependencies of a contiguous run of slices into one array per slice, and the main thread
  * adds the slices in order before scaling, which is core's own summation: the values are
  * bit-identical for any number of workers. The snapshot's adjacency is read in place when it
- * lies on shared memory (`buildMetricGraphLean(…, { shared: true })`), else copied once.
+ * lies on shared memory (`buildMetricGraph(…, { shared: true })`), else copied once.
  * `chainlens metrics` runs it through `@chainlens/scale/parallel` (no DuckDB loaded).
  */
 import { Worker } from 'node:worker_threads';

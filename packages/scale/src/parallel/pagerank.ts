@@ -8,7 +8,8 @@
  * shared control word).
  */
 import { Worker } from 'node:worker_threads';
-import type { Adjacency, MetricGraph, PageRankOptions, PageRankResult } from '@chainlens/core';
+import type { MetricGraph, PageRankOptions, PageRankResult } from '@chainlens/core';
+import { pagerankScale, pagerankSetup } from '@chainlens/core';
 import { defaultWorkers, onShared, ranges, sharedF64, workerUrl } from './workers.js';
 
 export interface ParallelPageRankOptions extends PageRankOptions {
@@ -50,53 +51,18 @@ const waitAsync = (
   }
 ).waitAsync;
 
-/** core's `distribution`: a copy normalised to sum 1, or uniform. */
-function distribution(n: number, v: ArrayLike<number> | undefined, what: string): Float64Array {
-  const d = sharedF64(n);
-  if (v === undefined) return d.fill(1 / n);
-  if (v.length !== n) throw new RangeError(`pagerank: ${what} has ${v.length} values, need ${n}`);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const x = v[i]!;
-    if (!(x >= 0)) throw new RangeError(`pagerank: ${what}[${i}] = ${x} is not >= 0`);
-    sum += x;
-  }
-  if (!(sum > 0)) throw new RangeError(`pagerank: ${what} sums to 0`);
-  for (let i = 0; i < n; i++) d[i] = v[i]! / sum;
-  return d;
-}
-
 /** PageRank (or reverse PageRank) with the pull on worker threads. */
 export async function pagerankParallel(
   graph: MetricGraph,
   options: ParallelPageRankOptions = {},
 ): Promise<PageRankResult> {
-  const n = graph.n;
-  const fwd: Adjacency = options.reverse ? graph.in : graph.out;
-  const back: Adjacency = options.reverse ? graph.out : graph.in;
-  const alpha = options.alpha ?? 0.85;
-  const weighted = options.weighted ?? true;
-  const tol = options.tol ?? 1e-6;
-  const maxIter = options.maxIter ?? 100;
-  if (n === 0) return { scores: new Float64Array(0), iterations: 0, error: 0, converged: true };
-  const p = distribution(n, options.personalization, 'personalization');
-  const g = options.dangling !== undefined ? distribution(n, options.dangling, 'dangling') : p;
-  const outputs: [Float64Array, Float64Array] = [sharedF64(n), sharedF64(n)];
-  let x: Float64Array = distribution(n, options.start, 'start');
-
-  const invOut = new Float64Array(n);
-  const dangling: number[] = [];
-  for (let u = 0; u < n; u++) {
-    let s = 0;
-    if (weighted) {
-      for (let k = fwd.offsets[u]!; k < fwd.offsets[u + 1]!; k++) s += fwd.weights[k]!;
-    } else {
-      s = fwd.offsets[u + 1]! - fwd.offsets[u]!;
-    }
-    if (s !== 0) invOut[u] = 1 / s;
-    else dangling.push(u);
+  if (graph.n === 0) {
+    return { scores: new Float64Array(0), iterations: 0, error: 0, converged: true };
   }
-  const danglingNodes = Int32Array.from(dangling);
+  const setup = pagerankSetup(graph, options, options.reverse ?? false, sharedF64);
+  const { n, back, alpha, weighted, tol, maxIter, p, g, invOut, danglingNodes } = setup;
+  const outputs: [Float64Array, Float64Array] = [sharedF64(n), sharedF64(n)];
+  let x: Float64Array = setup.start;
 
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), n));
   const scaled = sharedF64(n);
@@ -135,9 +101,7 @@ export async function pagerankParallel(
     let error = Infinity;
     while (iterations < maxIter) {
       iterations++;
-      let danglingSum = 0;
-      for (let i = 0; i < danglingNodes.length; i++) danglingSum += x[danglingNodes[i]!]!;
-      for (let u = 0; u < n; u++) scaled[u] = x[u]! * invOut[u]!;
+      const danglingSum = pagerankScale(x, invOut, danglingNodes, scaled);
       params[0] = alpha;
       params[1] = alpha * danglingSum;
       Atomics.store(control, 1, 0);

@@ -1,7 +1,7 @@
 /**
  * Worker-thread plumbing of the parallel metrics: where the compiled worker scripts are, and
  * typed arrays on shared memory (a copy only when the array is not shared already: build the
- * snapshot with `buildMetricGraphLean(…, { shared: true })` and nothing is copied).
+ * snapshot with `buildMetricGraph(…, { shared: true })` and nothing is copied).
  */
 import { availableParallelism } from 'node:os';
 

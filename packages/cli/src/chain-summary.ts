@@ -20,7 +20,7 @@ import {
   unit,
   weakLinkText,
 } from '@chainlens/core';
-import { count, table } from '../output.js';
+import { count, table } from './output.js';
 
 const f2 = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(2);

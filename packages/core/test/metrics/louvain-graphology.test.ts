@@ -1,6 +1,6 @@
 /**
- * The typed-array Louvain must give exactly the partition of the graphology-based `louvain`
- * (same labels, modularity, split count) for every seed, resolution and self-loop option: on
+ * `louvain` (typed arrays) must give exactly the partition of graphology-communities-louvain
+ * run on a graphology graph (`louvainGraphology`, louvain-reference.ts): same labels, modularity, split count) for every seed, resolution and self-loop option: on
  * the NetworkX fixtures, the shipped datasets, random multigraphs with self-loops, and graphs
  * at the sizes where graphology's pointer arrays change width (256 nodes, 128 edges).
  */
@@ -12,8 +12,8 @@ import { readDataset } from '@chainlens/io/node';
 import type { MetricGraph } from '../../src/graph/snapshot.js';
 import { buildMetricGraph, metricGraphFromArcs } from '../../src/graph/snapshot.js';
 import { louvain } from '../../src/metrics/louvain.js';
-import { louvainCsr } from '../../src/metrics/louvain-csr.js';
 import { createRng } from '../../src/metrics/random.js';
+import { louvainGraphology } from './louvain-reference.js';
 
 const FIXTURES = new URL('../fixtures/networkx/', import.meta.url);
 const DATASETS = new URL('../../../../datasets/', import.meta.url);
@@ -47,14 +47,14 @@ function random(n: number, m: number, seed: number): MetricGraph {
 }
 
 function same(graph: MetricGraph, options: Parameters<typeof louvain>[1], label: string) {
-  const a = louvain(graph, options);
-  const b = louvainCsr(graph, options);
+  const a = louvainGraphology(graph, options);
+  const b = louvain(graph, options);
   if (!isDeepStrictEqual(a, b)) expect(b, label).toEqual(a);
   expect(isDeepStrictEqual(a, b), label).toBe(true);
   return a;
 }
 
-describe('louvainCsr gives louvain’s partition', () => {
+describe('louvain gives graphology-communities-louvain’s partition', () => {
   it('on the NetworkX fixtures, for several seeds and resolutions', () => {
     const files = readdirSync(FIXTURES).filter(
       (f) => f.endsWith('.json') && f !== 'cn-listed.json',
