@@ -21,6 +21,23 @@ export function escapeHtml(text: unknown): string {
 }
 
 /**
+ * Data text (a company, segment, region or template name) for HTML text content: escaped as by
+ * `escapeHtml` and wrapped in `<bdi>`, so that its direction is found from the text itself and
+ * a bidi control inside it (U+202E RIGHT-TO-LEFT OVERRIDE, an unclosed embedding or isolate)
+ * ends at the element: it cannot reorder the text around it (the next name of a list, the id
+ * after a name). The report's CSS wraps long names (`overflow-wrap:anywhere`).
+ */
+export function dataHtml(text: unknown): string {
+  return `<bdi>${escapeHtml(text)}</bdi>`;
+}
+
+/**
+ * Bidirectional formatting characters (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, ALM, LRM,
+ * RLM): they would reorder the text of a Markdown line, wherever it is rendered.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]/g;
+
+/**
  * Escapes text for one line of Markdown, inside a GFM table cell or running text:
  * - line breaks (CR, LF, CRLF, U+2028/2029) become one space, so a value cannot end a table row
  *   or start a block;
@@ -29,13 +46,19 @@ export function escapeHtml(text: unknown): string {
  *   tables), `` ` `` (code), `*` `_` `~` (emphasis, strikethrough), `[` `]` (links, images),
  *   `<` `>` (raw HTML and autolinks) and `&` (character references), so `<script>` renders as
  *   those characters, never as a tag.
+ * - bidirectional formatting characters become the visible text `<U+202E>` (escaped as above),
+ *   as in the terminal, so a name cannot reorder the line and the reader sees the character.
  * Block syntax (`#`, `-`, `1.`, `>` at the start of a line) is harmless because the renderers
  * never start a line with data.
  */
 export function escapeMarkdown(text: unknown): string {
   return String(text)
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-    .replace(/[\\`*_~[\]|<>&]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_~[\]|<>&]/g, (c) => `\\${c}`)
+    .replace(
+      BIDI_CONTROLS,
+      (c) => `\\<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}\\>`,
+    );
 }
 
 /**
