@@ -6,6 +6,7 @@ export * from './issues.js';
 export * from './numbers.js';
 export * from './text.js';
 export * from './table.js';
+export { ARROW_ROW_LIMIT, ArrowGuardError, guardArrow } from './arrow-guard.js';
 export * from './manifest.js';
 export * from './dataset.js';
 export * from './write.js';
