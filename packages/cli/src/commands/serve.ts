@@ -145,6 +145,11 @@ export class ServedFiles {
     templates: [],
   };
 
+  /** Set while the dataset given on the command line cannot be read: its id and why. */
+  missing: { id: string; message: string } | undefined;
+  /** The given dataset's id, kept while its folder is away so that its URLs stay the same. */
+  private givenId: string | undefined;
+
   constructor(private readonly config: ServerConfig) {
     this.refresh();
   }
@@ -160,7 +165,12 @@ export class ServedFiles {
     const bundledDirs = new Map<string, string>(); // real path → id
 
     const addManifest = (dir: string, id: string, bundled: boolean) => {
-      const root = realpathSync(dir);
+      let root: string;
+      try {
+        root = realpathSync(dir);
+      } catch {
+        return; // gone since it was listed
+      }
       const manifestFile = fileInside(root, join(root, MANIFEST_FILE));
       if (!manifestFile) return;
       let manifest;
@@ -203,7 +213,9 @@ export class ServedFiles {
       const root = realpathSync(datasetsDir);
       for (const name of readdirSync(root).sort()) {
         const dir = join(root, name);
-        if (!/^[\w.-]+$/.test(name) || !lstatSync(dir).isDirectory()) continue;
+        // An entry removed between the listing and here is skipped.
+        if (!/^[\w.-]+$/.test(name) || !lstatSync(dir, { throwIfNoEntry: false })?.isDirectory())
+          continue;
         if (name === 'templates') {
           for (const f of readdirSync(dir).sort()) {
             const real = f.endsWith('.json') ? fileInside(root, join(dir, f)) : undefined;
@@ -221,26 +233,47 @@ export class ServedFiles {
     }
 
     const given = this.config.dataset;
+    let missing: { id: string; message: string } | undefined;
     if (given) {
       const path = given.endsWith(MANIFEST_FILE) ? dirname(given) : given;
-      const real = realpathSync(path);
-      const known = bundledDirs.get(real);
+      // The folder may be moved, deleted or half regenerated while the server runs: its files
+      // are then answered with 503 and a message (see `missing`), and served again once back.
+      const gone = (why: string) => {
+        missing = {
+          id: this.givenId ?? (basename(resolve(path)).replace(/[^\w.-]+/g, '_') || 'dataset'),
+          message: `the dataset ${path} ${why}; it is served again once it is back`,
+        };
+      };
+      let real: string | undefined;
+      try {
+        real = realpathSync(path);
+      } catch {
+        gone('is not there now (moved, deleted or being regenerated)');
+      }
+      const known = real === undefined ? undefined : bundledDirs.get(real);
       if (known) open = known;
-      else {
-        let id = basename(real).replace(/[^\w.-]+/g, '_') || 'dataset';
+      else if (real !== undefined) {
+        let id = this.givenId ?? (basename(real).replace(/[^\w.-]+/g, '_') || 'dataset');
         while (ids.has(id)) id = `${id}-given`;
-        if (statSync(real).isDirectory()) addManifest(real, id, false);
-        else {
-          const file = basename(real);
-          files.set(`data/${id}/${file}`, real);
-          datasets.push({
-            id,
-            name: file.replace(/\.(csv|tsv)(\.gz)?$/i, ''),
-            kind: 'edge-list',
-            url: `data/${urlPart(id)}/${encodeURIComponent(file)}`,
-            bundled: false,
-          });
+        try {
+          if (statSync(real).isDirectory()) {
+            addManifest(real, id, false);
+            if (!ids.has(id)) gone(`has no readable ${MANIFEST_FILE} now`);
+          } else {
+            const file = basename(real);
+            files.set(`data/${id}/${file}`, real);
+            datasets.push({
+              id,
+              name: file.replace(/\.(csv|tsv)(\.gz)?$/i, ''),
+              kind: 'edge-list',
+              url: `data/${urlPart(id)}/${encodeURIComponent(file)}`,
+              bundled: false,
+            });
+          }
+        } catch {
+          gone('is not there now (moved, deleted or being regenerated)');
         }
+        this.givenId = id;
         open = id;
       }
     }
@@ -248,6 +281,7 @@ export class ServedFiles {
       open = this.config.defaultOpen;
     }
     this.files = files;
+    this.missing = missing;
     this.index = { version: 1, datasets, templates, ...(open ? { open } : {}) };
   }
 }
@@ -284,8 +318,19 @@ export function handler(served: ServedFiles, port: () => number) {
     }
     let key = path.slice(1);
     if (key === '') key = 'index.html';
+    // The folders served can change under the server (a dataset regenerated, a viewer rebuilt):
+    // a refresh that cannot read them answers 503 with the reason; the server keeps running.
+    const refresh = (): boolean => {
+      try {
+        served.refresh();
+        return true;
+      } catch (e) {
+        send(res, 503, `the served folders cannot be read now: ${(e as Error).message}\n`);
+        return false;
+      }
+    };
     if (key === 'data/index.json') {
-      served.refresh();
+      if (!refresh()) return;
       const body = JSON.stringify(served.index);
       res.writeHead(200, {
         'Content-Type': TYPES['.json']!,
@@ -296,15 +341,22 @@ export function handler(served: ServedFiles, port: () => number) {
     }
     let file = served.files.get(key);
     if (!file) {
-      served.refresh();
+      if (!refresh()) return;
       file = served.files.get(key);
     }
+    const missing = served.missing;
+    if (!file && missing && key.startsWith(`data/${missing.id}/`))
+      return send(res, 503, `${missing.message}\n`);
     if (!file) return send(res, 404, 'not found\n');
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     let size: number;
     try {
       size = statSync(file).size;
     } catch {
+      // Listed a moment ago, gone now: the dataset's folder moved or is being regenerated.
+      if (!refresh()) return;
+      const gone = served.missing;
+      if (gone && key.startsWith(`data/${gone.id}/`)) return send(res, 503, `${gone.message}\n`);
       return send(res, 404, 'not found\n');
     }
     res.writeHead(200, {
