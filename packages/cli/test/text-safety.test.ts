@@ -162,7 +162,11 @@ describe('hostile names through the CLI', () => {
     expect(html).toMatch(/<bdi>戊\u202e反向<\/bdi>/);
     expect(html).toContain(`<bdi>${LONG}</bdi>`);
     expect(html).toContain('overflow-wrap:anywhere');
+    // No escape sequence in either file (`cat report.md` must not colour the terminal).
+    expect(html).not.toContain(ESC);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).not.toContain(ESC);
+    expect(md).toContain('\\<U+001B\\>\\[31m红色');
     expect(md).not.toContain(RLO);
     expect(md).toContain('戊\\<U+202E\\>反向');
   });

@@ -17,8 +17,20 @@ const HTML_ESCAPES: Record<string, string> = {
  * that is not a string is converted with `String()` first.
  */
 export function escapeHtml(text: unknown): string {
-  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  return String(text)
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
+    .replace(CONTROLS, '');
 }
+
+/**
+ * C0 controls but tab, line feed and carriage return; DEL; C1 controls. Not text in HTML (a
+ * parse error) and, in a Markdown file that someone `cat`s, an escape sequence that the terminal
+ * would run: HTML drops them, Markdown shows them as `<U+001B>`.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * Data text (a company, segment, region or template name) for HTML text content: escaped as by
@@ -46,7 +58,8 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]/g;
  *   tables), `` ` `` (code), `*` `_` `~` (emphasis, strikethrough), `[` `]` (links, images),
  *   `<` `>` (raw HTML and autolinks) and `&` (character references), so `<script>` renders as
  *   those characters, never as a tag.
- * - bidirectional formatting characters become the visible text `<U+202E>` (escaped as above),
+ * - control characters (ESC…) and bidirectional formatting characters become the visible text
+ *   `<U+001B>`, `<U+202E>` (escaped as above),
  *   as in the terminal, so a name cannot reorder the line and the reader sees the character.
  * Block syntax (`#`, `-`, `1.`, `>` at the start of a line) is harmless because the renderers
  * never start a line with data.
@@ -55,10 +68,8 @@ export function escapeMarkdown(text: unknown): string {
   return String(text)
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
     .replace(/[\\`*_~[\]|<>&]/g, (c) => `\\${c}`)
-    .replace(
-      BIDI_CONTROLS,
-      (c) => `\\<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}\\>`,
-    );
+    .replace(CONTROLS, (c) => `\\<${codePoint(c)}\\>`)
+    .replace(BIDI_CONTROLS, (c) => `\\<${codePoint(c)}\\>`);
 }
 
 /**
