@@ -150,12 +150,22 @@ function checkBatch(fb: Flat, rb: number, body: number, what: string): number {
   return rows;
 }
 
-const startsWith = (bytes: Uint8Array, at: number, magic: number[]) =>
-  magic.every((b, i) => bytes[at + i] === b);
+/**
+ * Random access to the bytes of an Arrow file: `read(pos, length)` returns the bytes there (fewer
+ * at the end of the file). A file read whole, or a file handle read in pieces (a file too big to
+ * hold: only the footer and the messages' metadata are read).
+ */
+export interface ArrowSource {
+  size: number;
+  read(pos: number, length: number): Uint8Array;
+}
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+const int32 = (bytes: Uint8Array, at: number) =>
+  new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(at, true);
 
 interface State {
-  bytes: Uint8Array;
-  view: DataView;
+  src: ArrowSource;
   rows: number;
   schemaSeen: boolean;
 }
@@ -166,14 +176,14 @@ interface State {
  * an end-of-stream marker.
  */
 function checkMessage(st: State, pos: number, end: number, what: string, expect?: number): number {
-  const { view, bytes } = st;
-  if (end - pos < 4) throw new ArrowGuardError(`${what} is cut short`);
-  let length = view.getInt32(pos, true);
+  const prefix = st.src.read(pos, 8);
+  if (end - pos < 4 || prefix.length < 4) throw new ArrowGuardError(`${what} is cut short`);
+  let length = int32(prefix, 0);
   pos += 4;
   if (length === -1) {
     // Continuation marker, then the metadata length.
-    if (end - pos < 4) throw new ArrowGuardError(`${what} is cut short`);
-    length = view.getInt32(pos, true);
+    if (end - pos < 4 || prefix.length < 8) throw new ArrowGuardError(`${what} is cut short`);
+    length = int32(prefix, 4);
     pos += 4;
   }
   if (length === 0) return -1; // end of stream
@@ -181,7 +191,7 @@ function checkMessage(st: State, pos: number, end: number, what: string, expect?
     throw new ArrowGuardError(
       `${what} declares ${length} bytes of metadata; ${Math.max(0, end - pos)} remain`,
     );
-  const fb = new Flat(bytes, pos, pos + length, what);
+  const fb = new Flat(st.src.read(pos, length), 0, length, what);
   const message = fb.root();
   const typeAt = fb.field(message, 1);
   const type = typeAt === undefined ? 0 : fb.u8(typeAt);
@@ -227,10 +237,17 @@ function checkMessage(st: State, pos: number, end: number, what: string, expect?
  * decoder follows), then the message of every block.
  */
 export function guardArrow(bytes: Uint8Array): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const st: State = { bytes, view, rows: 0, schemaSeen: false };
-  const size = bytes.length;
-  if (!startsWith(bytes, 0, MAGIC)) {
+  guardArrowSource({
+    size: bytes.length,
+    read: (pos, length) => bytes.subarray(pos, pos + length),
+  });
+}
+
+/** `guardArrow` on a source read in pieces (see ArrowSource). */
+export function guardArrowSource(src: ArrowSource): void {
+  const st: State = { src, rows: 0, schemaSeen: false };
+  const size = src.size;
+  if (!startsWith(src.read(0, 6), MAGIC)) {
     let pos = 0;
     for (let index = 1; pos < size; index++) {
       pos = checkMessage(st, pos, size, `message ${index} (byte ${pos})`);
@@ -240,15 +257,16 @@ export function guardArrow(bytes: Uint8Array): void {
     return;
   }
   // File format: magic, padding to 8, messages, the footer, its int32 length, magic.
-  if (size < 18 || !startsWith(bytes, size - 6, MAGIC))
+  const tail = size >= 18 ? src.read(size - 10, 10) : new Uint8Array(0);
+  if (tail.length < 10 || !startsWith(tail.subarray(4), MAGIC))
     throw new ArrowGuardError('the file is cut short: it does not end with the ARROW1 magic');
-  const footerLength = view.getInt32(size - 10, true);
+  const footerLength = int32(tail, 0);
   if (footerLength <= 0 || footerLength > size - 18)
     throw new ArrowGuardError(
       `the footer declares ${footerLength} bytes, but the file has ${size.toLocaleString('en-US')}`,
     );
   const footerStart = size - 10 - footerLength;
-  const fb = new Flat(bytes, footerStart, size - 10, 'the footer');
+  const fb = new Flat(src.read(footerStart, footerLength), 0, footerLength, 'the footer');
   const footer = fb.root();
   const schema = fb.table(footer, 1);
   if (schema === undefined) throw new ArrowGuardError('the footer has no schema');

@@ -31,7 +31,7 @@
  * Extra columns are kept as attribute columns only with `attributes: 'keep'` (a string per row
  * and column); by default they are left out and the table's notes say so.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -46,6 +46,7 @@ import {
   TableError,
   cellProblem,
   checkHeader,
+  guardArrowSource,
   formatOf,
   parseNumberCell,
   readRelations,
@@ -885,6 +886,17 @@ async function arrowBatches(
 ): Promise<RelationIngest> {
   let reader: Awaited<ReturnType<typeof RecordBatchReader.from>>;
   try {
+    // The footer and each message's metadata checked against the file first (io's Arrow
+    // guard, read in pieces): apache-arrow's reader can loop for ever on a corrupt file.
+    const { size } = await handle.stat();
+    guardArrowSource({
+      size,
+      read: (pos, length) => {
+        const buf = new Uint8Array(Math.max(0, Math.min(length, size - pos)));
+        const n = buf.length > 0 ? readSync(handle.fd, buf, 0, buf.length, pos) : 0;
+        return buf.subarray(0, n);
+      },
+    });
     reader = await RecordBatchReader.from(handle);
     await reader.open();
   } catch (e) {
