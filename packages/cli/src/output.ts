@@ -67,6 +67,9 @@ export function table(
   numeric: number[] = [],
   indent = '  ',
 ): string[] {
+  // Measured as printed: escapes removed and bidi controls shown (`<U+202E>` takes 8 columns).
+  header = header.map(sanitizeTerminal);
+  rows = rows.map((r) => r.map(sanitizeTerminal));
   const widths = header.map((h, i) =>
     Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))),
   );

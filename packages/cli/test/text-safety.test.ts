@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sanitizeTerminal } from '../src/output.js';
+import stringWidth from 'string-width';
+import { sanitizeTerminal, table } from '../src/output.js';
 import { run } from '../src/program.js';
 
 const ESC = '\x1b';
@@ -79,6 +80,16 @@ describe('sanitizeTerminal', () => {
     expect(sanitizeTerminal('a\x07b\x00c\x7fd\x9b31me\x85f\tg\nh')).toBe('abcdef\tg\nh');
     expect(sanitizeTerminal(`${ESC}]0;title\x07after`)).toBe('after');
     expect(sanitizeTerminal(`戊${RLO}反向\u2066x\u2069`)).toBe('戊<U+202E>反向<U+2066>x<U+2069>');
+    // Tables are aligned on the text as printed.
+    const [, , a, b] = table(
+      ['name', 'n'],
+      [
+        [`戊${RLO}反向`, '1'],
+        ['丁', '22'],
+      ],
+      [1],
+    );
+    expect(stringWidth(sanitizeTerminal(a!))).toBe(stringWidth(sanitizeTerminal(b!)));
     // Ordinary text, Chinese and box drawing, is untouched.
     const plain = '链主企业 1,234 家 84.6% ─── → “引号”';
     expect(sanitizeTerminal(plain)).toBe(plain);
