@@ -1,6 +1,7 @@
 /**
  * DOM helpers. Every piece of data (company names, regions, file names, messages) enters the
- * page as a text node: nothing here, or anywhere in the viewer, assigns HTML strings.
+ * page as a text node: nothing here, or anywhere in the viewer, assigns HTML strings. Text with
+ * bidi controls is isolated (`isolateBidi`); style.css isolates and wraps name elements.
  */
 
 type Child = Node | string | number | null | undefined | false;
@@ -32,10 +33,23 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** Bidi embedding, override and isolate controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Text that holds a bidi control, wrapped in FSI … PDI (U+2068 FIRST STRONG ISOLATE, U+2069 POP
+ * DIRECTIONAL ISOLATE): the PDI ends every embedding or override opened inside, so a company
+ * name with U+202E cannot reverse the text after it (a count, the next name). Other text is
+ * returned as is. The data is not changed otherwise: the characters stay visible to a copy.
+ */
+export function isolateBidi(text: string): string {
+  return BIDI_CONTROLS.test(text) ? `\u2068${text}\u2069` : text;
+}
+
 export function append(parent: Node, ...children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    parent.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    parent.appendChild(typeof c === 'object' ? c : document.createTextNode(isolateBidi(String(c))));
   }
 }
 

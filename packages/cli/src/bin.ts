@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { sanitizeTerminal } from './output.js';
 import { run } from './program.js';
 
 // `chainlens analyze | head` closes the pipe early: stop quietly, as other commands do.
@@ -13,7 +14,9 @@ run(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     process.stderr.write(
-      `chainlens: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      sanitizeTerminal(
+        `chainlens: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      ),
     );
     process.exitCode = 70;
   },

@@ -3,7 +3,15 @@
  * with node:http and raw paths (fetch and URL would normalise `..` away before sending).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -193,6 +201,84 @@ describe('chainlens serve: the server', () => {
     const head = await get(port, '/data/demo/companies.csv', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
+  });
+});
+
+describe('chainlens serve: its dataset folder changes while it runs (issue 14)', () => {
+  let server: Server;
+  let port: number;
+  let f: ReturnType<typeof fixture>;
+
+  beforeAll(async () => {
+    f = fixture();
+    const started = await startServer(
+      { viewerDir: f.viewer, datasetsDir: f.datasets, dataset: f.given },
+      0,
+    );
+    server = started.server;
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  const companies = 'data/mine/companies.csv';
+
+  it('answers 503 with a message while the folder is moved away, and serves it again when back', async () => {
+    expect((await get(port, `/${companies}`)).status).toBe(200);
+    const away = `${f.given}-away`;
+    renameSync(f.given, away);
+    // A file listed before the move, then a file never requested, then the manifest.
+    for (const path of [companies, 'data/mine/chainlens.json', 'data/mine/relations.csv']) {
+      const a = await get(port, `/${path}`);
+      expect(a.status, path).toBe(503);
+      expect(a.body).toMatch(
+        /the dataset .*mine is not there now \(moved, deleted or being regenerated\); it is served again once it is back/,
+      );
+    }
+    // The index still answers, with the bundled dataset, without the missing one.
+    const index = await get(port, '/data/index.json');
+    expect(index.status).toBe(200);
+    const ids = (JSON.parse(index.body) as { datasets: { id: string }[] }).datasets.map(
+      (d) => d.id,
+    );
+    expect(ids).toEqual(['demo']);
+    // Other files are served as before.
+    expect((await get(port, '/data/demo/companies.csv')).status).toBe(200);
+    expect((await get(port, '/index.html')).status).toBe(200);
+    expect((await get(port, '/data/nope/x.csv')).status).toBe(404);
+
+    renameSync(away, f.given);
+    const back = await get(port, `/${companies}`);
+    expect(back.status).toBe(200);
+    expect(back.body).toContain('<img src=x>');
+  });
+
+  it('survives the folder deleted and regenerated with new content', async () => {
+    rmSync(f.given, { recursive: true });
+    expect((await get(port, `/${companies}`)).status).toBe(503);
+    // Regenerated: the manifest first (naming a file not written yet), then the tables.
+    mkdirSync(f.given);
+    writeFileSync(
+      join(f.given, 'chainlens.json'),
+      JSON.stringify({ name: 'mine', companies: 'companies.csv' }),
+    );
+    expect((await get(port, `/${companies}`)).status).toBe(404);
+    writeFileSync(join(f.given, 'companies.csv'), 'id,name,region\nY,新公司,江苏\n');
+    const a = await get(port, `/${companies}`);
+    expect(a.status).toBe(200);
+    expect(a.body).toContain('新公司');
+    // A manifest half written (not JSON yet): once the allow-list is rebuilt (each request
+    // for data/index.json rebuilds it), the dataset's files answer 503 with the reason.
+    writeFileSync(join(f.given, 'chainlens.json'), '{"name": "mi');
+    expect((await get(port, '/data/index.json')).status).toBe(200);
+    const half = await get(port, `/${companies}`);
+    expect(half.status).toBe(503);
+    expect(half.body).toContain('has no readable chainlens.json now');
+    writeFileSync(
+      join(f.given, 'chainlens.json'),
+      JSON.stringify({ name: 'mine', companies: 'companies.csv' }),
+    );
+    expect((await get(port, `/${companies}`)).status).toBe(200);
+    expect(server.listening).toBe(true);
   });
 });
 

@@ -6,6 +6,8 @@ export * from './issues.js';
 export * from './numbers.js';
 export * from './text.js';
 export * from './table.js';
+export type { ArrowSource } from './arrow-guard.js';
+export { ARROW_ROW_LIMIT, ArrowGuardError, guardArrow, guardArrowSource } from './arrow-guard.js';
 export * from './manifest.js';
 export type { DataIndex, DataIndexEntry } from './data-index.js';
 export * from './dataset.js';

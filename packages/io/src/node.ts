@@ -2,7 +2,14 @@
  * Node-only entry (`@chainlens/io/node`): reading datasets from disk and writing them back.
  * The rest of the package is pure and runs in the browser.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { LoadOptions, LoadResult } from './dataset.js';
 import { loadDataset, loadEdgeList } from './dataset.js';
@@ -15,14 +22,32 @@ import type { Dataset } from '@chainlens/core';
 export type { DataIndexConfig, DataIndexFiles } from './node/data-index.js';
 export { buildDataIndex, fileInside } from './node/data-index.js';
 
-/** Reads files of a dataset folder; refuses paths that leave the folder. */
-export function folderReader(dir: string): (path: string) => Uint8Array | undefined {
+const within = (root: string, full: string) => full === root || full.startsWith(root + sep);
+
+/**
+ * The full path of `path` (as the manifest names it) in the dataset folder `dir`. Refuses, with
+ * a DataError, a path that leaves the folder (`../x`, an absolute path) and one that is or goes
+ * through a symbolic link to a place outside the folder; the message names the path in the
+ * manifest, never what the link points at nor anything read from there. A link inside the
+ * folder is followed. A path that does not exist is returned as is (the caller reports it).
+ */
+export function datasetPath(dir: string, path: string): string {
   const root = resolve(dir);
+  const full = resolve(root, path);
+  if (!within(root, full))
+    throw new DataError(`${path}: the path leaves the dataset folder ${dir}`);
+  if (!existsSync(full)) return full;
+  if (!within(realpathSync(root), realpathSync(full)))
+    throw new DataError(
+      `${path}: a symbolic link to a file outside the dataset folder ${dir}; copy the file into the folder`,
+    );
+  return full;
+}
+
+/** Reads files of a dataset folder; refuses paths that leave the folder (`datasetPath`). */
+export function folderReader(dir: string): (path: string) => Uint8Array | undefined {
   return (path) => {
-    const full = resolve(root, path);
-    if (full !== root && !full.startsWith(root + sep)) {
-      throw new DataError(`${path}: the path leaves the dataset folder ${dir}`);
-    }
+    const full = datasetPath(dir, path);
     if (!existsSync(full) || !statSync(full).isFile()) return undefined;
     return readFileSync(full);
   };

@@ -3,6 +3,7 @@
  * stream of header + rows of string cells, so validation is written once for every format.
  */
 import { tableFromIPC } from 'apache-arrow';
+import { guardArrow } from './arrow-guard.js';
 import Papa from 'papaparse';
 import { clip } from './numbers.js';
 import { DataError } from './issues.js';
@@ -443,6 +444,8 @@ export function repeatedKeys(text: string): Map<number, string> {
 export function scanArrow(bytes: Uint8Array, sink: TableSink): void {
   let table;
   try {
+    // Framing and declared sizes checked first: tableFromIPC can loop for ever on a corrupt file.
+    guardArrow(bytes);
     table = tableFromIPC(bytes);
   } catch (e) {
     throw new TableError('malformed-arrow', `not a valid Arrow IPC file: ${(e as Error).message}`);

@@ -10,7 +10,7 @@
  * dataset path as given. Extra relation columns are left out unless `attributes: 'keep'`.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset } from '@chainlens/core';
 import { canonicalDataset, companyIndex, emptyMemberships } from '@chainlens/core';
@@ -27,7 +27,7 @@ import {
   readProductTables,
   readTemplates,
 } from '@chainlens/io';
-import { readDataset } from '@chainlens/io/node';
+import { datasetPath, readDataset } from '@chainlens/io/node';
 import { closeDuck, openDuck } from './duckdb.js';
 import type { IssueKind } from './issues.js';
 import { CountingIssueLog } from './issues.js';
@@ -136,13 +136,9 @@ function flat(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
-/** Reads files of the folder; refuses paths that leave it (as io's folderReader). */
+/** A file of the folder; refuses paths that leave it, symbolic links too (io's datasetPath). */
 function inside(root: string, file: string): string {
-  const full = resolve(root, file);
-  if (full !== resolve(root) && !full.startsWith(resolve(root) + sep)) {
-    throw new DataError(`${file}: the path leaves the dataset folder ${root}`);
-  }
-  return full;
+  return datasetPath(root, file);
 }
 
 /**

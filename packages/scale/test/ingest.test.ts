@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -227,6 +235,26 @@ describe('ingestDataset equals readDataset', () => {
       JSON.stringify(viaParquet.report).replaceAll('relations.parquet', 'relations.arrow'),
     ) as unknown;
     expect(renamed).toEqual(JSON.parse(JSON.stringify(io.report)));
+  });
+
+  it('refuses an Arrow file that hangs apache-arrow (io fixtures), reading it in pieces', async () => {
+    const fixtures = join(repo, 'packages/io/test/fixtures');
+    for (const f of readdirSync(fixtures).filter((n) => n.startsWith('arrow-hang-'))) {
+      const dir = folder(`hang-${f}`, {
+        'companies.csv': COMPANIES,
+        'relations.arrow': readFileSync(join(fixtures, f)),
+        'chainlens.json': JSON.stringify({
+          name: 'hang',
+          companies: 'companies.csv',
+          relations: 'relations.arrow',
+        }),
+      });
+      const t0 = performance.now();
+      const r = await ingest(dir);
+      expect(performance.now() - t0, f).toBeLessThan(5000);
+      const lines = r.report.issues.map((i) => `${i.file}: ${i.message}`).join('\n');
+      expect(lines, f).toMatch(/relations\.arrow: not a valid Arrow IPC file: /);
+    }
   });
 
   it('counts every bad row by kind and caps the printed list', async () => {

@@ -105,6 +105,11 @@ export class ServedFiles {
   files = new Map<string, string>();
   index: DataIndex = { version: 1, datasets: [], templates: [] };
 
+  /** Set while the dataset given on the command line cannot be read: its id and why. */
+  missing: { id: string; message: string } | undefined;
+  /** The given dataset's id, kept while its folder is away so that its URLs stay the same. */
+  private givenId: string | undefined;
+
   constructor(private readonly config: ServerConfig) {
     this.refresh();
   }
@@ -113,10 +118,15 @@ export class ServedFiles {
     const files = new Map<string, string>();
     const viewerRoot = realpathSync(this.config.viewerDir);
     walkViewer(viewerRoot, viewerRoot, files);
-    const data = buildDataIndex(this.config);
+    const data = buildDataIndex({
+      ...this.config,
+      ...(this.givenId !== undefined ? { givenId: this.givenId } : {}),
+    });
     for (const [key, file] of data.files) files.set(key, file);
     this.files = files;
     this.index = data.index;
+    this.missing = data.missing;
+    if (data.givenId !== undefined) this.givenId = data.givenId;
   }
 }
 
@@ -152,8 +162,19 @@ export function handler(served: ServedFiles, port: () => number) {
     }
     let key = path.slice(1);
     if (key === '') key = 'index.html';
+    // The folders served can change under the server (a dataset regenerated, a viewer rebuilt):
+    // a refresh that cannot read them answers 503 with the reason; the server keeps running.
+    const refresh = (): boolean => {
+      try {
+        served.refresh();
+        return true;
+      } catch (e) {
+        send(res, 503, `the served folders cannot be read now: ${(e as Error).message}\n`);
+        return false;
+      }
+    };
     if (key === 'data/index.json') {
-      served.refresh();
+      if (!refresh()) return;
       const body = JSON.stringify(served.index);
       res.writeHead(200, {
         'Content-Type': TYPES['.json']!,
@@ -164,15 +185,22 @@ export function handler(served: ServedFiles, port: () => number) {
     }
     let file = served.files.get(key);
     if (!file) {
-      served.refresh();
+      if (!refresh()) return;
       file = served.files.get(key);
     }
+    const missing = served.missing;
+    if (!file && missing && key.startsWith(`data/${missing.id}/`))
+      return send(res, 503, `${missing.message}\n`);
     if (!file) return send(res, 404, 'not found\n');
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     let size: number;
     try {
       size = statSync(file).size;
     } catch {
+      // Listed a moment ago, gone now: the dataset's folder moved or is being regenerated.
+      if (!refresh()) return;
+      const gone = served.missing;
+      if (gone && key.startsWith(`data/${gone.id}/`)) return send(res, 503, `${gone.message}\n`);
       return send(res, 404, 'not found\n');
     }
     res.writeHead(200, {

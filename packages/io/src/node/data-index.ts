@@ -20,12 +20,18 @@ export interface DataIndexConfig {
   dataset?: string;
   /** `defaultOpen` string [none]: id of the bundled dataset to open when none is given (when it exists). */
   defaultOpen?: string;
+  /** `givenId` string [from the folder name]: the id of the given dataset, kept by a server while its folder is away so that its URLs stay the same. */
+  givenId?: string;
 }
 
 export interface DataIndexFiles {
   index: DataIndex;
   /** URL path (decoded, without the leading `/`, e.g. `data/cn-listed/companies.csv`) → real path. */
   files: Map<string, string>;
+  /** Set while the given dataset cannot be read (moved, deleted, being regenerated): its id and why. */
+  missing?: { id: string; message: string };
+  /** The id given to the given dataset (when it was found). */
+  givenId?: string;
 }
 
 /** The real path of `path` when it is a regular file inside `root` (a real path); else undefined. */
@@ -56,7 +62,12 @@ export function buildDataIndex(config: DataIndexConfig): DataIndexFiles {
   const bundledDirs = new Map<string, string>(); // real path → id
 
   const addManifest = (dir: string, id: string, bundled: boolean) => {
-    const root = realpathSync(dir);
+    let root: string;
+    try {
+      root = realpathSync(dir);
+    } catch {
+      return; // gone since it was listed
+    }
     const manifestFile = fileInside(root, join(root, MANIFEST_FILE));
     if (!manifestFile) return;
     let manifest;
@@ -99,7 +110,9 @@ export function buildDataIndex(config: DataIndexConfig): DataIndexFiles {
     const root = realpathSync(datasetsDir);
     for (const name of readdirSync(root).sort()) {
       const dir = join(root, name);
-      if (!/^[\w.-]+$/.test(name) || !lstatSync(dir).isDirectory()) continue;
+      // An entry removed between the listing and here is skipped.
+      if (!/^[\w.-]+$/.test(name) || !lstatSync(dir, { throwIfNoEntry: false })?.isDirectory())
+        continue;
       if (name === 'templates') {
         for (const f of readdirSync(dir).sort()) {
           const real = f.endsWith('.json') ? fileInside(root, join(dir, f)) : undefined;
@@ -117,29 +130,56 @@ export function buildDataIndex(config: DataIndexConfig): DataIndexFiles {
   }
 
   const given = config.dataset;
+  let missing: { id: string; message: string } | undefined;
+  let givenId: string | undefined;
   if (given) {
     const path = given.endsWith(MANIFEST_FILE) ? dirname(given) : given;
-    const real = realpathSync(path);
-    const known = bundledDirs.get(real);
+    // The folder may be moved, deleted or half regenerated while a server runs: `missing` then
+    // says so (the server answers its URLs with 503), and the next call finds it again.
+    const gone = (why: string) => {
+      missing = {
+        id: config.givenId ?? (basename(resolve(path)).replace(/[^\w.-]+/g, '_') || 'dataset'),
+        message: `the dataset ${path} ${why}; it is served again once it is back`,
+      };
+    };
+    let real: string | undefined;
+    try {
+      real = realpathSync(path);
+    } catch {
+      gone('is not there now (moved, deleted or being regenerated)');
+    }
+    const known = real === undefined ? undefined : bundledDirs.get(real);
     if (known) open = known;
-    else {
-      let id = basename(real).replace(/[^\w.-]+/g, '_') || 'dataset';
+    else if (real !== undefined) {
+      let id = config.givenId ?? (basename(real).replace(/[^\w.-]+/g, '_') || 'dataset');
       while (ids.has(id)) id = `${id}-given`;
-      if (statSync(real).isDirectory()) addManifest(real, id, false);
-      else {
-        const file = basename(real);
-        files.set(`data/${id}/${file}`, real);
-        datasets.push({
-          id,
-          name: file.replace(/\.(csv|tsv)(\.gz)?$/i, ''),
-          kind: 'edge-list',
-          url: `data/${urlPart(id)}/${encodeURIComponent(file)}`,
-          bundled: false,
-        });
+      try {
+        if (statSync(real).isDirectory()) {
+          addManifest(real, id, false);
+          if (!ids.has(id)) gone(`has no readable ${MANIFEST_FILE} now`);
+        } else {
+          const file = basename(real);
+          files.set(`data/${id}/${file}`, real);
+          datasets.push({
+            id,
+            name: file.replace(/\.(csv|tsv)(\.gz)?$/i, ''),
+            kind: 'edge-list',
+            url: `data/${urlPart(id)}/${encodeURIComponent(file)}`,
+            bundled: false,
+          });
+        }
+      } catch {
+        gone('is not there now (moved, deleted or being regenerated)');
       }
+      givenId = id;
       open = id;
     }
   }
   if (!open && config.defaultOpen && ids.has(config.defaultOpen)) open = config.defaultOpen;
-  return { index: { version: 1, datasets, templates, ...(open ? { open } : {}) }, files };
+  return {
+    index: { version: 1, datasets, templates, ...(open ? { open } : {}) },
+    files,
+    ...(missing ? { missing } : {}),
+    ...(givenId !== undefined ? { givenId } : {}),
+  };
 }

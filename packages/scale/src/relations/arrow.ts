@@ -2,11 +2,13 @@
  * Arrow IPC relations in record batches (relations.ts): the fast checks in JavaScript on the
  * column buffers (UTF-8 ids resolved from their bytes), then the marked rows through io's rules.
  */
+import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { RELATION_TYPES } from '@chainlens/core';
 import type { Cell, IssueLog } from '@chainlens/io';
 import {
+  guardArrowSource,
   CONTROL,
   FIELD_LIMIT,
   TableError,
@@ -106,6 +108,17 @@ async function arrowBatches(
 ): Promise<RelationIngest> {
   let reader: Awaited<ReturnType<typeof RecordBatchReader.from>>;
   try {
+    // The footer and each message's metadata checked against the file first (io's Arrow
+    // guard, read in pieces): apache-arrow's reader can loop for ever on a corrupt file.
+    const { size } = await handle.stat();
+    guardArrowSource({
+      size,
+      read: (pos, length) => {
+        const buf = new Uint8Array(Math.max(0, Math.min(length, size - pos)));
+        const n = buf.length > 0 ? readSync(handle.fd, buf, 0, buf.length, pos) : 0;
+        return buf.subarray(0, n);
+      },
+    });
     reader = await RecordBatchReader.from(handle);
     await reader.open();
   } catch (e) {

@@ -11,7 +11,7 @@ import { STAGES } from '../../graph/types.js';
 import type { ChainReport, CompanyRef } from '../types.js';
 import { chainMapSvg, statusLegend, STATUS_STYLE } from './chain-map.js';
 import { completenessChart, resilienceChart } from './charts.js';
-import { escapeHtml as h, jsonForScript } from './escape.js';
+import { dataHtml as dh, escapeHtml as h, jsonForScript } from './escape.js';
 import { provinceSection } from './province-map.js';
 import type { ReportIndex } from './model.js';
 import { targetText, weakLinkText } from './sentences.js';
@@ -116,12 +116,15 @@ details summary{cursor:pointer;color:var(--accent)}
 .kv td:first-child{color:var(--muted);padding-right:24px}
 dl.glossary{margin:8px 0;max-width:1000px}dl.glossary dt{font-weight:600;margin-top:10px;cursor:help}dl.glossary dd{margin:2px 0 0}dl.glossary code{font-size:12px}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
+td{overflow-wrap:anywhere}
+td[data-col=company],td[data-col=segment],td[data-col=holdings]{max-width:360px}
+bdi,.co,.id{unicode-bidi:isolate}
 @media (max-width:900px){.kpis{grid-template-columns:repeat(3,1fr)}.grid2{grid-template-columns:1fr}}
 @media print{main{max-width:none;padding:0}.figure,table,tr{break-inside:avoid}h2{break-after:avoid}}
 `;
 
 function companyCell(c: CompanyRef): string {
-  return `<td data-col="company"><span class="co">${h(c.name)}</span><span class="id">${h(c.company)}</span></td>`;
+  return `<td data-col="company"><span class="co">${dh(c.name)}</span><span class="id">${dh(c.company)}</span></td>`;
 }
 
 function nameList(
@@ -132,8 +135,8 @@ function nameList(
   tr: Translator = EN,
 ): string {
   if (ids.length === 0) return '<span class="dim">—</span>';
-  const shown = ids.slice(0, limit).map((id, i) => h(label(id, i)));
-  const rest = ids.slice(limit).map((id, i) => h(label(id, i + limit)));
+  const shown = ids.slice(0, limit).map((id, i) => dh(label(id, i)));
+  const rest = ids.slice(limit).map((id, i) => dh(label(id, i + limit)));
   return (
     shown.join('、') +
     (rest.length > 0
@@ -329,14 +332,14 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
         ],
         report.weakLinks.map((w) => {
           const who = [
-            w.company !== undefined ? h(companyName(index, w.company)) : '',
+            w.company !== undefined ? dh(companyName(index, w.company)) : '',
             w.source !== undefined || w.target !== undefined
-              ? `${h(companyName(index, w.source ?? '?'))} → ${h(companyName(index, w.target ?? '?'))}`
+              ? `${dh(companyName(index, w.source ?? '?'))} → ${dh(companyName(index, w.target ?? '?'))}`
               : '',
           ]
             .filter(Boolean)
             .join(' · ');
-          return `<tr><td data-col="kind"${KIND_GLOSSARY[w.kind] ? tip(KIND_GLOSSARY[w.kind]!) : ''}>${h(kindLabel(w.kind, tr))}</td><td data-col="segment">${w.segment !== undefined ? h(segmentName(index, w.segment)) : '<span class="dim">—</span>'}</td><td>${who || '<span class="dim">—</span>'}</td><td data-col="detail">${h(weakLinkText(w, index, tr))}</td></tr>`;
+          return `<tr><td data-col="kind"${KIND_GLOSSARY[w.kind] ? tip(KIND_GLOSSARY[w.kind]!) : ''}>${h(kindLabel(w.kind, tr))}</td><td data-col="segment">${w.segment !== undefined ? dh(segmentName(index, w.segment)) : '<span class="dim">—</span>'}</td><td>${who || '<span class="dim">—</span>'}</td><td data-col="detail">${h(weakLinkText(w, index, tr))}</td></tr>`;
         }),
       ),
     );
@@ -359,7 +362,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
         ],
         report.missingRoles.map((m) => {
           const seg = index.segments.get(m.segment);
-          return `<tr><td data-col="segment">${h(segmentName(index, m.segment))}</td><td>${seg ? h(stageWord(seg.stage, tr)) : ''}</td><td data-col="direction">${seg ? statusChip(seg.status, tr) : h(tr.t(`report:direction.${m.direction}`, { defaultValue: m.direction }))}</td>${num(count(m.neededBy.length), 'needed')}<td>${nameList(index, m.neededBy, limit, undefined, tr)}</td></tr>`;
+          return `<tr><td data-col="segment">${dh(segmentName(index, m.segment))}</td><td>${seg ? h(stageWord(seg.stage, tr)) : ''}</td><td data-col="direction">${seg ? statusChip(seg.status, tr) : h(tr.t(`report:direction.${m.direction}`, { defaultValue: m.direction }))}</td>${num(count(m.neededBy.length), 'needed')}<td>${nameList(index, m.neededBy, limit, undefined, tr)}</td></tr>`;
         }),
       ),
     );
@@ -387,7 +390,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
         ],
         report.targets.map(
           (tg, i) =>
-            `<tr class="main">${num(String(i + 1))}${companyCell(tg)}<td>${h(tg.region)}</td><td data-col="segment">${h(segmentName(index, tg.segment))} <span class="dim">${h(shareText(tg.share ?? null, false, tr))}</span></td>${num(fixed(tg.score), 'score')}${keys.map((key) => num(fmt[key]!(tg.components?.[key]), key)).join('')}</tr>` +
+            `<tr class="main">${num(String(i + 1))}${companyCell(tg)}<td>${h(tg.region)}</td><td data-col="segment">${dh(segmentName(index, tg.segment))} <span class="dim">${h(shareText(tg.share ?? null, false, tr))}</span></td>${num(fixed(tg.score), 'score')}${keys.map((key) => num(fmt[key]!(tg.components?.[key]), key)).join('')}</tr>` +
             `<tr class="why-row"><td></td><td colspan="${span}" class="why" data-col="explanation">${h(targetText(tg, index, tr))}</td></tr>`,
         ),
         'targets',
@@ -440,7 +443,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
           ],
           portfolio.picks.map(
             (p, i) =>
-              `<tr>${num(String(i + 1))}${companyCell(p)}<td>${h(p.region)}</td><td>${p.segments.map((s) => h(segmentName(index, s))).join(h(tr.t('report:join.segments')))}</td>${num(`+${pct(p.gain)}`, 'gain')}${num(pct(p.value), 'value')}</tr>`,
+              `<tr>${num(String(i + 1))}${companyCell(p)}<td>${h(p.region)}</td><td>${p.segments.map((s) => dh(segmentName(index, s))).join(h(tr.t('report:join.segments')))}</td>${num(`+${pct(p.gain)}`, 'gain')}${num(pct(p.value), 'value')}</tr>`,
           ),
         ),
       );
@@ -465,7 +468,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
         ],
         related.map(
           (r) =>
-            `<tr><td data-col="segment">${h(r.name)}</td><td>${h(stageWord(r.stage, tr))}</td><td>${statusChip(r.status, tr)}</td>${num(pct(r.density, 0), 'density')}<td>${r.nearest.map((n) => `${h(n.name)} <span class="dim">${fixed(n.proximity, 2)}</span>`).join('、') || '<span class="dim">—</span>'}</td></tr>`,
+            `<tr><td data-col="segment">${h(r.name)}</td><td>${h(stageWord(r.stage, tr))}</td><td>${statusChip(r.status, tr)}</td>${num(pct(r.density, 0), 'density')}<td>${r.nearest.map((n) => `${dh(n.name)} <span class="dim">${fixed(n.proximity, 2)}</span>`).join('、') || '<span class="dim">—</span>'}</td></tr>`,
         ),
       ),
       '</section>',
@@ -491,7 +494,7 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
         ],
         segs.map(
           (s) =>
-            `<tr data-segment="${h(s.id)}"><td data-col="segment"><span class="co">${h(s.name)}</span><span class="id">${h(s.id)}</span></td><td>${statusChip(s.status, tr)}</td>${num(count(s.companies), 'companies')}${num(fixed(s.hhi, 2), 'hhi')}<td>${nameList(
+            `<tr data-segment="${h(s.id)}"><td data-col="segment"><span class="co">${dh(s.name)}</span><span class="id">${dh(s.id)}</span></td><td>${statusChip(s.status, tr)}</td>${num(count(s.companies), 'companies')}${num(fixed(s.hhi, 2), 'hhi')}<td>${nameList(
               index,
               (s.members ?? []).map((m) => m.company),
               limit,
