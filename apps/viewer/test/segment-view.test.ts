@@ -11,7 +11,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChainTemplate, Dataset } from '@chainlens/core';
-import { chainStructure, segmentMembership } from '@chainlens/core';
+import {
+  RELATION_TYPES,
+  chainStructure,
+  defaultRelationView,
+  relationTypesPresent,
+  segmentMembership,
+} from '@chainlens/core';
 import { readDataset } from '@chainlens/io/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +61,7 @@ let dir: string;
 let dataset: Dataset;
 /** Company id → main lithium-battery segment (largest share, unknown last, template order). */
 const mainSegment = new Map<string, string>();
-/** Companies that are not chain firms and have a relation to another company. */
+/** Companies that are not chain firms and have a relation (of the first view's types) to another company. */
 let linkedOutside = 0;
 let served: Served;
 let browser: Browser;
@@ -104,10 +110,16 @@ beforeAll(async () => {
     });
   }
   for (const [c, { s }] of best) mainSegment.set(dataset.companies.ids[c]!, structure.ids[s]!);
+  // Linked through the relation types the viewer ticks at first: core's defaultRelationView.
+  const ticked = new Set(
+    defaultRelationView(relationTypesPresent(dataset.relations.type)).map((t) =>
+      RELATION_TYPES.indexOf(t),
+    ),
+  );
   const linked = new Set<number>();
-  const { source, target } = dataset.relations;
+  const { source, target, type } = dataset.relations;
   for (let r = 0; r < source.length; r++) {
-    if (source[r] === target[r]) continue;
+    if (source[r] === target[r] || !ticked.has(type[r]!)) continue;
     linked.add(source[r]!);
     linked.add(target[r]!);
   }

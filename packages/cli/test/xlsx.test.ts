@@ -4,7 +4,7 @@
  * company name as text), `compare --format xlsx --out` (every row and figure of --format json)
  * and `metrics --out FILE.xlsx` on one region (every cell equal to --out FILE.csv).
  */
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,13 +99,19 @@ describe('analyze --out writes report.xlsx', () => {
   });
 
   it('in English, with a company named like a formula: that name comes back as text', async () => {
-    // cn-listed with the first 广东 lithium leader renamed; the big tables are linked, not copied.
+    // cn-listed with the first 广东 lithium leader renamed; the other tables copied (a dataset
+    // folder refuses symbolic links to files outside it).
     const data = join(dir, 'hostile');
     mkdirSync(data);
-    for (const f of ['chainlens.json', 'memberships.csv', 'relations.csv', 'products.csv']) {
-      symlinkSync(join(CN, f), join(data, f));
+    for (const f of [
+      'chainlens.json',
+      'memberships.csv',
+      'relations.csv',
+      'products.csv',
+      'product-links.csv',
+    ]) {
+      copyFileSync(join(CN, f), join(data, f));
     }
-    symlinkSync(join(CN, 'product-links.csv'), join(data, 'product-links.csv'));
     const first = JSON.parse(readFileSync(join(dir, 'zh', 'report.json'), 'utf8')).leaders[0]
       .company as string;
     writeFileSync(
