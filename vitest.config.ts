@@ -8,6 +8,12 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: {
+      '@chainlens/core/graph': src('./packages/core/src/graph/index.ts'),
+      '@chainlens/core/metrics': src('./packages/core/src/metrics/index.ts'),
+      '@chainlens/core/chain': src('./packages/core/src/chain/index.ts'),
+      '@chainlens/core/report': src('./packages/core/src/report/index.ts'),
+      '@chainlens/core/i18n': src('./packages/core/src/i18n/index.ts'),
+      '@chainlens/core/internal': src('./packages/core/src/internal.ts'),
       '@chainlens/core': src('./packages/core/src/index.ts'),
       '@chainlens/io/node': src('./packages/io/src/node.ts'),
       '@chainlens/io': src('./packages/io/src/index.ts'),

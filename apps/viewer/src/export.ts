@@ -8,7 +8,7 @@ import { toBlob } from '@sigma/export-image';
 import type { ExportColumn, ExportViz } from '@chainlens/io';
 import { toGexf } from '@chainlens/io';
 import type Sigma from 'sigma';
-import type { ChainLayout } from './graph/chain.js';
+import type { ChainLayout } from './graph/chain-layout.js';
 import { LANE_LAYER, LaneLayer } from './graph/lanes.js';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from './graph/model.js';
 import { typesOf } from './graph/model.js';

@@ -8,7 +8,7 @@
 import './style.css';
 import { ANALYZE_DEFAULTS } from '@chainlens/core';
 import { el, replace } from './dom.js';
-import type { ChainLayout } from './graph/chain.js';
+import type { ChainLayout } from './graph/chain-layout.js';
 import type { ViewGraph } from './graph/model.js';
 import type { Layout } from './graph/layout.js';
 import type { GraphRenderer } from './graph/renderer.js';

@@ -11,7 +11,8 @@ import type { DatasetIndex } from './worker/explore.js';
 import { companyDetails, indexDataset, regionTree, searchCompanies } from './worker/explore.js';
 import { ChainSessions, analyzeChain, chainGrouping, whatIfChain } from './worker/chain.js';
 import { loadFromFiles, loadFromUrl, loadSharedTemplates } from './worker/load.js';
-import type { ChainGroupingInput, ViewState } from './worker/view.js';
+import type { ChainGroupingInput } from './worker/grouping.js';
+import type { ViewState } from './worker/view.js';
 import { buildView, categoricalColumns, expandGroup, viewBetweenness } from './worker/view.js';
 import { setLang, t } from './i18n.js';
 

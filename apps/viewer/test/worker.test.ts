@@ -18,13 +18,8 @@ import {
   searchCompanies,
 } from '../src/worker/explore.js';
 import { loadFromFiles, normalizePath } from '../src/worker/load.js';
-import {
-  COMMUNITY_ARCS,
-  MAX_COMMUNITY_NODES,
-  MAX_DRAWN_NODES,
-  buildView,
-  expandCommunity,
-} from '../src/worker/view.js';
+import { MAX_COMMUNITY_NODES } from '../src/worker/grouping.js';
+import { COMMUNITY_ARCS, MAX_DRAWN_NODES, buildView, expandCommunity } from '../src/worker/view.js';
 import { ROOT } from './browser.js';
 
 type Row = Record<string, string>;

@@ -6,6 +6,7 @@ export * from './issues.js';
 export * from './numbers.js';
 export * from './text.js';
 export * from './table.js';
+export { DelimitedRows, emptyFileError } from './delimited-rows.js';
 export type { ArrowSource } from './arrow-guard.js';
 export { ARROW_ROW_LIMIT, ArrowGuardError, guardArrow, guardArrowSource } from './arrow-guard.js';
 export * from './manifest.js';

@@ -9,6 +9,7 @@ import { clip } from './numbers.js';
 import { DataError } from './issues.js';
 import { byteLines, decodeText, maybeGunzip } from './text.js';
 import type { DecodeOptions } from './text.js';
+import { DelimitedRows, emptyFileError } from './delimited-rows.js';
 
 /** A cell: text, or null where the format has no value (JSON null, Arrow null). */
 export type Cell = string | null;
@@ -246,12 +247,10 @@ export function scanDelimited(text: string, sink: TableSink, delimiter = ','): v
   const normalised = hasCr ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   // One search of the whole text spares a per-cell search in the usual file without any.
   const controls = CONTROL.test(normalised);
-  let first = true;
-  let header: string[] = [];
+  const rows = new DelimitedRows(sink);
   // Line bookkeeping: `line` is the line number at `pos`; each step starts where the last ended.
   let pos = 0;
   let line = 1;
-  let failure: TableError | undefined;
   Papa.parse<string[]>(normalised, {
     delimiter,
     newline: '\n',
@@ -275,37 +274,13 @@ export function scanDelimited(text: string, sink: TableSink, delimiter = ','): v
         line++;
       pos = end;
       const error = result.errors[0];
-      if (error) {
-        const unread = linesFrom(normalised, startPos);
-        failure = new TableError(
-          'malformed-csv',
-          `malformed CSV: ${error.message.toLowerCase()}; the file was not read past line ${start}`,
-          start,
-        );
-        failure.unread = unread;
+      if (!rows.record(result.data, error, start, controls, normalised, startPos, end)) {
         parser.abort();
-        return;
       }
-      if (first) {
-        first = false;
-        try {
-          header = checkHeader(result.data);
-          sink.header(header);
-        } catch (e) {
-          if (!(e instanceof TableError)) throw e;
-          e.unread = linesFrom(normalised, end);
-          failure = e;
-          parser.abort();
-        }
-        return;
-      }
-      const problem = cellProblem(result.data, header, controls);
-      if (problem) sink.bad(start, problem.code, problem.message, problem.column);
-      else sink.row(result.data, start);
     },
   });
-  if (failure) throw failure;
-  if (first) throw new TableError('empty-file', 'the file is empty: a header row is required');
+  if (rows.failure) throw rows.failure;
+  if (!rows.started) throw emptyFileError();
   // After the rows, as the streamed reader (which knows only then): a file read to its end.
   const mixed = hasCr && sink.warn ? mixedLineEndings(unmarked) : undefined;
   if (mixed) sink.warn!('mixed-line-endings', mixed.message, mixed.line);

@@ -12,14 +12,13 @@ import type { DecodeOptions, TableSink } from '@chainlens/io';
 import {
   CONTROL,
   DataError,
+  DelimitedRows,
+  emptyFileError,
   LineEndings,
   TableError,
   badTextMessage,
   textDecoder,
-  cellProblem,
-  checkHeader,
   formatOf,
-  linesFrom,
 } from '@chainlens/io';
 import Papa from 'papaparse';
 
@@ -211,11 +210,9 @@ export function scanDelimitedChunks(
   checkCells = true,
 ): void {
   const Handle = (Papa as unknown as { ParserHandle: ParserHandleClass }).ParserHandle;
-  let first = true;
-  let header: string[] = [];
+  const rows = new DelimitedRows(sink, checkCells);
   // Set once a chunk holds a control character: rows are searched for one from then on.
   let controls = false;
-  let failure: TableError | undefined;
   // `line` is the line number at absolute position `pos`; `text` starts at absolute `base`.
   let pos = 0;
   let line = 1;
@@ -245,36 +242,14 @@ export function scanDelimitedChunks(
       const startPos = pos;
       countTo(result.meta.cursor);
       const error = result.errors[0];
-      if (error) {
-        failure = new TableError(
-          'malformed-csv',
-          `malformed CSV: ${error.message.toLowerCase()}; the file was not read past line ${start}`,
-          start,
-        );
-        failure.unread = linesFrom(text, startPos - base);
+      if (!rows.record(result.data, error, start, controls, text, startPos - base, pos - base)) {
         parser.abort();
-        return;
       }
-      if (first) {
-        first = false;
-        try {
-          header = checkHeader(result.data);
-          sink.header(header);
-        } catch (e) {
-          if (!(e instanceof TableError)) throw e;
-          e.unread = linesFrom(text, pos - base);
-          failure = e;
-          parser.abort();
-        }
-        return;
-      }
-      const problem = checkCells ? cellProblem(result.data, header, controls) : undefined;
-      if (problem) sink.bad(start, problem.code, problem.message, problem.column);
-      else sink.row(result.data, start);
     },
   });
   // Rows after a failure, in the chunks not yet parsed: counted as not read.
   const unreadRest = (rest: Iterator<string>, continues: boolean) => {
+    const failure = rows.failure;
     if (!failure || failure.unread === undefined) return;
     let open = continues;
     for (let r = rest.next(); !r.done; r = rest.next()) {
@@ -299,6 +274,7 @@ export function scanDelimitedChunks(
     text = pending;
     controls ||= CONTROL.test(text);
     const result = handle.parse(text, base, !last);
+    const failure = rows.failure;
     if (failure) {
       // The text parsed so far ends inside a line (counted) unless it ends with a line break.
       unreadRest(chunkIter, text.length > 0 && !text.endsWith('\n'));
@@ -317,10 +293,10 @@ export function scanDelimitedChunks(
     parse(false);
   }
   parse(true);
-  if (failure) throw failure;
+  if (rows.failure) throw rows.failure;
   const mixed = endings.mixed();
   if (mixed && sink.warn) sink.warn('mixed-line-endings', mixed.message, mixed.line);
-  if (first) throw new TableError('empty-file', 'the file is empty: a header row is required');
+  if (!rows.started) throw emptyFileError();
 }
 
 /** Reads a CSV/TSV file in chunks into the sink (see `scanDelimitedChunks`). */

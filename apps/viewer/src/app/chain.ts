@@ -1,6 +1,7 @@
 /** Chain analysis: the report on the graph and in the panel, the chain layout, what-if. */
 import { count, el, percent, replace } from '../dom.js';
-import { GHOST_PREFIX, chainLayout, decorateChain } from '../graph/chain.js';
+import { GHOST_PREFIX, decorateChain } from '../graph/chain.js';
+import { chainLayout } from '../graph/chain-layout.js';
 import { applyEdgeStyle } from '../graph/style.js';
 import type { ChainPanelState } from '../panel/chain.js';
 import { renderChainPanel, renderMissingRole } from '../panel/chain.js';

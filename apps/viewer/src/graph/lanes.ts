@@ -7,7 +7,7 @@
 import type Sigma from 'sigma';
 import type { Stage } from '@chainlens/core';
 import { LABEL_FONT } from './fonts.js';
-import type { ChainLayout, Lane } from './chain.js';
+import type { ChainLayout, Lane } from './chain-layout.js';
 import { stageLabel } from './chain.js';
 import { t } from '../i18n.js';
 

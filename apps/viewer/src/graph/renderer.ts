@@ -9,7 +9,7 @@ import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rende
 import type { Settings } from 'sigma/settings';
 import { LABEL_FONT } from './fonts.js';
 import { LaneLayer } from './lanes.js';
-import type { ChainLayout } from './chain.js';
+import type { ChainLayout } from './chain-layout.js';
 import { CHAIN_COLORS } from './chain.js';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from './model.js';
 import { NodeRingProgram } from './node-program.js';

@@ -18,7 +18,7 @@ import {
   whatIf,
 } from '@chainlens/core';
 import type { ChainAnalysis, ClusterChoice, WhatIfData } from '../protocol.js';
-import type { ChainGroupingInput } from './view.js';
+import type { ChainGroupingInput } from './grouping.js';
 import { t } from '../i18n.js';
 
 /** Seed of the report (resilience order, Louvain), as `chainlens analyze` uses by default. */

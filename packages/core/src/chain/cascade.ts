@@ -99,7 +99,7 @@ export interface CascadeModel {
 }
 
 /** Key of a feed in `nonEssential`: `from→to`. */
-export function feedKey(from: string, to: string): string {
+function feedKey(from: string, to: string): string {
   return `${from}→${to}`;
 }
 

@@ -63,7 +63,7 @@ export interface MembershipOptions {
 }
 
 /** `minShare` resolved and checked (the one place its default is applied). */
-export function resolveMinShare(minShare: number | undefined): number {
+function resolveMinShare(minShare: number | undefined): number {
   const v = minShare ?? ANALYZE_DEFAULTS.minShare;
   if (!(v >= 0 && v <= 1)) throw new RangeError(`minShare must be in [0, 1], got ${v}`);
   return v;

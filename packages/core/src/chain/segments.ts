@@ -101,7 +101,7 @@ export function missingDirection(
 }
 
 /** True when company c holds segment s. */
-export function holdsSegment(ctx: ChainContext, c: number, s: number): boolean {
+function holdsSegment(ctx: ChainContext, c: number, s: number): boolean {
   const segs = segmentsOf(ctx.membership, c);
   for (let i = 0; i < segs.length; i++) if (segs[i] === s) return true;
   return false;
@@ -157,7 +157,7 @@ export function segmentSupplyOrigins(ctx: ChainContext): SegmentSupplyOrigin[] {
 }
 
 /** The cluster's companies in segment s: largest known share first, unknown after, ties by id. */
-export function localCompaniesByShare(ctx: ChainContext, s: number): number[] {
+function localCompaniesByShare(ctx: ChainContext, s: number): number[] {
   const members = ctx.localMembers[s]!;
   const shares = ctx.localShares[s]!;
   const ids = ctx.dataset.companies.ids;

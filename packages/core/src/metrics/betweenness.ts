@@ -259,17 +259,6 @@ export function betweennessScale(
 }
 
 /**
- * Adds slice partials in slice order into a total and scales it: the reduction shared by the
- * single-threaded {@link betweenness} and the worker-thread runner.
- */
-export function finishBetweenness(partials: Iterable<Float64Array>, n: number, scale: number) {
-  const total = new Float64Array(n);
-  for (const part of partials) for (let v = 0; v < n; v++) total[v]! += part[v]!;
-  if (scale !== 1) for (let v = 0; v < n; v++) total[v]! *= scale;
-  return total;
-}
-
-/**
  * Betweenness centrality of every node: exact (Brandes), or sampled from `k` seeded sources and
  * scaled by n/k (Brandes–Pich), normalised as NetworkX. See the module notes.
  */

@@ -29,7 +29,7 @@ export interface ModularityOptions {
  * Maps arbitrary integer labels to dense ids 0..k-1 (in order of first appearance) when they
  * are not already small non-negative integers; returns the labels and the number of slots.
  */
-export function denseLabels(labels: ArrayLike<number>): { labels: ArrayLike<number>; k: number } {
+function denseLabels(labels: ArrayLike<number>): { labels: ArrayLike<number>; k: number } {
   const n = labels.length;
   let max = -1;
   let dense = true;

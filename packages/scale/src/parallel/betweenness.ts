@@ -9,12 +9,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BetweennessOptions, BetweennessResult, PathGraph } from '@chainlens/core';
-import {
-  betweenness,
-  betweennessScale,
-  betweennessSlices,
-  betweennessSources,
-} from '@chainlens/core';
+import { betweenness } from '@chainlens/core';
+import { betweennessScale, betweennessSlices, betweennessSources } from '@chainlens/core/internal';
 import { defaultWorkers, onShared, workerUrl } from './workers.js';
 
 export interface ParallelBetweennessOptions extends BetweennessOptions {

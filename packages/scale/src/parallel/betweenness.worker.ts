@@ -3,7 +3,7 @@
  * a fresh array and posts it (transferred) with the slice index.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { BrandesWorkspace, accumulateBetweenness } from '@chainlens/core';
+import { BrandesWorkspace, accumulateBetweenness } from '@chainlens/core/internal';
 import type { BetweennessWorkerData, BetweennessWorkerMessage } from './betweenness.js';
 
 const data = workerData as BetweennessWorkerData;

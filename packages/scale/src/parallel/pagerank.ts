@@ -9,7 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { MetricGraph, PageRankOptions, PageRankResult } from '@chainlens/core';
-import { pagerankScale, pagerankSetup } from '@chainlens/core';
+import { pagerankScale, pagerankSetup } from '@chainlens/core/internal';
 import { defaultWorkers, onShared, ranges, sharedF64, workerUrl } from './workers.js';
 
 export interface ParallelPageRankOptions extends PageRankOptions {

@@ -4,7 +4,7 @@
  * itself done.
  */
 import { workerData } from 'node:worker_threads';
-import { pagerankPull } from '@chainlens/core';
+import { pagerankPull } from '@chainlens/core/internal';
 import type { PageRankWorkerData } from './pagerank.js';
 
 const d = workerData as PageRankWorkerData;

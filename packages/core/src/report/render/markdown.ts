@@ -10,38 +10,22 @@ import type { Translator } from '../../i18n/translator.js';
 import {
   STATUSES,
   clusterLabel,
-  companyName,
-  componentKeys,
-  componentLabel,
   count,
-  componentFormats,
-  MEASURES,
-  kindLabel,
-  measureName,
-  measureText,
   orderName,
-  reportPortfolio,
-  reportRelated,
   fixed,
-  holdingsText,
   indexReport,
-  leaderBasisText,
   memberText,
-  shareText,
   pct,
-  parameterText,
   resilienceX,
-  segmentName,
   stageTitle,
   stageWord,
   statusLabel,
   statusMeaning,
-  weakLinkPlace,
 } from './model.js';
 import { glossaryMarkdown } from './glossary.js';
 import { EN, unit } from './words.js';
-import type { ReportIndex } from './model.js';
-import { targetText, weakLinkText } from './sentences.js';
+import { limitsText, paramKey, paramValue, supplyTypesText } from './param-text.js';
+import { analysisSections, table } from './markdown-sections.js';
 
 /** Options of `renderMarkdown`. */
 export interface MarkdownOptions {
@@ -52,24 +36,6 @@ export interface MarkdownOptions {
   /** `tr` Translator [English]: the language of every heading, label and sentence. */
   tr?: Translator;
 }
-
-/** A GFM pipe table; `right` lists the columns to right-align. Cells must be escaped already. */
-function table(head: string[], rows: string[][], right: number[] = []): string[] {
-  const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
-  const line = (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
-  return [line(head), line(align), ...rows.map(line)];
-}
-
-function names(index: ReportIndex, ids: readonly string[], limit: number, tr: Translator): string {
-  const shown = ids.slice(0, limit).map((id) => md(companyName(index, id)));
-  const more = ids.length - shown.length;
-  return (
-    shown.join(tr.t('common:listSeparator')) +
-    (more > 0 ? tr.t('report:andMore', { n: count(more) }) : '')
-  );
-}
-
-const companyCell = (c: { name: string; company: string }) => `${md(c.name)} (${md(c.company)})`;
 
 /**
  * Renders a ChainReport as Markdown: header (dataset, cluster, template, parameters),
@@ -239,236 +205,7 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
     );
   }
 
-  push(`## ${t_('report:h.weakLinks')}`, '');
-  if (report.weakLinks.length === 0) push(t_('report:none.found'), '');
-  else {
-    push(
-      ...table(
-        [t_('report:col.kind'), t_('report:col.where'), t_('report:col.detail')],
-        report.weakLinks.map((w) => [
-          md(kindLabel(w.kind, tr)),
-          md(weakLinkPlace(index, w)),
-          md(weakLinkText(w, index, tr)),
-        ]),
-      ),
-      '',
-    );
-  }
-
-  push(`## ${t_('report:h.missingRoles')}`, '');
-  if (report.missingRoles.length === 0) push(t_('report:md.noMissing'), '');
-  else {
-    push(
-      ...table(
-        [
-          t_('report:col.segment'),
-          t_('report:col.stage'),
-          t_('report:col.direction'),
-          t_('report:col.neededBy'),
-          t_('report:col.firmsNeeding'),
-        ],
-        report.missingRoles.map((m) => [
-          `${md(segmentName(index, m.segment))} (${md(m.segment)})`,
-          md(stageWord(index.segments.get(m.segment)?.stage ?? '', tr)),
-          md(directionText(m.direction, tr)),
-          count(m.neededBy.length),
-          names(index, m.neededBy, neededLimit, tr),
-        ]),
-        [3],
-      ),
-      '',
-    );
-  }
-
-  push(`## ${t_('report:h.leaders')}`, '');
-  if (report.leaders.length === 0) push(t_('report:md.noLeaders'), '');
-  else {
-    const keys = componentKeys(report.leaders);
-    const fmt = componentFormats(report.leaders, keys);
-    push(
-      ...table(
-        [
-          '#',
-          t_('report:col.company'),
-          t_('report:col.region'),
-          t_('report:col.score'),
-          ...keys.map((key) => md(componentLabel(key, tr))),
-          t_('report:col.mainSegments'),
-          t_('report:col.restsOn'),
-        ],
-        report.leaders.map((l, i) => [
-          String(i + 1),
-          companyCell(l),
-          md(l.region),
-          fixed(l.score),
-          ...keys.map((key) => fmt[key]!(l.components?.[key])),
-          md(holdingsText(index, l.holdings, 2, tr)),
-          l.basis ? md(leaderBasisText(l.basis, tr)) : '',
-        ]),
-        [0, 3, ...keys.map((_, j) => 4 + j)],
-      ),
-      '',
-    );
-  }
-
-  push(`## ${t_('report:h.targets')}`, '');
-  if (report.targets.length === 0) push(t_('report:none'), '');
-  else {
-    const keys = componentKeys(report.targets);
-    const fmt = componentFormats(report.targets, keys);
-    push(
-      ...table(
-        [
-          '#',
-          t_('report:col.company'),
-          t_('report:col.region'),
-          t_('report:col.segment'),
-          t_('report:col.score'),
-          ...keys.map((key) => md(componentLabel(key, tr))),
-          t_('report:col.why'),
-        ],
-        report.targets.map((tg, i) => [
-          String(i + 1),
-          companyCell(tg),
-          md(tg.region),
-          md(
-            t_('report:md.segShare', {
-              segment: segmentName(index, tg.segment),
-              share: shareText(tg.share ?? null, false, tr),
-            }),
-          ),
-          fixed(tg.score),
-          ...keys.map((key) => fmt[key]!(tg.components?.[key])),
-          md(targetText(tg, index, tr)),
-        ]),
-        [0, 4, ...keys.map((_, j) => 5 + j)],
-      ),
-      '',
-    );
-  }
-
-  const maybeLocal = report.targetsMaybeLocal ?? [];
-  if (maybeLocal.length > 0) {
-    push(
-      t_('report:maybeLocal', {
-        list: maybeLocal
-          .map((tg) =>
-            md(
-              t_('report:maybeLocalItem', {
-                name: tg.name,
-                segment: segmentName(index, tg.segment),
-                share: shareText(tg.share, false, tr),
-              }),
-            ),
-          )
-          .join(tr.t('report:join.semicolon')),
-      }),
-      '',
-    );
-  }
-
-  const portfolio = reportPortfolio(report);
-  if (portfolio) {
-    push(`## ${t_('report:h.portfolio')}`, '');
-    if (portfolio.picks.length === 0) push(t_('report:portfolio.none'), '');
-    else {
-      const change = MEASURES.flatMap(([key]) => {
-        const a = portfolio.before[key];
-        const b = portfolio.after[key];
-        return typeof a === 'number' && typeof b === 'number'
-          ? [`${measureText(key, tr)} ${pct(a)} → ${pct(b)}`]
-          : [];
-      });
-      const objective = md(measureName(portfolio.objective, tr));
-      push(
-        t_('report:md.portfolioLede', {
-          objective,
-          picks: unit(tr, 'pick', portfolio.picks.length),
-          change: change.join(tr.t('report:join.semicolon')),
-        }),
-        '',
-        ...table(
-          [
-            '#',
-            t_('report:col.company'),
-            t_('report:col.region'),
-            t_('report:col.segmentsBrings'),
-            t_('report:col.gain'),
-            t_('report:col.after', { objective }),
-          ],
-          portfolio.picks.map((pk, i) => [
-            String(i + 1),
-            companyCell(pk),
-            md(pk.region),
-            pk.segments.map((s) => md(segmentName(index, s))).join(tr.t('report:join.segments')),
-            `+${pct(pk.gain)}`,
-            pct(pk.value),
-          ]),
-          [0, 4, 5],
-        ),
-        '',
-      );
-    }
-  }
-
-  const related = reportRelated(report);
-  if (related.length > 0) {
-    push(
-      `## ${t_('report:h.related')}`,
-      '',
-      t_('report:md.relatedLede'),
-      '',
-      ...table(
-        [
-          t_('report:col.segment'),
-          t_('report:col.stage'),
-          t_('report:col.status'),
-          t_('report:col.density'),
-          t_('report:col.nearest'),
-        ],
-        related.map((r) => [
-          `${md(r.name)} (${md(r.segment)})`,
-          md(stageWord(r.stage, tr)),
-          md(statusLabel(r.status, tr)),
-          pct(r.density, 0),
-          r.nearest
-            .map((n) => `${md(n.name)} ${fixed(n.proximity, 2)}`)
-            .join(tr.t('common:listSeparator')),
-        ]),
-        [3],
-      ),
-      '',
-    );
-  }
-
-  push(`## ${t_('report:h.critical')}`, '');
-  if (report.critical.length === 0) push(t_('report:none'), '');
-  else {
-    push(
-      t_('report:md.criticalLede'),
-      '',
-      ...table(
-        [
-          '#',
-          t_('report:col.company'),
-          t_('report:col.region'),
-          t_('report:col.drop'),
-          t_('report:col.cutOff'),
-          t_('report:col.firmsCutOff'),
-        ],
-        report.critical.map((cr, i) => [
-          String(i + 1),
-          companyCell(cr),
-          md(cr.region),
-          pct(cr.completenessDrop),
-          count(cr.cutOff.length),
-          names(index, cr.cutOff, neededLimit, tr),
-        ]),
-        [0, 3, 4],
-      ),
-      '',
-    );
-  }
+  push(...analysisSections(report, index, neededLimit, tr));
 
   push(`## ${t_('report:h.resilience')}`, '');
   const r = report.resilience;
@@ -531,34 +268,4 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
 
   push(glossaryMarkdown(tr), '');
   return out.join('\n');
-}
-
-/** Relation types counted as supply, named in the reader's language. */
-export function supplyTypesText(types: readonly string[], tr: Translator): string {
-  return tr.list(types.map((x) => tr.t(`report:supplyType.${x}`, { defaultValue: x })));
-}
-
-/** The list sizes (`leaders 20, targets 20, …`). */
-export function limitsText(limits: Record<string, unknown>, tr: Translator): string {
-  const items = Object.entries(limits).map(([key, v]) =>
-    tr.t('report:limitItem', { key: tr.t(`report:limit.${key}`, { defaultValue: key }), n: v }),
-  );
-  return tr.list(items);
-}
-
-/** A parameter's name beyond the known ones (English: the report.json key). */
-export function paramKey(key: string, tr: Translator): string {
-  return tr.t(`report:paramKey.${key}`, { defaultValue: key });
-}
-
-/** A missing role's direction (`upstream` / `上游缺失`). */
-export function directionText(direction: string, tr: Translator): string {
-  return tr.t(`report:direction.${direction}`, { defaultValue: direction });
-}
-
-/** A parameter's value as text; a completeness measure (`…Measure`) named in the reader's language. */
-export function paramValue(key: string, v: unknown, tr: Translator): string {
-  return key.endsWith('Measure') && typeof v === 'string'
-    ? measureName(v, tr)
-    : parameterText(v, tr);
 }

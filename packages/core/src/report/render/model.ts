@@ -275,11 +275,6 @@ export function weakLinkPlace(index: ReportIndex, w: ChainReport['weakLinks'][nu
   return parts.join(' · ');
 }
 
-/** The report's title: template name and cluster. */
-export function reportTitle(report: ChainReport): string {
-  return `${report.template.name} — ${clusterLabel(report.cluster.id)}`;
-}
-
 /** A cluster id without its `region:` prefix. */
 export function clusterLabel(id: string): string {
   return id.replace(/^region:/, '');
