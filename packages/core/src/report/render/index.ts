@@ -10,7 +10,14 @@ export type { MarkdownOptions } from './markdown.js';
 export { renderHtml } from './html.js';
 export type { HtmlOptions } from './html.js';
 export { layoutChainMap, wrapText, textWidth } from './chain-map.js';
-export { holdingsText, indexReport, leaderBasisText, memberText, shareText } from './model.js';
+export {
+  clusterLabel,
+  holdingsText,
+  indexReport,
+  leaderBasisText,
+  memberText,
+  shareText,
+} from './model.js';
 export type { ReportIndex } from './model.js';
 export type { ChainMapLayout, MapBox } from './chain-map.js';
 export {

@@ -157,7 +157,7 @@ export const cli = {
   'progress.bar':
     '{{label}} [{bar}] {percentage}% | {value}/{total} | 已用 {duration_formatted}，预计剩余 {eta_formatted}',
   'progress.seconds': '{{s}} 秒',
-  'progress.started': '{{label}}：开始（共 {{total}}）',
+  'progress.started': '{{label}}：开始（共 {{total}} 步）',
   'progress.pastEstimate': '{{label}}：已完成 {{done}}（预估 {{total}}），已用 {{elapsed}}',
   'progress.update':
     '{{label}}：{{percent}}%（{{done}}/{{total}}），已用 {{elapsed}}，约剩 {{left}}',
