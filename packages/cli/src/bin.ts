@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 import { sanitizeTerminal } from './output.js';
+import { EN, runTranslator } from './lang.js';
 import { run } from './program.js';
+
+/** The run's language for a last-resort message (English when --lang itself is bad). */
+function language() {
+  try {
+    return runTranslator(process.argv.slice(2));
+  } catch {
+    return EN;
+  }
+}
 
 // `chainlens analyze | head` closes the pipe early: stop quietly, as other commands do.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -15,7 +25,7 @@ run(process.argv.slice(2)).then(
   (e: unknown) => {
     process.stderr.write(
       sanitizeTerminal(
-        `chainlens: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        `chainlens: ${language().t('cli:error.internal', { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`,
       ),
     );
     process.exitCode = 70;

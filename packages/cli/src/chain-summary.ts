@@ -6,6 +6,7 @@
  */
 import type { ChainReport, Stage, Translator } from '@chainlens/core';
 import {
+  clusterLabel,
   EN,
   STAGES,
   componentLabel,
@@ -70,7 +71,7 @@ export function chainSummaryLines(
       feeds: unit(tr, 'feed', t.feeds),
     }),
     T('report:summary.cluster', {
-      id: report.cluster.id,
+      id: clusterLabel(report.cluster.id, tr),
       companies: unit(tr, 'company', report.cluster.companies),
       chain: count(report.cluster.chainCompanies as number),
     }),
@@ -189,7 +190,12 @@ export function chainSummaryLines(
         missing.map((m) => [
           seg(m.segment),
           T(`report:direction.${m.direction}`),
-          m.neededBy.length === 0 ? '–' : `${m.neededBy.length}: ${few(m.neededBy.map(nameOf), 4)}`,
+          m.neededBy.length === 0
+            ? '–'
+            : T('report:summary.neededBy', {
+                n: count(m.neededBy.length),
+                names: few(m.neededBy.map(nameOf), 4),
+              }),
         ]),
       ),
     );

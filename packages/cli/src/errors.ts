@@ -7,7 +7,7 @@
  * language (`render`).
  */
 import type { Translator } from '@chainlens/core';
-import { DataError } from '@chainlens/io';
+import { DataError, dataErrorText } from '@chainlens/io';
 import { EN } from './lang.js';
 
 /** A message to translate later: a catalogue key and its variables (which may be messages). */
@@ -55,5 +55,6 @@ export class CliDataError extends DataError {
 /** An error's one-line text in `tr`'s language (its own message when it carries no key). */
 export function errorText(tr: Translator, e: Error): string {
   const localized = (e as { localized?: Message }).localized;
-  return localized ? render(tr, localized) : e.message;
+  if (localized) return render(tr, localized);
+  return e instanceof DataError ? dataErrorText(tr, e) : e.message;
 }

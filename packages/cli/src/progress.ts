@@ -36,6 +36,16 @@ export function stepLabel(tr: Translator, label: string): string {
   return tr.t(`cli:progress.step.${m[1]!}`, { defaultValue: m[1]! }) + m[2]!;
 }
 
+/** Steps that read a table (their totals are rows). */
+const READ_STEPS = new Set([
+  'companies',
+  'memberships',
+  'relations',
+  'products',
+  'productLinks',
+  'edges',
+]);
+
 export const silentProgress: Progress = { start() {}, update() {}, stop() {} };
 
 export function createProgress(options: ProgressOptions = {}): Progress {
@@ -82,7 +92,11 @@ export function createProgress(options: ProgressOptions = {}): Progress {
       total = t;
       done = 0;
       started = last = Date.now();
-      line(tr.t('cli:progress.started', { label, total: n(t) }));
+      // Reading a table counts rows; analysis and metrics count steps.
+      const rows = READ_STEPS.has(/^[\w-]+/.exec(l)?.[0] ?? '');
+      line(
+        tr.t(rows ? 'cli:progress.startedRows' : 'cli:progress.started', { label, total: n(t) }),
+      );
     },
     update(d) {
       done = d;

@@ -2,13 +2,13 @@
 import type { Translator } from '@chainlens/core';
 import { EN } from '@chainlens/core';
 import type { ValidationIssue, ValidationReport } from '@chainlens/io';
-import { formatIssue } from '@chainlens/io';
+import { formatIssue, issueText, noteTexts } from '@chainlens/io';
 import { count, table } from './output.js';
 
 /**
  * One issue as `file:row:column: message`. English is io's line; another language names the
- * kind of problem from its code (重复 ID, 缺少列…) and keeps io's message, which quotes the
- * data, after it. Where the issue is and the data values never change.
+ * kind of problem from its code (重复 ID, 缺少列…) and says io's message from its facts
+ * (io's `issueText`, the `io` namespace). Where the issue is and the data values never change.
  */
 export function issueLine(issue: ValidationIssue, tr: Translator = EN): string {
   if (tr.lang === 'en') return formatIssue(issue);
@@ -19,7 +19,7 @@ export function issueLine(issue: ValidationIssue, tr: Translator = EN): string {
   return tr.t(issue.severity === 'warning' ? 'cli:issue.warning' : 'cli:issue.error', {
     where: where.join(':'),
     kind,
-    message: issue.message,
+    message: issueText(tr, issue),
   });
 }
 
@@ -46,7 +46,7 @@ export function reportLines(report: ValidationReport, tr: Translator = EN): stri
   );
   for (const t of report.tables) {
     if (t.failed) lines.push(`  ${tr.t('cli:validate.fileFailed', { file: t.file })}`);
-    for (const note of t.notes) lines.push(`  ${t.file}: ${note}`);
+    for (const note of noteTexts(tr, t)) lines.push(`  ${t.file}: ${note}`);
   }
   return lines;
 }

@@ -100,7 +100,7 @@ describe('chainlens analyze', () => {
   it('summarises a region cluster', async () => {
     const r = await cli('analyze', 'cn-listed', '--region', '浙江');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Cluster region:浙江: 582 companies');
+    expect(r.stdout).toContain('Cluster 浙江: 582 companies');
   });
 
   it('suggests a region when the one given has no companies (exit 1)', async () => {

@@ -10,12 +10,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainReport } from '@chainlens/core';
 import { PROVINCE_GRID, luminance, provinceColour } from '@chainlens/core';
 import { run } from '../src/program.js';
+import { rgb, tileColours } from './zh-text.js';
 
 const CHROMIUM =
   process.env.CHROMIUM_PATH ??
@@ -42,45 +43,6 @@ function tiles(html: string): Tile[] {
       /<g class="tile[^"]*" data-region="([^"]*)" data-value="([^"]*)">.*?<rect [^>]*fill="(#[0-9a-f]{6})" stroke="(#[0-9a-f]{6})"/g,
     ),
   ].map((m) => ({ region: m[1]!, value: m[2]!, fill: m[3]!, stroke: m[4]! }));
-}
-
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-
-/**
- * The on-screen colour of each tile of the map `svg` on `page`: a viewport screenshot decoded
- * in a blank page, read 7 px inside each tile's corner (clear of the rounding, outline and text).
- */
-async function tileColours(browser: Browser, page: Page, svg: string) {
-  const points = await page.$$eval(`${svg} g.tile`, (gs) =>
-    gs.map((g) => {
-      const r = g.querySelector('rect')!.getBoundingClientRect();
-      return {
-        region: g.getAttribute('data-region')!,
-        value: g.getAttribute('data-value')!,
-        x: Math.round(r.left + 7),
-        y: Math.round(r.top + 7),
-        size: r.width,
-      };
-    }),
-  );
-  const png = (await page.screenshot()).toString('base64');
-  const decoder = await browser.newPage();
-  const pixels = await decoder.evaluate(
-    async ({ b64, at }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const g = canvas.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      return at.map(({ x, y }) => Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3)));
-    },
-    { b64: png, at: points },
-  );
-  await decoder.close();
-  return points.map((p, i) => ({ ...p, rgb: pixels[i]! }));
 }
 
 const lithium = ['compare', 'cn-listed', '--template', 'lithium-battery', '--quiet'];

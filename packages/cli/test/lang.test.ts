@@ -36,6 +36,17 @@ function spawn(args: string[], env: Record<string, string>) {
 }
 
 /** The rows of an aligned table: the lines after the ─── rule, split on runs of 2+ spaces. */
+/**
+ * A Chinese issue line against the English message it stands for: every value the English
+ * quotes ('…') is in it, and once those (“…”) and column names are out, no run of three English
+ * words is left.
+ */
+function expectChineseMessage(zh: string, en: string) {
+  for (const [, quoted] of en.matchAll(/'([^']*)'/g)) expect(zh, en).toContain(`“${quoted}”`);
+  const rest = zh.replace(/“[^”]*”/g, ' ').replace(/\b(id|weight|share|U\+[0-9A-F]+)\b/g, ' ');
+  expect(rest.match(/[A-Za-z][A-Za-z'-]*(?:[\s,;:]+[A-Za-z][A-Za-z'-]*){2,}/g), zh).toBeNull();
+}
+
 function tableRows(lines: string[], after = 0): string[][] {
   const start = lines.findIndex((l, i) => i >= after && /^\s*─/.test(l));
   const rows: string[][] = [];
@@ -63,15 +74,18 @@ describe('--lang zh-CN', () => {
     expect(zhRows.map((r) => r.slice(1))).toEqual(enRows.map((r) => r.slice(1)));
     expect(zhRows.find((r) => r[1] === 'companies.csv')?.[0]).toBe('企业');
     expect(zhRows.find((r) => r[1] === 'relations.csv')?.[0]).toBe('企业关系');
-    // Every issue: where it is and io's message unchanged, the kind of problem named in Chinese.
+    // Every issue: where it is unchanged, the kind of problem and io's message in Chinese, the
+    // data it quotes kept.
     const issues = en.stdout.filter((l) => /: warning: /.test(l));
     expect(issues.length).toBeGreaterThan(0);
+    const seen = new Map<string, number>(); // a row with two warnings: in the same order
     for (const line of issues) {
       const [, where, message] = /^(.*?): warning: (.*)$/.exec(line)!;
-      const mine = zh.stdout.filter(
-        (l) => l.startsWith(`${where}: 警告（`) && l.endsWith(`）：${message}`),
-      );
-      expect(mine, line).toHaveLength(1);
+      const mine = zh.stdout.filter((l) => l.startsWith(`${where}: 警告（`));
+      const i = seen.get(where!) ?? 0;
+      seen.set(where!, i + 1);
+      expect(mine.length, line).toBe(issues.filter((l) => l.startsWith(`${where}: `)).length);
+      expectChineseMessage(mine[i]!, message!);
     }
     expect(zh.text).toMatch(/警告（疑似重复 ID）/);
     expect(zh.stdout.at(-1)).toMatch(/^通过：所有行均已接收（\d+ 条警告）。$/);
@@ -315,11 +329,16 @@ describe('rejected rows and progress in Chinese', () => {
     expect(errors).toHaveLength(Number(rejected[2]));
     for (const line of errors) {
       const [, where, message] = /^(.*?:\d+(?::[^:]+)?): (.*)$/.exec(line)!;
-      expect(
-        zh.stdout.filter((l) => l.startsWith(`${where}: 错误（`) && l.endsWith(`）：${message}`)),
-        line,
-      ).toHaveLength(1);
+      const mine = zh.stdout.filter((l) => l.startsWith(`${where}: 错误（`));
+      expect(mine, line).toHaveLength(1);
+      expectChineseMessage(mine[0]!, message!);
     }
+    expect(zh.text).toContain(
+      `${dir}/companies.csv:4:id: 错误（ID 重复）：企业 ID “A” 重复（首次出现在第 2 行）`,
+    );
+    expect(zh.text).toContain(
+      `${dir}/relations.csv:4:weight: 错误（超出取值范围）：weight 为 -3，不能为负数`,
+    );
     expect(zh.text).toContain('错误（ID 重复）');
     const analyzed = await cli('analyze', dir, '--lang', 'zh-CN');
     expect(analyzed.code).toBe(1);
@@ -341,7 +360,7 @@ describe('rejected rows and progress in Chinese', () => {
     p.update(500);
     p.update(2500);
     p.stop();
-    expect(lines[0]).toBe('读取企业关系 (relations.csv)：开始（共 2,000）\n');
+    expect(lines[0]).toBe('读取企业关系 (relations.csv)：开始（共 2,000 行）\n');
     expect(lines[1]).toMatch(
       /^读取企业关系 \(relations\.csv\)：25%（500\/2,000），已用 [\d.]+ 秒，约剩 [\d.]+ 秒\n$/,
     );

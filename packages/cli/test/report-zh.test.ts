@@ -20,56 +20,13 @@ import {
 } from '@chainlens/core';
 import { run } from '../src/program.js';
 import { ROOT, realReport } from './report-fixture.js';
+import { englishRuns } from './zh-text.js';
 
 async function cli(...args: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await run(args, { out: (l = '') => stdout.push(l), err: (l) => stderr.push(l) });
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
-
-/** Every name and id the report carries (companies, segments, template, cluster, dataset). */
-function dataWords(report: ChainReport): string[] {
-  const words = new Set<string>([
-    report.template.id,
-    report.template.name,
-    report.cluster.id,
-    report.dataset.name,
-  ]);
-  for (const s of report.segments) {
-    words.add(s.id).add(s.name);
-    for (const m of s.members) words.add(m.company).add(m.name).add(m.region);
-  }
-  for (const list of [
-    report.leaders,
-    report.targets,
-    report.targetsMaybeLocal ?? [],
-    report.critical,
-  ])
-    for (const c of list) words.add(c.company).add(c.name).add(c.region);
-  const more = report as unknown as { portfolio?: { picks: Array<{ name: string }> } };
-  for (const p of more.portfolio?.picks ?? []) words.add(p.name);
-  return [...words].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
-}
-
-/**
- * Runs of three or more English words left in `text` once the report's names and ids, the
- * glossary's doc paths, the Latin symbols of the figures (K_cov, HHI, N_eff, R, θ) and the
- * format names (report.json, schemaVersion, Chainlens, Louvain, PageRank) are taken out.
- */
-function englishRuns(text: string, report: ChainReport): string[] {
-  let t = text;
-  for (const w of dataWords(report)) t = t.split(w).join(' ');
-  t = t
-    .replace(/docs\/chain-analysis\/[\w-]+\.md/g, ' ')
-    .replace(/script#chainlens-report/g, ' ')
-    .replace(
-      /\b(K_(cov|red|link|path)|HHI|N_eff|R|r|θ|schemaVersion|report\.json|Chainlens|chainlens|Louvain|PageRank|Schneider|Hidalgo|et al)\b/g,
-      ' ',
-    );
-  return [...t.matchAll(/[A-Za-z][A-Za-z'-]*(?:[\s,;:]+[A-Za-z][A-Za-z'-]*){2,}/g)].map(
-    (m) => m[0],
-  );
 }
 
 /** The text a reader sees in an HTML page: no style, no embedded JSON, tags out, titles in. */

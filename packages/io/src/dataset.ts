@@ -33,23 +33,37 @@ export interface LoadResult {
 
 /** Parses and checks `chainlens.json`. Throws DataError naming the key on any problem. */
 export function parseManifest(bytes: Uint8Array | undefined, file = MANIFEST_FILE): Manifest {
-  if (!bytes) throw new DataError(`${file}: dataset manifest not found`);
+  if (!bytes) throw new DataError({ where: file, code: 'manifest-missing' });
   let data: unknown;
   try {
     data = JSON.parse(decodeText(bytes, file));
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError(`${file}: malformed JSON: ${(e as Error).message}`);
+    throw new DataError({
+      where: file,
+      code: 'manifest-json',
+      params: { reason: (e as Error).message },
+    });
   }
   const parsed = manifestSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const key = jsonPath(first.path);
-    const message =
+    // `file:key: …`, or `file: …` for the manifest as a whole.
+    const where = key ? `${file}:${key}` : file;
+    throw new DataError(
       first.code === 'unrecognized_keys'
-        ? `unknown key${first.keys.length > 1 ? 's' : ''} ${first.keys.map((k) => `'${k}'`).join(', ')}; known keys: ${Object.keys(manifestSchema.shape).join(', ')}`
-        : first.message;
-    throw new DataError(`${file}:${key ? `${key}: ` : ' '}${message}`);
+        ? {
+            where,
+            code: 'manifest-unknown-keys',
+            params: {
+              count: first.keys.length,
+              keys: first.keys.map((k) => `'${k}'`),
+              known: Object.keys(manifestSchema.shape),
+            },
+          }
+        : { where, code: 'manifest-key', params: { reason: first.message } },
+    );
   }
   return parsed.data;
 }
@@ -86,7 +100,7 @@ export function readProductTables(
   if (manifest.products) products = readProducts(input(manifest.products), log);
   if (manifest.productLinks) {
     if (!products) {
-      throw new DataError(`${MANIFEST_FILE}: productLinks needs a products table`);
+      throw new DataError({ where: MANIFEST_FILE, code: 'links-need-products' });
     }
     productLinks = readProductLinks(
       input(manifest.productLinks),

@@ -30,7 +30,7 @@ export class DelimitedRows {
    */
   record(
     data: string[],
-    error: { message: string } | undefined,
+    error: { message: string; code?: string } | undefined,
     line: number,
     controls: boolean,
     text: string,
@@ -40,7 +40,7 @@ export class DelimitedRows {
     if (error) {
       this.failure = new TableError(
         'malformed-csv',
-        `malformed CSV: ${error.message.toLowerCase()}; the file was not read past line ${line}`,
+        { reason: error.message.toLowerCase(), parser: error.code, line },
         line,
       );
       this.failure.unread = linesFrom(text, startAt);
@@ -68,5 +68,5 @@ export class DelimitedRows {
 
 /** The error of a text with no header row. */
 export function emptyFileError(): TableError {
-  return new TableError('empty-file', 'the file is empty: a header row is required');
+  return new TableError('empty-file', {});
 }

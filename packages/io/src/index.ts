@@ -3,6 +3,7 @@
  * validation. This entry is pure and runs in the browser; `@chainlens/io/node` adds disk access.
  */
 export * from './issues.js';
+export * from './messages.js';
 export * from './numbers.js';
 export * from './text.js';
 export * from './table.js';

@@ -4,6 +4,10 @@
  * without being counted here.
  */
 
+import type { IssueParams } from './messages.js';
+import type { Translator } from '@chainlens/core';
+import { enText, ioText } from './messages.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface ValidationIssue {
@@ -21,7 +25,19 @@ export interface ValidationIssue {
   row?: number;
   /** Column name (or JSON path in a template). */
   column?: string;
+  /** The English text (`ioText(EN, code, params)` when params are given). */
   message: string;
+  /**
+   * The facts the message was built from (ids, numbers, names as read; `form` picks one of a
+   * code's messages), so that the CLI can say it in another language (io's `ioText`).
+   */
+  params?: IssueParams;
+}
+
+/** A table note's code and facts, in the order of `TableReport.notes`. */
+export interface NoteFacts {
+  code: string;
+  params: IssueParams;
 }
 
 export interface TableReport {
@@ -43,6 +59,14 @@ export interface TableReport {
   unread?: number;
   /** Plain-language counts worth knowing that are not problems, e.g. unknown shares. */
   notes: string[];
+  /** The code and facts of each note (same order), for another language; absent for old notes. */
+  noteFacts?: NoteFacts[];
+}
+
+/** Adds a note (in English to `notes`, with its facts to `noteFacts`). */
+export function addNote(report: TableReport, code: string, params: IssueParams = {}): void {
+  report.notes.push(enText(code, params));
+  (report.noteFacts ??= []).push({ code, params });
 }
 
 export interface ValidationReport {
@@ -68,6 +92,35 @@ export function formatIssue(issue: ValidationIssue): string {
   return `${where.join(':')}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
+/** An issue's message in `tr`'s language (its English `message` when it carries no params). */
+export function issueText(tr: Translator, issue: ValidationIssue): string {
+  if (!issue.params || tr.lang === 'en') return issue.message;
+  return ioText(tr, issue.code, issue.params);
+}
+
+/** A table's notes in `tr`'s language. */
+export function noteTexts(tr: Translator, report: TableReport): string[] {
+  if (tr.lang === 'en' || !report.noteFacts || report.noteFacts.length !== report.notes.length)
+    return report.notes;
+  return report.noteFacts.map((n) => ioText(tr, n.code, n.params));
+}
+
+/**
+ * A DataError's one line in `tr`'s language: `where: text` from its facts or its issue's; its
+ * English message when it has neither.
+ */
+export function dataErrorText(tr: Translator, e: DataError): string {
+  if (tr.lang === 'en') return e.message;
+  if (e.facts) return `${e.facts.where}: ${ioText(tr, e.facts.code, e.facts.params)}`;
+  const issue = e.issue;
+  if (issue?.params) {
+    const where = [issue.file, issue.row, issue.column].filter((x) => x !== undefined).join(':');
+    if (e.message.startsWith(`${where}: `))
+      return `${where}: ${ioText(tr, issue.code, issue.params)}`;
+  }
+  return e.message;
+}
+
 /**
  * An error that stops a load: a missing manifest, an unreadable required table. Its message
  * is one line (line breaks quoted from the data are flattened), as the CLI prints it.
@@ -75,11 +128,21 @@ export function formatIssue(issue: ValidationIssue): string {
 export class DataError extends Error {
   /** For a table that stops being read: its data rows in all (header excluded), when counted. */
   total?: number;
+  /**
+   * What the message says, for another language: the place (`file` or `file:row`), a code of
+   * io's messages and its facts. Absent for an issue's error (its issue has them).
+   */
+  readonly facts?: { where: string; code: string; params?: IssueParams };
   constructor(
-    message: string,
+    message: string | { where: string; code: string; params?: IssueParams },
     readonly issue?: ValidationIssue,
   ) {
-    super(message.replace(/\s*[\r\n]+\s*/g, ' '));
+    const text =
+      typeof message === 'string'
+        ? message
+        : `${message.where}: ${enText(message.code, message.params)}`;
+    super(text.replace(/\s*[\r\n]+\s*/g, ' '));
+    if (typeof message !== 'string') this.facts = message;
     this.name = 'DataError';
   }
 }

@@ -35,12 +35,10 @@ export function datasetPath(dir: string, path: string): string {
   const root = resolve(dir);
   const full = resolve(root, path);
   if (!within(root, full))
-    throw new DataError(`${path}: the path leaves the dataset folder ${dir}`);
+    throw new DataError({ where: path, code: 'path-leaves-folder', params: { dir } });
   if (!existsSync(full)) return full;
   if (!within(realpathSync(root), realpathSync(full)))
-    throw new DataError(
-      `${path}: a symbolic link to a file outside the dataset folder ${dir}; copy the file into the folder`,
-    );
+    throw new DataError({ where: path, code: 'link-leaves-folder', params: { dir } });
   return full;
 }
 
@@ -58,11 +56,15 @@ export function folderReader(dir: string): (path: string) => Uint8Array | undefi
  * bare edge-list CSV. Throws DataError with a one-line message when it cannot.
  */
 export function readDataset(path: string, options: LoadOptions = {}): LoadResult {
-  if (!existsSync(path)) throw new DataError(`${path}: no such file or folder`);
+  if (!existsSync(path)) throw new DataError({ where: path, code: 'no-such-path' });
   const stat = statSync(path);
   if (stat.isDirectory()) {
     if (!existsSync(join(path, MANIFEST_FILE))) {
-      throw new DataError(`${path}: not a dataset folder (no ${MANIFEST_FILE} in it)`);
+      throw new DataError({
+        where: path,
+        code: 'not-a-dataset',
+        params: { manifest: MANIFEST_FILE },
+      });
     }
     return loadFolder(path, options);
   }
@@ -80,6 +82,8 @@ function loadFolder(dir: string, options: LoadOptions): LoadResult {
       const issue = { ...e.issue, file: join(dir, e.issue.file) };
       throw new DataError(formatIssue(issue).replace(': warning: ', ': '), issue);
     }
+    if (e.facts?.where.startsWith(MANIFEST_FILE))
+      throw new DataError({ ...e.facts, where: join(dir, e.facts.where) });
     if (e.message.startsWith(MANIFEST_FILE)) throw new DataError(join(dir, e.message));
     throw e;
   }

@@ -6,7 +6,20 @@
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export type NumberCell =
-  { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid'; reason: string };
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number }
+  | {
+      kind: 'invalid';
+      reason: string;
+      /** Which problem (io message `bad-number.FORM`) and the cell as shown (clipped). */
+      form: 'infinite' | 'nan' | 'notNumber';
+      text: string;
+    };
+
+function invalid(form: 'infinite' | 'nan' | 'notNumber', text: string): NumberCell {
+  const said = { infinite: 'is infinite', nan: 'is NaN', notNumber: 'is not a number' }[form];
+  return { kind: 'invalid', reason: `'${text}' ${said}`, form, text };
+}
 
 const EMPTY: NumberCell = { kind: 'empty' };
 
@@ -18,12 +31,11 @@ export function parseNumberCell(raw: string | null | undefined): NumberCell {
   if (DECIMAL.test(text)) {
     const value = Number(text);
     if (Number.isFinite(value)) return { kind: 'number', value };
-    return { kind: 'invalid', reason: `'${clip(text)}' is infinite` };
+    return invalid('infinite', clip(text));
   }
-  if (/^[+-]?nan$/i.test(text)) return { kind: 'invalid', reason: `'${text}' is NaN` };
-  if (/^[+-]?(inf|infinity|∞)$/i.test(text))
-    return { kind: 'invalid', reason: `'${text}' is infinite` };
-  return { kind: 'invalid', reason: `'${clip(text)}' is not a number` };
+  if (/^[+-]?nan$/i.test(text)) return invalid('nan', text);
+  if (/^[+-]?(inf|infinity|∞)$/i.test(text)) return invalid('infinite', text);
+  return invalid('notNumber', clip(text));
 }
 
 /**

@@ -2,6 +2,8 @@
  * Table sources: CSV/TSV, JSON (an array of objects) and Arrow IPC files all become the same
  * stream of header + rows of string cells, so validation is written once for every format.
  */
+import type { IssueParams } from './messages.js';
+import { enText } from './messages.js';
 import { tableFromIPC } from 'apache-arrow';
 import { guardArrow } from './arrow-guard.js';
 import Papa from 'papaparse';
@@ -26,22 +28,26 @@ export interface TableSink {
    * A row the format itself could not turn into cells (a JSON element that is no object), or
    * whose cells are refused before validation (a control character, a field above 64 KiB).
    */
-  bad(row: number, code: string, message: string, column?: string): void;
+  bad(row: number, code: string, message: string | IssueParams, column?: string): void;
   /** A problem of the file that loses nothing (mixed line endings). */
-  warn?(code: string, message: string, row?: number): void;
+  warn?(code: string, message: string | IssueParams, row?: number): void;
 }
 
 /** A problem of a whole table: a malformed file or header. Rows after it were not read. */
 export class TableError extends Error {
   /** Data rows (non-empty lines) of the file that were not read because of it, when known. */
   unread?: number;
+  /** The facts of the message (see ValidationIssue.params); absent when given as text. */
+  readonly params?: IssueParams;
+  /** `message`: English text, or the facts of io message `code` (English made from them). */
   constructor(
     readonly code: string,
-    message: string,
+    message: string | IssueParams,
     readonly row?: number,
     readonly column?: string,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : enText(code, message));
+    if (typeof message !== 'string') this.params = message;
     this.name = 'TableError';
   }
 }
@@ -66,7 +72,7 @@ export function cellProblem(
   cells: readonly Cell[],
   columns: readonly string[],
   controls: boolean,
-): { code: string; column: string | undefined; message: string } | undefined {
+): { code: string; column: string | undefined; message: IssueParams } | undefined {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (!cell) continue;
@@ -77,7 +83,7 @@ export function cellProblem(
         return {
           code: 'field-too-long',
           column: columns[i],
-          message: `field of ${size.toLocaleString('en-US')} bytes refused: fields above 64 KiB (${FIELD_LIMIT.toLocaleString('en-US')} bytes) are not data`,
+          message: { size, limit: FIELD_LIMIT },
         };
     }
     if (controls) {
@@ -86,7 +92,7 @@ export function cellProblem(
         return {
           code: 'control-character',
           column: columns[i],
-          message: `control character ${codePoint(m[0])} at position ${m.index + 1} of the field`,
+          message: { char: codePoint(m[0]), position: m.index + 1 },
         };
     }
   }
@@ -143,20 +149,20 @@ export class LineEndings {
   }
 
   /** Undefined when one kind only; otherwise the warning and the first line that differs. */
-  mixed(): { message: string; line: number } | undefined {
+  mixed(): { message: string; params: IssueParams; line: number } | undefined {
     if (this.other === 0) return undefined;
     const kinds = (['CRLF', 'LF', 'CR'] as const)
       .filter((k) => this.counts[k] > 0)
       .map((k) => `${this.counts[k].toLocaleString('en-US')} ${k}`);
-    return {
-      line: this.other,
-      message: `mixed line endings (${kinds.join(', ')}; line ${this.other} is the first to end otherwise than line 1): each counts as one line break`,
-    };
+    const params = { kinds, line: this.other };
+    return { line: this.other, params, message: enText('mixed-line-endings', params) };
   }
 }
 
 /** `LineEndings` over a whole text. */
-export function mixedLineEndings(text: string): { message: string; line: number } | undefined {
+export function mixedLineEndings(
+  text: string,
+): { message: string; params: IssueParams; line: number } | undefined {
   const endings = new LineEndings();
   endings.feed(text);
   return endings.mixed();
@@ -189,7 +195,11 @@ export function scanTable(
     } catch (e) {
       // Not a row of the file is read: all of them are lost (CSV/TSV: all lines but the header).
       if (!(e instanceof DataError) || e.issue?.code !== 'bad-encoding') throw e;
-      const failure = new TableError('bad-encoding', e.issue.message, e.issue.row);
+      const failure = new TableError(
+        'bad-encoding',
+        e.issue.params ?? e.issue.message,
+        e.issue.row,
+      );
       if (format !== 'json') failure.unread = Math.max(0, byteLines(data) - 1);
       throw failure;
     }
@@ -203,10 +213,7 @@ export function scanTable(
     case 'arrow':
       return scanArrow(data, sink);
     default:
-      throw new TableError(
-        'unknown-format',
-        `unknown table format of '${file}': use .csv, .tsv, .json or .arrow (optionally .gz)`,
-      );
+      throw new TableError('unknown-format', { file });
   }
 }
 
@@ -215,19 +222,19 @@ export function checkHeader(columns: string[]): string[] {
   const names = columns.map((c) => c.trim());
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
-    if (name === '') throw new TableError('empty-header', `header column ${i + 1} has no name`, 1);
+    if (name === '') throw new TableError('empty-header', { index: i + 1 }, 1);
     const control = CONTROL.exec(name);
     if (control)
       throw new TableError(
         'control-character',
-        `header column ${i + 1} holds control character ${codePoint(control[0])}`,
+        { form: 'header', index: i + 1, char: codePoint(control[0]) },
         1,
       );
     const first = seen.get(name);
     if (first !== undefined)
       throw new TableError(
         'duplicate-header',
-        `header columns ${first + 1} and ${i + 1} are both named '${clip(name)}': which one holds the data is unclear`,
+        { first: first + 1, second: i + 1, name: clip(name) },
         1,
         name,
       );
@@ -283,7 +290,7 @@ export function scanDelimited(text: string, sink: TableSink, delimiter = ','): v
   if (!rows.started) throw emptyFileError();
   // After the rows, as the streamed reader (which knows only then): a file read to its end.
   const mixed = hasCr && sink.warn ? mixedLineEndings(unmarked) : undefined;
-  if (mixed) sink.warn!('mixed-line-endings', mixed.message, mixed.line);
+  if (mixed) sink.warn!('mixed-line-endings', mixed.params, mixed.line);
 }
 
 function jsonCell(value: unknown): Cell | undefined {
@@ -300,10 +307,9 @@ export function scanJson(text: string, sink: TableSink): void {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new TableError('malformed-json', `malformed JSON: ${(e as Error).message}`);
+    throw new TableError('malformed-json', { reason: (e as Error).message });
   }
-  if (!Array.isArray(data))
-    throw new TableError('not-an-array', 'a JSON table must be an array of objects, one per row');
+  if (!Array.isArray(data)) throw new TableError('not-an-array', {});
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const item of data) {
@@ -327,20 +333,11 @@ export function scanJson(text: string, sink: TableSink): void {
     const row = i + 1;
     const key = repeated.get(i);
     if (key !== undefined) {
-      sink.bad(
-        row,
-        'duplicate-key',
-        `key '${clip(key)}' appears twice in the record: JSON keeps one value silently`,
-        key,
-      );
+      sink.bad(row, 'duplicate-key', { key: clip(key) }, key);
       return;
     }
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      sink.bad(
-        row,
-        'not-an-object',
-        `row is ${clip(JSON.stringify(item) ?? String(item))}, not an object`,
-      );
+      sink.bad(row, 'not-an-object', { value: clip(JSON.stringify(item) ?? String(item)) });
       return;
     }
     const record = item as Record<string, unknown>;
@@ -348,11 +345,10 @@ export function scanJson(text: string, sink: TableSink): void {
     for (const c of columns) {
       const cell = jsonCell(Object.hasOwn(record, c) ? record[c] : undefined);
       if (cell === undefined) {
-        sink.bad(
-          row,
-          'not-a-value',
-          `column '${c}' holds ${Array.isArray(record[c]) ? 'an array' : 'an object'}, not a value`,
-        );
+        sink.bad(row, 'not-a-value', {
+          form: Array.isArray(record[c]) ? 'array' : 'object',
+          column: c,
+        });
         return;
       }
       values.push(cell);
@@ -423,10 +419,10 @@ export function scanArrow(bytes: Uint8Array, sink: TableSink): void {
     guardArrow(bytes);
     table = tableFromIPC(bytes);
   } catch (e) {
-    throw new TableError('malformed-arrow', `not a valid Arrow IPC file: ${(e as Error).message}`);
+    throw new TableError('malformed-arrow', { reason: (e as Error).message });
   }
   if (table.schema.fields.length === 0)
-    throw new TableError('malformed-arrow', 'not a valid Arrow IPC file: it has no columns');
+    throw new TableError('malformed-arrow', { form: 'noColumns' });
   const columns = table.schema.fields.map((f) => f.name);
   try {
     sink.header(checkHeader(columns));

@@ -3,6 +3,8 @@
  * are not valid UTF-8 with the position of the first bad byte and a hint when the file reads
  * as GBK / GB18030 (the usual encoding of Chinese spreadsheets exported on Windows).
  */
+import type { IssueParams } from './messages.js';
+import { enText } from './messages.js';
 import { gunzipSync } from 'fflate';
 import { DataError } from './issues.js';
 
@@ -17,11 +19,13 @@ export function maybeGunzip(bytes: Uint8Array, file: string): Uint8Array {
   try {
     return gunzipSync(bytes);
   } catch (e) {
-    throw new DataError(`${file}: not a valid gzip file (${(e as Error).message})`, {
+    const params = { reason: (e as Error).message };
+    throw new DataError(`${file}: ${enText('bad-gzip', params)}`, {
       severity: 'error',
       code: 'bad-gzip',
       file,
-      message: `not a valid gzip file (${(e as Error).message})`,
+      message: enText('bad-gzip', params),
+      params,
     });
   }
 }
@@ -44,6 +48,7 @@ export function textDecoder(
       code: 'unknown-encoding',
       file,
       message: `unknown text encoding '${encoding}'`,
+      params: { encoding },
     });
   }
 }
@@ -61,11 +66,15 @@ export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptio
       file,
       row: message.line,
       message: message.text,
+      params: message.params,
     });
   }
 }
 
-function describeBadBytes(bytes: Uint8Array, encoding: string): { line: number; text: string } {
+function describeBadBytes(
+  bytes: Uint8Array,
+  encoding: string,
+): { line: number; text: string; params: IssueParams } {
   // Only on the error path: decode leniently and find the first replacement character.
   const lenient = new TextDecoder(encoding).decode(bytes);
   const at = Math.max(0, lenient.indexOf('\uFFFD'));
@@ -77,18 +86,22 @@ function describeBadBytes(bytes: Uint8Array, encoding: string): { line: number; 
     b.toString(16).toUpperCase().padStart(2, '0'),
   ).join(' ');
   let hint = '';
+  let form: string | undefined;
   if (encoding === 'utf-8' || encoding === 'utf8') {
     try {
       new TextDecoder('gb18030', { fatal: true }).decode(bytes);
       hint =
         '; it reads as GBK/GB18030: convert it to UTF-8, or set "encoding": "gbk" in chainlens.json';
+      form = 'gbk';
     } catch {
       hint = '; save the file as UTF-8';
+      form = 'utf8';
     }
   }
   return {
     line,
     text: badTextMessage(encoding, line, column, shown, hint),
+    params: { form, encoding: encoding.toUpperCase(), line, column, bytes: shown },
   };
 }
 

@@ -295,7 +295,7 @@ export function scanDelimitedChunks(
   parse(true);
   if (rows.failure) throw rows.failure;
   const mixed = endings.mixed();
-  if (mixed && sink.warn) sink.warn('mixed-line-endings', mixed.message, mixed.line);
+  if (mixed && sink.warn) sink.warn('mixed-line-endings', mixed.params, mixed.line);
   if (!rows.started) throw emptyFileError();
 }
 

@@ -16,6 +16,7 @@ import {
   clusterByCommunity,
   defaultRelationView,
   clusterByIds,
+  clusterLabel,
   louvain,
   clusterByRegion,
   regionParts,
@@ -150,7 +151,10 @@ function datasetLines(dataset: Dataset, path: string, status: string, tr: Transl
 function clusterLines(dataset: Dataset, cluster: Cluster, tr: Translator): string[] {
   const { companies } = dataset;
   const lines = [
-    tr.t('cli:analyze.cluster', { id: cluster.id, companies: count(cluster.members.length) }),
+    tr.t('cli:analyze.cluster', {
+      id: clusterLabel(cluster.id, tr),
+      companies: count(cluster.members.length),
+    }),
   ];
   const graph = buildCompactGraph(dataset, { nodes: cluster.members });
   const byType = new Map<string, number>();

@@ -142,7 +142,12 @@ export function templateExtractCommand(
     if (e instanceof UnknownProductError) {
       throw new UsageError(
         msg.t('cli:error.extractUnknownProduct', {
-          message: e.message.replace(/^unknown product/, `no product`),
+          message: e.suggestions.length
+            ? msg.t('cli:error.noProductNear', {
+                product: e.product,
+                suggestions: e.suggestions.map((s) => `'${s}'`).join(', '),
+              })
+            : msg.t('cli:error.noProduct', { product: e.product }),
           path,
         }),
       );

@@ -30,6 +30,7 @@ export type { HtmlOptions } from './render/html.js';
 export { layoutChainMap, textWidth, wrapText } from './render/chain-map.js';
 export type { ChainMapLayout, MapBox } from './render/chain-map.js';
 export {
+  clusterLabel,
   componentLabel,
   holdingsText,
   indexReport,

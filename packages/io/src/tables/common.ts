@@ -2,6 +2,8 @@
  * The row-validation frame shared by every table: header checks (required columns present),
  * ragged rows, counting read / accepted / rejected, and turning problems into issues.
  */
+import type { IssueParams } from '../messages.js';
+import { enText } from '../messages.js';
 import type { IssueLog, TableReport } from '../issues.js';
 import { DataError } from '../issues.js';
 import { setOwn } from '@chainlens/core';
@@ -40,9 +42,11 @@ export interface RowAccess {
   readonly extraColumns: string[];
   /** Cells of the extra columns, in `extraColumns` order. */
   extras(): string[];
-  reject(code: string, column: string | undefined, message: string): void;
-  warn(code: string, column: string | undefined, message: string): void;
+  /** `message`: English text, or the facts of io message `code` (see ValidationIssue.params). */
+  reject(code: string, column: string | undefined, message: string | IssueParams): void;
+  warn(code: string, column: string | undefined, message: string | IssueParams): void;
   /** Parses a numeric cell; rejects the row (naming the column) when it is not a valid number. */
+  /** `check` returns the form of an `out-of-range` message (`negative`, `share`) when refused. */
   number(column: string, check?: (value: number) => string | undefined): number | undefined | null;
 }
 
@@ -50,6 +54,16 @@ export interface TableRun {
   report: TableReport;
   /** Columns beyond the spec, kept as attributes. */
   extraColumns: string[];
+}
+
+/** An issue's English message and its params, from either. */
+export function textOf(
+  code: string,
+  message: string | IssueParams,
+): { message: string; params?: IssueParams } {
+  return typeof message === 'string'
+    ? { message }
+    : { message: enText(code, message), params: message };
 }
 
 /** Levenshtein distance, for "did you mean" suggestions on column and table names. */
@@ -93,17 +107,25 @@ export function runTable(
   const { file } = input;
   const report = log.table(spec.table, file);
   const run: TableRun = { report, extraColumns: [] };
-  const fail = (code: string, text: string, row?: number, column?: string, unread?: number) => {
+  const fail = (
+    code: string,
+    text: string | IssueParams,
+    row?: number,
+    column?: string,
+    unread?: number,
+  ) => {
     report.failed = true;
-    let message = text;
+    let message = typeof text === 'string' ? text : enText(code, text);
+    let params = typeof text === 'string' ? undefined : text;
     if (unread !== undefined) {
       // Rows the file holds but that were never read are lost: counted as read and rejected.
       report.unread = unread;
       report.read += unread;
       report.rejected += unread;
       message += `; ${unread.toLocaleString('en-US')} row${unread === 1 ? '' : 's'} not read (counted as rejected)`;
+      if (params) params = { ...params, unread };
     }
-    const issue = { severity: 'error' as const, code, file, row, column, message };
+    const issue = { severity: 'error' as const, code, file, row, column, message, params };
     log.add(issue);
     if (fatal) {
       const where = [file, row, column].filter((x) => x !== undefined).join(':');
@@ -111,7 +133,7 @@ export function runTable(
     }
   };
   if (!input.bytes && !input.scan) {
-    fail('missing-file', `${spec.table} file not found`);
+    fail('missing-file', { table: spec.table });
     return run;
   }
 
@@ -141,22 +163,22 @@ export function runTable(
     },
     reject(code, column, message) {
       rejected = true;
-      log.add({ severity: 'error', code, file, row, column, message });
+      log.add({ severity: 'error', code, file, row, column, ...textOf(code, message) });
     },
     warn(code, column, message) {
       warned = true;
-      log.add({ severity: 'warning', code, file, row, column, message });
+      log.add({ severity: 'warning', code, file, row, column, ...textOf(code, message) });
     },
     number(column, check) {
       const cell = parseNumberCell(access.get(column));
       if (cell.kind === 'empty') return null;
       if (cell.kind === 'invalid') {
-        access.reject('bad-number', column, `${column} ${cell.reason}`);
+        access.reject('bad-number', column, { form: cell.form, column, value: cell.text });
         return undefined;
       }
       const problem = check?.(cell.value);
       if (problem) {
-        access.reject('out-of-range', column, `${column} ${problem}`);
+        access.reject('out-of-range', column, { form: problem, column, value: String(cell.value) });
         return undefined;
       }
       return cell.value;
@@ -170,15 +192,18 @@ export function runTable(
         width = columns.length;
         const missing = complete ? spec.required.filter((c) => !index.has(c)) : [];
         if (missing.length > 0) {
-          const hints = missing
-            .map((m) => {
-              const near = nearest(m, columns);
-              return near.length ? ` ('${m}': did you mean '${near[0]}'?)` : '';
-            })
-            .join('');
+          const hints = missing.map((m) => {
+            const near = nearest(m, columns);
+            return near[0] ?? '';
+          });
           throw new TableError(
             'missing-column',
-            `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}; the header has ${columns.map((c) => `'${clip(c)}'`).join(', ')}${hints}`,
+            {
+              count: missing.length,
+              missing: missing.map((m) => `'${m}'`),
+              header: columns.map((c) => `'${clip(c)}'`),
+              near: hints,
+            },
             1,
           );
         }
@@ -193,11 +218,7 @@ export function runTable(
         warned = false;
         report.read++;
         if (cells.length !== width) {
-          access.reject(
-            'ragged-row',
-            undefined,
-            `row has ${cells.length} field${cells.length === 1 ? '' : 's'}, the header has ${width}`,
-          );
+          access.reject('ragged-row', undefined, { count: cells.length, width });
         } else {
           visit(access);
         }
@@ -208,20 +229,20 @@ export function runTable(
       bad(r, code, message, column) {
         report.read++;
         report.rejected++;
-        log.add({ severity: 'error', code, file, row: r, column, message });
+        log.add({ severity: 'error', code, file, row: r, column, ...textOf(code, message) });
       },
       warn(code, message, r) {
-        log.add({ severity: 'warning', code, file, row: r, message });
+        log.add({ severity: 'warning', code, file, row: r, ...textOf(code, message) });
       },
     };
     if (input.scan) input.scan(sink);
     else scanTable(input.bytes!, file, sink, input.decode);
   } catch (e) {
-    if (e instanceof TableError) fail(e.code, e.message, e.row, e.column, e.unread);
+    if (e instanceof TableError) fail(e.code, e.params ?? e.message, e.row, e.column, e.unread);
     else if (e instanceof DataError && e.issue) {
       // A stream that stops part way (bytes that do not decode): the rows not yet read are lost.
       const unread = e.total === undefined ? undefined : Math.max(0, e.total - report.read);
-      fail(e.issue.code, e.issue.message, e.issue.row, undefined, unread);
+      fail(e.issue.code, e.issue.params ?? e.issue.message, e.issue.row, undefined, unread);
     } else throw e;
   }
   return run;
@@ -301,29 +322,26 @@ export function uniqueId(
 ): string | undefined {
   const id = row.get('id').trim();
   if (id === '') {
-    row.reject('empty-id', 'id', `empty ${what} id`);
+    row.reject('empty-id', 'id', { what });
     return undefined;
   }
   const { key, invisible } = idKey(id);
   if (invisible.length > 0)
-    row.warn(
-      'invisible-character',
-      'id',
-      `${what} id '${clip(id)}' holds invisible ${invisible.length > 1 ? 'characters' : 'character'} ${invisible.join(', ')}; ids are compared without them`,
-    );
+    row.warn('invisible-character', 'id', {
+      what,
+      id: clip(id),
+      count: invisible.length,
+      chars: invisible,
+    });
   if (key === '') {
-    row.reject('empty-id', 'id', `${what} id '${clip(id)}' holds only invisible characters`);
+    row.reject('empty-id', 'id', { form: 'invisible', what, id: clip(id) });
     return undefined;
   }
   const first = seen.firstRow.get(key);
   const earlier = first === undefined ? undefined : (seen.written.get(key) ?? key);
   if (first !== undefined && earlier !== id && twins === 'warning') {
     // A vocabulary (products) may keep a near-twin: warned, naming the first row.
-    row.warn(
-      'near-twin-id',
-      'id',
-      `${what} id '${clip(id)}' is the same as '${clip(earlier!)}' at row ${first} once compared by Unicode NFKC without invisible characters; kept as a separate ${what}`,
-    );
+    row.warn('near-twin-id', 'id', { what, id: clip(id), earlier: clip(earlier!), first });
     return id;
   }
   if (first !== undefined) {
@@ -331,8 +349,8 @@ export function uniqueId(
       'duplicate-id',
       'id',
       earlier === id
-        ? `duplicate ${what} id '${clip(id)}' (first at row ${first})`
-        : `duplicate ${what} id '${clip(id)}': the same as '${clip(earlier!)}' at row ${first} once compared by Unicode NFKC without invisible characters`,
+        ? { what, id: clip(id), first }
+        : { form: 'twin', what, id: clip(id), earlier: clip(earlier!), first },
     );
     return undefined;
   }

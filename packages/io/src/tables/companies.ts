@@ -2,6 +2,7 @@
 import type { CompanyTable } from '@chainlens/core';
 import { normalizeRegion } from '@chainlens/core';
 import type { IssueLog } from '../issues.js';
+import { addNote } from '../issues.js';
 import type { TableInput } from './common.js';
 import { emptyAttributes, pushExtras, runTable, uniqueId, idIndex } from './common.js';
 
@@ -36,12 +37,8 @@ export function readCompanies(input: TableInput, log: IssueLog): CompanyTable {
     true,
   );
   companies.attributes = { ...emptyAttributes(run.extraColumns), ...companies.attributes };
-  if (unnamed > 0)
-    run.report.notes.push(
-      `${unnamed.toLocaleString('en-US')} companies have no name; their id is shown instead`,
-    );
+  if (unnamed > 0) addNote(run.report, 'note.unnamed', { count: unnamed });
   const noRegion = companies.regions.filter((r) => r === '').length;
-  if (noRegion > 0)
-    run.report.notes.push(`${noRegion.toLocaleString('en-US')} companies have no region`);
+  if (noRegion > 0) addNote(run.report, 'note.no-region', { count: noRegion });
   return companies;
 }

@@ -5,6 +5,7 @@
  */
 import type { MembershipTable } from '@chainlens/core';
 import type { IssueLog } from '../issues.js';
+import { addNote } from '../issues.js';
 import { clip } from '../numbers.js';
 import type { TableInput } from './common.js';
 import { emptyAttributes, nearest, pushExtras, runTable } from './common.js';
@@ -50,38 +51,40 @@ export function readMemberships(
     const id = row.get('company').trim();
     const item = row.get('segment').trim();
     let c: number | undefined;
-    if (id === '') row.reject('empty-id', 'company', 'empty company id');
+    if (id === '') row.reject('empty-id', 'company', { what: 'company' });
     else {
       c = options.companyIndex.get(id);
       if (c === undefined)
-        row.reject(
-          'unknown-company',
-          'company',
-          `unknown company '${clip(id)}' (not in ${options.companiesFile})`,
-        );
+        row.reject('unknown-company', 'company', {
+          form: 'file',
+          id: clip(id),
+          file: options.companiesFile,
+        });
     }
-    if (item === '') row.reject('empty-id', 'segment', 'empty segment');
+    if (item === '') row.reject('empty-id', 'segment', { form: 'segment' });
     else if (options.isKnownItem && !options.isKnownItem(item)) {
       const near =
         options.knownItems && suggested++ < 50 ? nearest(item, options.knownItems(), 1) : [];
       row.reject(
         'unknown-segment',
         'segment',
-        `unknown segment or product '${clip(item)}': no template or product list knows it${near.length ? ` (did you mean '${near[0]}'?)` : ''}`,
+        near.length
+          ? { form: 'near', segment: clip(item), near: near[0]! }
+          : { segment: clip(item) },
       );
     }
-    const s = row.number('share', (v) => (v < 0 || v > 1 ? `${v} is outside [0, 1]` : undefined));
+    const s = row.number('share', (v) => (v < 0 || v > 1 ? 'share' : undefined));
     if (row.rejected || s === undefined || c === undefined) return;
     let itemNo = itemNumber.get(item);
     if (itemNo === undefined) itemNumber.set(item, (itemNo = itemNumber.size));
     const key = itemNo * companies + c;
     const first = firstRow.get(key);
     if (first !== undefined)
-      return row.reject(
-        'duplicate-membership',
-        'segment',
-        `duplicate membership of '${clip(id)}' in '${clip(item)}' (first at row ${first})`,
-      );
+      return row.reject('duplicate-membership', 'segment', {
+        company: clip(id),
+        segment: clip(item),
+        first,
+      });
     firstRow.set(key, row.row);
     if (s === null) unknownShares++;
     company.push(c);
@@ -89,12 +92,9 @@ export function readMemberships(
     share.push(s ?? Number.NaN);
     pushExtras(attributes, row.extraColumns, row.extras());
   });
-  if (unknownShares > 0)
-    run.report.notes.push(
-      `${unknownShares.toLocaleString('en-US')} memberships have no share (unknown, not 0)`,
-    );
+  if (unknownShares > 0) addNote(run.report, 'note.no-share', { count: unknownShares });
   if (!options.isKnownItem && run.report.accepted > 0)
-    run.report.notes.push('segments not checked: the dataset has no template and no product list');
+    addNote(run.report, 'note.unchecked-segments');
   return {
     company: Int32Array.from(company),
     segment,

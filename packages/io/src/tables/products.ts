@@ -54,30 +54,22 @@ export function readProductLinks(
   runTable(input, PRODUCT_LINKS, log, (row) => {
     const ends = (['source', 'target'] as const).map((column) => {
       const id = row.get(column).trim();
-      if (id === '') return row.reject('empty-id', column, `empty ${column} product`);
+      if (id === '') return row.reject('empty-id', column, { form: 'product', what: column });
       const i = index.get(id);
       if (i === undefined)
-        return row.reject(
-          'unknown-product',
-          column,
-          `unknown product '${clip(id)}' (not in ${productsFile})`,
-        );
+        return row.reject('unknown-product', column, { id: clip(id), file: productsFile });
       return i;
     });
     const t = row.get('type').trim();
     if (!(PRODUCT_LINK_TYPES as readonly string[]).includes(t))
-      row.reject(
-        'unknown-type',
-        'type',
-        `unknown product link type '${clip(t)}'; known: ${PRODUCT_LINK_TYPES.join(', ')}`,
-      );
+      row.reject('unknown-type', 'type', {
+        form: 'product',
+        type: clip(t),
+        known: PRODUCT_LINK_TYPES,
+      });
     if (ends[0] !== undefined && ends[0] === ends[1])
-      row.reject(
-        'self-loop',
-        'target',
-        `self-loop: product '${clip(row.get('source'))}' links to itself`,
-      );
-    const w = row.number('weight', (v) => (v < 0 ? `${v} is negative` : undefined));
+      row.reject('self-loop', 'target', { form: 'product', id: clip(row.get('source')) });
+    const w = row.number('weight', (v) => (v < 0 ? 'negative' : undefined));
     if (row.rejected || w === undefined) return;
     source.push(ends[0]!);
     target.push(ends[1]!);

@@ -2,6 +2,7 @@
 import type { RelationTable, RelationType } from '@chainlens/core';
 import { RELATION_TYPES, isRelationType, relationTypeCode } from '@chainlens/core';
 import type { IssueLog, TableReport } from '../issues.js';
+import { addNote } from '../issues.js';
 import { clip } from '../numbers.js';
 import type { TableInput } from './common.js';
 import { Growable } from '../growable.js';
@@ -44,12 +45,14 @@ export function readRelations(
   const attributes: Record<string, string[]> = {};
   let selfLoops = 0;
   let defaultedWeights = 0;
-  const where = options.companiesFile ? ` (not in ${options.companiesFile})` : '';
+  const where = options.companiesFile
+    ? { form: 'file', file: options.companiesFile }
+    : { form: undefined };
   const run = runTable(input, { ...RELATIONS, table: options.table ?? 'relations' }, log, (row) => {
     const s = row.get('source').trim();
     const t = row.get('target').trim();
-    if (s === '') row.reject('empty-id', 'source', 'empty source id');
-    if (t === '') row.reject('empty-id', 'target', 'empty target id');
+    if (s === '') row.reject('empty-id', 'source', { what: 'source' });
+    if (t === '') row.reject('empty-id', 'target', { what: 'target' });
     const typeText = row.get('type').trim();
     let code = relationTypeCode('supply');
     if (typeText !== '') {
@@ -59,20 +62,22 @@ export function readRelations(
         row.reject(
           'unknown-type',
           'type',
-          `unknown relation type '${clip(typeText)}'${near.length ? ` (did you mean '${near[0]}'?)` : ''}; known types: ${RELATION_TYPES.join(', ')}`,
+          near.length
+            ? { form: 'near', type: clip(typeText), near: near[0]!, known: RELATION_TYPES }
+            : { type: clip(typeText), known: RELATION_TYPES },
         );
       }
     }
-    const w = row.number('weight', (v) => (v < 0 ? `${v} is negative` : undefined));
+    const w = row.number('weight', (v) => (v < 0 ? 'negative' : undefined));
     if (s !== '' && s === t && !options.allowSelfLoops)
-      row.reject('self-loop', 'target', `self-loop: '${clip(s)}' relates to itself`);
+      row.reject('self-loop', 'target', { id: clip(s) });
     if (options.resolveCreates && row.rejected) return;
     const si = s === '' ? undefined : options.resolve(s);
     const ti = t === '' ? undefined : options.resolve(t);
     if (s !== '' && si === undefined)
-      row.reject('unknown-company', 'source', `unknown company '${clip(s)}'${where}`);
+      row.reject('unknown-company', 'source', { ...where, id: clip(s) });
     if (t !== '' && ti === undefined)
-      row.reject('unknown-company', 'target', `unknown company '${clip(t)}'${where}`);
+      row.reject('unknown-company', 'target', { ...where, id: clip(t) });
     if (row.rejected || w === undefined || si === undefined || ti === undefined) return;
     if (w === null) defaultedWeights++;
     if (si === ti) selfLoops++;
@@ -89,13 +94,8 @@ export function readRelations(
     weight: weight.done(),
     attributes: { ...emptyAttributes(run.extraColumns), ...attributes },
   };
-  if (selfLoops > 0)
-    run.report.notes.push(
-      `${selfLoops.toLocaleString('en-US')} self-loops kept (allowed for this dataset)`,
-    );
+  if (selfLoops > 0) addNote(run.report, 'note.self-loops', { count: selfLoops });
   if (defaultedWeights > 0 && defaultedWeights < run.report.accepted)
-    run.report.notes.push(
-      `${defaultedWeights.toLocaleString('en-US')} relations have no weight; 1 is used`,
-    );
+    addNote(run.report, 'note.no-weight', { count: defaultedWeights });
   return { relations, report: run.report };
 }

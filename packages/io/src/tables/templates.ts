@@ -3,6 +3,8 @@
  * structure (unique ids, known feed ends, no cycle) with core's `checkTemplate`. A template
  * with any problem is rejected whole and every problem is reported with its JSON path.
  */
+import type { IssueParams } from '../messages.js';
+import { textOf } from './common.js';
 import type { ChainTemplate } from '@chainlens/core';
 import { STAGES, checkTemplate } from '@chainlens/core';
 import { z } from 'zod';
@@ -43,8 +45,8 @@ export function readTemplate(input: TableInput, log: IssueLog): ChainTemplate | 
   const { file } = input;
   const report = log.table('template', file);
   report.read = 1;
-  const reject = (code: string, message: string, column?: string, row?: number) => {
-    log.add({ severity: 'error', code, file, row, column, message });
+  const reject = (code: string, message: string | IssueParams, column?: string, row?: number) => {
+    log.add({ severity: 'error', code, file, row, column, ...textOf(code, message) });
   };
   const fail = () => {
     report.rejected = 1;
@@ -52,7 +54,7 @@ export function readTemplate(input: TableInput, log: IssueLog): ChainTemplate | 
   };
   if (!input.bytes) {
     report.failed = true;
-    reject('missing-file', 'template file not found');
+    reject('missing-file', { table: 'template' });
     return fail();
   }
   let data: unknown;
@@ -61,20 +63,20 @@ export function readTemplate(input: TableInput, log: IssueLog): ChainTemplate | 
   } catch (e) {
     report.failed = true;
     if (e instanceof DataError && e.issue)
-      reject(e.issue.code, e.issue.message, undefined, e.issue.row);
-    else reject('malformed-json', `malformed JSON: ${(e as Error).message}`);
+      reject(e.issue.code, e.issue.params ?? e.issue.message, undefined, e.issue.row);
+    else reject('malformed-json', { reason: (e as Error).message });
     return fail();
   }
   const parsed = templateSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      reject('bad-template', issue.message, jsonPath(issue.path) || undefined);
+      reject('bad-template', { reason: issue.message }, jsonPath(issue.path) || undefined);
     return fail();
   }
   const template: ChainTemplate = parsed.data;
   const problems = checkTemplate(template);
   if (problems.length > 0) {
-    for (const p of problems) reject('bad-template', p.message, p.path);
+    for (const p of problems) reject('bad-template', { reason: p.message }, p.path);
     return fail();
   }
   report.accepted = 1;

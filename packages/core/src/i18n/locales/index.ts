@@ -18,10 +18,21 @@ import { report as enReport } from './en/report.js';
 import { report as zhReport } from './zh-CN/report.js';
 import { xlsx as enXlsx } from './en/xlsx.js';
 import { xlsx as zhXlsx } from './zh-CN/xlsx.js';
+import { io as enIo } from './en/io.js';
+import { io as zhIo } from './zh-CN/io.js';
 import { viewer as enViewer } from './en/viewer.js';
 import { viewer as zhViewer } from './zh-CN/viewer.js';
 
-export const NAMESPACES = ['common', 'cli', 'report', 'glossary', 'map', 'xlsx', 'viewer'] as const;
+export const NAMESPACES = [
+  'common',
+  'cli',
+  'report',
+  'glossary',
+  'map',
+  'xlsx',
+  'viewer',
+  'io',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
@@ -33,6 +44,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     map: enMap,
     xlsx: enXlsx,
     viewer: enViewer,
+    io: enIo,
   },
   'zh-CN': {
     common: zhCommon,
@@ -42,5 +54,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     map: zhMap,
     xlsx: zhXlsx,
     viewer: zhViewer,
+    io: zhIo,
   },
 };

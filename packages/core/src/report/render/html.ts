@@ -106,14 +106,14 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   const tip = (id: string) => ` title="${h(glossaryTip(id, tr))}"`;
   const index = indexReport(report);
   const { completeness: k, template: t, dataset: d, cluster: c, parameters: p } = report;
-  const title = `${t.name} — ${clusterLabel(c.id)}`;
+  const title = `${t.name} — ${clusterLabel(c.id, tr)}`;
   const body: string[] = [];
   const push = (...s: string[]) => body.push(...s);
 
   // Header.
   push(
     `<header class="top"><div class="kicker">${t_('report:html.kicker')}</div><h1>${h(title)}</h1><ul class="meta">` +
-      `<li><b>${t_('report:label.cluster')}</b> ${t_('report:html.metaCluster', { id: c.id, companies: unit(tr, 'company', c.companies), chain: count(c.chainCompanies) })}</li>` +
+      `<li><b>${t_('report:label.cluster')}</b> ${t_('report:html.metaCluster', { id: clusterLabel(c.id, tr), companies: unit(tr, 'company', c.companies), chain: count(c.chainCompanies) })}</li>` +
       `<li><b>${t_('report:label.template')}</b> ${t_('report:html.metaTemplate', { id: t.id, segments: unit(tr, 'segment', t.segments), feeds: unit(tr, 'feed', k.feeds.all) })}</li>` +
       `<li><b>${t_('report:label.dataset')}</b> ${t_('report:html.metaDataset', { name: d.name, companies: unit(tr, 'company', d.companies), relations: unit(tr, 'relationAny', d.relations) })}</li>` +
       `<li><b>${t_('report:label.seed')}</b> ${h(p.seed)}</li></ul></header>`,

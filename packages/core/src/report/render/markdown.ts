@@ -55,10 +55,13 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
   const push = (...lines: string[]) => out.push(...lines);
 
   const label = (key: string) => `- **${t_('report:labelColon', { label: t_(key) })}**`;
-  push(`# ${t_('report:md.title', { template: md(t.name), cluster: md(clusterLabel(c.id)) })}`, '');
+  push(
+    `# ${t_('report:md.title', { template: md(t.name), cluster: md(clusterLabel(c.id, tr)) })}`,
+    '',
+  );
   push(
     `${label('report:label.dataset')} ${t_('report:md.dataset', { name: md(d.name), companies: unit(tr, 'company', d.companies), relations: unit(tr, 'relationAny', d.relations) })}`,
-    `${label('report:label.cluster')} ${t_('report:md.cluster', { id: md(c.id), companies: unit(tr, 'company', c.companies), chain: count(c.chainCompanies) })}`,
+    `${label('report:label.cluster')} ${t_('report:md.cluster', { id: md(clusterLabel(c.id, tr)), companies: unit(tr, 'company', c.companies), chain: count(c.chainCompanies) })}`,
     `${label('report:label.template')} ${t_('report:md.template', {
       id: md(t.id),
       name: md(t.name),

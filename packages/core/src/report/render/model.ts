@@ -275,9 +275,16 @@ export function weakLinkPlace(index: ReportIndex, w: ChainReport['weakLinks'][nu
   return parts.join(' · ');
 }
 
-/** A cluster id without its `region:` prefix. */
-export function clusterLabel(id: string): string {
-  return id.replace(/^region:/, '');
+/**
+ * A cluster as a reader names it: a region's path without its `region:` prefix (`浙江`), a
+ * community as `community 3` / `社区 3`, a company list as `company list` / `企业名单`.
+ */
+export function clusterLabel(id: string, tr: Translator = EN): string {
+  if (id.startsWith('region:')) return id.slice('region:'.length);
+  if (id.startsWith('community:'))
+    return tr.t('report:clusterName.community', { n: id.slice('community:'.length) });
+  if (id === 'list') return tr.t('report:clusterName.list');
+  return id;
 }
 
 /**

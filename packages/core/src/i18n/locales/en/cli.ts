@@ -177,6 +177,7 @@ export const cli = {
     '{{label}} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}',
   'progress.seconds': '{{s}} s',
   'progress.started': '{{label}}: started ({{total}} to do)',
+  'progress.startedRows': '{{label}}: started ({{total}} to do)',
   'progress.pastEstimate': '{{label}}: {{done}} done (estimated {{total}}), {{elapsed}} elapsed',
   'progress.update':
     '{{label}}: {{percent}}% ({{done}}/{{total}}), {{elapsed}} elapsed, about {{left}} left',
@@ -465,6 +466,9 @@ export const cli = {
   'error.extractProduct': 'template extract needs --product NAME',
   'error.extractNoProducts':
     'dataset {{name}} ({{path}}) has no products and product links: template extract needs them (manifest keys "products" and "productLinks")',
+  'error.noProduct': "no product '{{product}}'",
+  'error.noProductNear': "no product '{{product}}'; did you mean {{suggestions}}?",
+  'error.internal': 'internal error: {{detail}}',
   'error.extractUnknownProduct': '{{message}} (in {{path}})',
   'error.exportChoose':
     'choose a format with --to {{formats}} (or give --out a .gexf, .graphml, .csv or .arrow name)',

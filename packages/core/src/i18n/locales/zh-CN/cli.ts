@@ -46,7 +46,7 @@ export const cli = {
   'help.metrics':
     '每家企业的网络指标（度、PageRank、介数、接近度、特征向量、HITS、k 核、社区、割点），附摘要',
   'help.metrics.relation':
-    '纳入的关系类型（supply、inferred-supply、collaboration、ownership）；默认：有 supply 用 supply，否则 inferred-supply，再否则全部',
+    '纳入的关系类型：供应 supply、推断供应 inferred-supply、合作 collaboration、股权 ownership；默认：有供应关系用 supply，否则用 inferred-supply，都没有则全部纳入',
   'help.metrics.seeds': '用 N 个随机种子运行 Louvain 并报告稳定性（两两 ARI 的均值）',
   'help.metrics.out':
     '把逐企业指标表写成 CSV；FILE 以 .xlsx 结尾时写成 Excel 工作簿（- 表示以 CSV 写到标准输出）',
@@ -58,7 +58,7 @@ export const cli = {
   'help.export.out':
     '要写入的文件；csv 与 arrow 写出 FILE.nodes.* 和 FILE.edges.*（若为文件夹，则写入其中的 nodes.* 和 edges.*）',
   'help.export.relation':
-    '要导出的关系类型（supply、inferred-supply、collaboration、ownership）；默认：全部',
+    '要导出的关系类型：供应 supply、推断供应 inferred-supply、合作 collaboration、股权 ownership；默认：全部',
   'help.export.region': '只导出某地区的企业，如 浙江/宁波',
   'help.export.noMetrics': '不含指标与社区列（更快）',
   'help.serve': '在 http://127.0.0.1 打开浏览器查看器（仅限本机），并载入数据集',
@@ -157,7 +157,8 @@ export const cli = {
   'progress.bar':
     '{{label}} [{bar}] {percentage}% | {value}/{total} | 已用 {duration_formatted}，预计剩余 {eta_formatted}',
   'progress.seconds': '{{s}} 秒',
-  'progress.started': '{{label}}：开始（共 {{total}}）',
+  'progress.started': '{{label}}：开始（共 {{total}} 步）',
+  'progress.startedRows': '{{label}}：开始（共 {{total}} 行）',
   'progress.pastEstimate': '{{label}}：已完成 {{done}}（预估 {{total}}），已用 {{elapsed}}',
   'progress.update':
     '{{label}}：{{percent}}%（{{done}}/{{total}}），已用 {{elapsed}}，约剩 {{left}}',
@@ -305,7 +306,7 @@ export const cli = {
   'export.types': '{{types}}关系',
   'export.companies_other': '{{n}} 家企业',
   'export.relations_other': '{{n}} 条关系',
-  'export.inferred': 'inferred-supply（推断供应）关系由产品推导而来，并非实际观测到的供应。',
+  'export.inferred': '推断供应关系（inferred-supply）由产品推导而来，并非实际观测到的供应。',
   'export.columnsMetrics':
     '企业表 {{nodeColumns}} 列，含网络指标（介数{{betweenness}}；Louvain 种子 {{seed}}：{{communities}} 个社区，模块度 {{modularity}}）；关系表 {{edgeColumns}} 列。',
   'export.exact': '精确计算',
@@ -425,6 +426,9 @@ export const cli = {
   'error.extractProduct': 'template extract 需要 --product NAME',
   'error.extractNoProducts':
     '数据集 {{name}}（{{path}}）没有产品及产品关联，无法提取模板（manifest 中需有 "products" 和 "productLinks"）',
+  'error.noProduct': '没有名为 “{{product}}” 的产品',
+  'error.noProductNear': '没有名为 “{{product}}” 的产品；是否应为 {{suggestions}}？',
+  'error.internal': '内部错误（请报告此问题）：{{detail}}',
   'error.extractUnknownProduct': '{{message}}（在 {{path}} 中）',
   'error.exportChoose':
     '请用 --to {{formats}} 选择格式（或让 --out 的文件名以 .gexf、.graphml、.csv 或 .arrow 结尾）',

@@ -122,6 +122,8 @@ export const report = {
   'target.gain.none': '引进后冗余调整完整度仍为 {{at}}（其所在环节本地已有 {{r}} 家企业）',
   // Report sections (report.md, report.html, charts, chain map).
   'label.dataset': '数据集',
+  'clusterName.community': '社区 {{n}}',
+  'clusterName.list': '企业名单',
   'label.cluster': '集群',
   'label.template': '产业链模板',
   'label.generated': '生成工具',
@@ -366,6 +368,7 @@ export const report = {
   'summary.col.localCompanies': '本地企业',
   'summary.missing': '缺失环节（{{n}} 个：与已有环节相邻 {{next}} 个，完全缺失 {{absent}} 个）',
   'summary.col.missing': '缺失方向',
+  'summary.neededBy': '{{n}} 家：{{names}}',
   'summary.col.neededBy': '需要它的本地企业',
   'summary.weakLinks': '薄弱环节（{{n}} 处）',
   'summary.moreInJson': '… 另有 {{n}} 处，见 report.json',
@@ -382,7 +385,7 @@ export const report = {
   'summary.resilience':
     '韧性 R（逐一移除企业过程中完整度的平均值）：随机移除 {{random}}，按{{order}}定向移除 {{targeted}}',
   'summary.parameters':
-    '参数：随机种子 {{seed}}；r {{r}}；HHI 门槛 {{hhi}}；级联失效 θ {{theta}}；供应关系 = {{supply}}；韧性移除顺序 {{order}}。',
+    '参数：随机种子 {{seed}}；冗余要求 r = {{r}}；HHI 门槛 {{hhi}}；级联失效 θ {{theta}}；供应关系 = {{supply}}；韧性移除顺序 {{order}}。',
   'summary.clusterSupply':
     '集群内供应关系 {{edges}} 条，其中 {{inferred}} 条由产品推断（并非实际供应关系）。',
   'summary.restsOn':
