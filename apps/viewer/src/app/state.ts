@@ -15,6 +15,7 @@ import type { ColorBy, LegendEntry, SizeBy } from '../graph/style.js';
 import type { WhatIfState } from '../panel/what-if.js';
 import type {
   ChainAnalysis,
+  CompanyHoldings,
   ClusterChoice,
   DataIndex,
   LoadedSummary,
@@ -95,7 +96,12 @@ export interface State {
   flagWeak: boolean;
   /** The what-if of the selected company, and where its section is drawn. */
   whatIf: { company: string; state: WhatIfState } | null;
-  companySlot: { company: string; root: HTMLElement } | null;
+  companySlot: {
+    company: string;
+    root: HTMLElement;
+    /** The company against the chain (worker/holdings.ts), for the (template, cluster) `key`. */
+    holdings?: { key: string; data: CompanyHoldings | null };
+  } | null;
 }
 
 export const state: State = {
