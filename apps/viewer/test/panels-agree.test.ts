@@ -140,29 +140,37 @@ describe('the details panel and the chain agree on a company', () => {
     await page.screenshot({ path: join(SHOTS, 'p1-catl-details.png') });
   });
 
-  it('says what the loss of an outside firm does to the cluster, never a bare "no other company is cut off"', async () => {
-    const id = idOf('宁德时代');
-    await page.click('#panel-company [data-testid=what-if]');
-    await page.waitForSelector('[data-testid=what-if-headline]', { timeout: 30_000 });
-    const headline = (await page.textContent('[data-testid=what-if-headline]')) ?? '';
-    const ctx = chainContext(dataset, template, clusterByRegion(dataset.companies, CLUSTER));
-    const result = whatIf(ctx, { remove: [id] }, { theta: 1, redundancy: 2 });
-    expect(result.removed[0]!.inCluster).toBe(false);
-    const buyers = localBuyers(id);
-    expect(headline).toContain(`outside ${CLUSTER}`);
-    expect(headline).not.toMatch(/^If .* fails, no other company is cut off/);
-    if (buyers.size > 0) {
-      expect(headline).toContain(`${buyers.size.toLocaleString('en')} local firm`);
-    }
-    if (result.cutOff.length > 0) {
-      expect(headline).toContain(`${result.cutOff.length} compan`);
-    } else if (buyers.size > 0) {
-      expect(headline).toContain('lose a supplier');
-    } else {
-      expect(headline).toContain('changes nothing');
-    }
-    await page.locator('#panel-company').screenshot({ path: join(SHOTS, 'p1-catl-what-if.png') });
-  });
+  // 宁德时代: no firm of 广东 buys from it; 鹏欣资源 (上海) and 石大胜华 (山东) sell to 广东 firms,
+  // and the loss of 石大胜华 cuts one off in the cascade.
+  for (const name of ['宁德时代', '鹏欣资源', '石大胜华']) {
+    it(`says what the loss of ${name} (outside) does to the cluster, never a bare "no other company is cut off"`, async () => {
+      const id = idOf(name);
+      await open(id, name);
+      await page.click('#panel-company [data-testid=what-if]');
+      await page.waitForSelector('[data-testid=what-if-headline]', { timeout: 30_000 });
+      const headline = (await page.textContent('[data-testid=what-if-headline]')) ?? '';
+      const ctx = chainContext(dataset, template, clusterByRegion(dataset.companies, CLUSTER));
+      const result = whatIf(ctx, { remove: [id] }, { theta: 1, redundancy: 2 });
+      expect(result.removed[0]!.inCluster).toBe(false);
+      const buyers = localBuyers(id);
+      expect(headline).toContain(`outside ${CLUSTER}`);
+      expect(headline).not.toMatch(/^If .* fails, no other company is cut off/);
+      if (result.cutOff.length > 0) {
+        expect(headline).toContain(`supplies ${buyers.size.toLocaleString('en')} local firm`);
+        expect(headline).toMatch(
+          new RegExp(`${result.cutOff.length} compan(y is|ies are) cut off`),
+        );
+      } else if (buyers.size > 0) {
+        expect(headline).toContain(`${buyers.size.toLocaleString('en')} local firm`);
+        expect(headline).toContain('lose a supplier');
+      } else {
+        expect(headline).toContain('changes nothing');
+      }
+      await page
+        .locator('#panel-company')
+        .screenshot({ path: join(SHOTS, `p1-what-if-${id}.png`) });
+    });
+  }
 
   it('shows 格林美 (广东/深圳) as inside, with its segments and shares', async () => {
     const id = idOf('格林美');

@@ -134,8 +134,9 @@ export const state: State = {
 /** The sigma renderer, once a first view is drawn. */
 export const app: { renderer: GraphRenderer | null } = { renderer: null };
 export const layout = new Layout((running) => {
-  labelLayout(running);
+  // The state first: the note reads it (a chain layout left behind must not name the chain).
   document.body.dataset.layout = running ? 'running' : 'stopped';
+  labelLayout(running);
 });
 
 /** The layout button and note (in the chain layout: which way the chain runs). */

@@ -340,9 +340,9 @@ export const viewer = {
     '{{n}} firms of the cluster buy from it ({{chain}} of them in the chain).',
   'holdings.noBuyers': 'No firm of the cluster buys from it (in the relations).',
   'whatIf.outsideBuyers_one':
-    '{{who}} is outside {{cluster}}. If it fails, the {{n}} local firm that buys from it ({{chain}} in the chain) loses a supplier; it is not cut off: it has another supplier of every input it needs (or makes it in-house).',
+    "{{who}} is outside {{cluster}}. If it fails, the {{n}} local firm that buys from it ({{chain}} in the chain) loses a supplier; it is not cut off in the chain's cascade: it has another supplier of what it needs, makes it in-house, or holds no segment that needs it.",
   'whatIf.outsideBuyers_other':
-    '{{who}} is outside {{cluster}}. If it fails, the {{n}} local firms that buy from it ({{chain}} of them in the chain) lose a supplier; none is cut off: each has another supplier of every input it needs (or makes it in-house).',
+    "{{who}} is outside {{cluster}}. If it fails, the {{n}} local firms that buy from it ({{chain}} of them in the chain) lose a supplier; none is cut off in the chain's cascade: each has another supplier of what it needs, makes it in-house, or holds no segment that needs it.",
   'whatIf.outsideCut_one': '{{who}} is outside {{cluster}}; it supplies {{n}} local firm.',
   'whatIf.outsideCut_other': '{{who}} is outside {{cluster}}; it supplies {{n}} local firms.',
   'whatIf.outsideNoBuyers':

@@ -288,7 +288,7 @@ export const viewer = {
   'holdings.buyers_other': '本集群有 {{n}} 家企业向其采购（其中产业链企业 {{chain}} 家）。',
   'holdings.noBuyers': '本集群没有企业向其采购（据关系数据）。',
   'whatIf.outsideBuyers_other':
-    '{{who}}不在{{cluster}}内。假如其退出，本地向其采购的 {{n}} 家企业（其中产业链企业 {{chain}} 家）将失去一家供应商，但均有该投入品的其他供应商（或自产），无企业断供。',
+    '{{who}}不在{{cluster}}内。假如其退出，本地向其采购的 {{n}} 家企业（其中产业链企业 {{chain}} 家）将失去一家供应商；但在产业链连锁模型中无企业断供：均有其他供应商、自产，或不需要该投入品。',
   'whatIf.outsideCut_other': '{{who}}不在{{cluster}}内，是本地 {{n}} 家企业的供应商。',
   'whatIf.outsideNoBuyers':
     '{{who}}不在{{cluster}}内，本地也没有企业向其采购（据关系数据）：其退出不影响本地产业链，完整度只计本集群企业。',
