@@ -6,7 +6,7 @@
  * The chain analysis (`analyze`, `what-if`) is core's `analyze()` and `whatIf()` on one chain
  * context per (cluster, template), kept in the worker (worker/chain.ts).
  */
-import type { RelationType, WhatIfResult } from '@chainlens/core';
+import type { RelationType, Stage, WhatIfResult } from '@chainlens/core';
 import type { DataIndex, DataIndexEntry, ValidationReport } from '@chainlens/io';
 import type { ChainReport } from './panel/report-types.js';
 import type { Lang } from '@chainlens/core';
@@ -223,6 +223,28 @@ export interface ChainAnalysis {
   names: Record<string, string>;
 }
 
+/**
+ * A company against the chosen chain (worker/holdings.ts): the segments it holds anywhere in
+ * the dataset (core's segmentMembership over every company, not only the cluster's), whether it
+ * is in the cluster, and the cluster's firms that buy from it (supply relations).
+ */
+export interface CompanyHoldings {
+  company: string;
+  inCluster: boolean;
+  /** Segments of the template it holds, largest share first (share null when unknown). */
+  segments: {
+    id: string;
+    name: string;
+    stage: Stage;
+    share: number | null;
+    shareUnknown: boolean;
+  }[];
+  /** Companies of the cluster (itself excluded) with a supply relation from it. */
+  localCustomers: number;
+  /** Of those, the chain firms (holding a segment of the template). */
+  localChainCustomers: number;
+}
+
 /** The answer to `what-if`: core's `whatIf()` result, and the names of the companies in it. */
 export interface WhatIfData {
   result: WhatIfResult;
@@ -244,6 +266,13 @@ export type Request =
   | { type: 'search'; query: string; limit: number }
   | { type: 'analyze'; templateId: string; cluster: ClusterChoice; minShare?: number }
   | {
+      type: 'company-chain';
+      templateId: string;
+      cluster: ClusterChoice;
+      minShare?: number;
+      company: string;
+    }
+  | {
       type: 'what-if';
       templateId: string;
       cluster: ClusterChoice;
@@ -261,6 +290,7 @@ export interface Results {
   search: SearchHit[];
   analyze: ChainAnalysis;
   'what-if': WhatIfData;
+  'company-chain': CompanyHoldings;
 }
 
 export type RequestType = Request['type'];

@@ -10,6 +10,7 @@ import type { Envelope, LoadedSummary, Reply, Request, Results } from './protoco
 import type { DatasetIndex } from './worker/explore.js';
 import { companyDetails, indexDataset, regionTree, searchCompanies } from './worker/explore.js';
 import { ChainSessions, analyzeChain, chainGrouping, whatIfChain } from './worker/chain.js';
+import { companyHoldings } from './worker/holdings.js';
 import { loadFromFiles, loadFromUrl, loadSharedTemplates } from './worker/load.js';
 import type { ChainGroupingInput } from './worker/grouping.js';
 import type { ViewState } from './worker/view.js';
@@ -136,6 +137,11 @@ async function handle(
       const l = requireLoaded();
       const session = l.chains.get(request.templateId, request.cluster, request.minShare);
       return analyzeChain(l.dataset, session, (step) => progress(stepLabel(step)));
+    }
+    case 'company-chain': {
+      const l = requireLoaded();
+      const session = l.chains.get(request.templateId, request.cluster, request.minShare);
+      return companyHoldings(session, request.company);
     }
     case 'what-if': {
       const l = requireLoaded();

@@ -9,7 +9,7 @@ import { indexReport, weakLinkText } from '@chainlens/core';
 import { t, tr } from '../i18n.js';
 import type { CompanyChainInfo, WhatIfState } from '../panel/what-if.js';
 import { renderCompanyChain } from '../panel/what-if.js';
-import type { ChainAnalysis } from '../protocol.js';
+import type { ChainAnalysis, CompanyHoldings } from '../protocol.js';
 import { clearWhatIf, openCompany } from './exploring.js';
 import { setStatus } from './status.js';
 import { app, client, labelLayout, layout, state, ui } from './state.js';
@@ -157,15 +157,25 @@ export function segmentName(id: string): string {
   return state.chain?.report.segments.find((s) => s.id === id)?.name ?? id;
 }
 
-export function companyChainInfo(id: string): CompanyChainInfo | null {
+export function companyChainInfo(
+  id: string,
+  holdings: CompanyHoldings | null | undefined,
+): CompanyChainInfo | null {
   const report = state.chain?.report;
   if (!report) return null;
   const byId = new Map(report.segments.map((s) => [s.id, s]));
-  const segments = (state.chain!.companySegments[id] ?? []).map((s) => ({
-    id: s,
-    name: byId.get(s)?.name ?? s,
-    stage: byId.get(s)!.stage,
-  }));
+  // The segments it holds in the whole dataset (with shares) once the worker answered; until
+  // then, the chain firms' segments of the report's view (empty outside the cluster).
+  const segments = holdings
+    ? holdings.segments.map((s) => ({ ...s, local: holdings.inCluster }))
+    : (state.chain!.companySegments[id] ?? []).map((s) => ({
+        id: s,
+        name: byId.get(s)?.name ?? s,
+        stage: byId.get(s)!.stage,
+        share: null,
+        shareUnknown: false,
+        local: true,
+      }));
   const index = indexReport(report);
   const weak = report.weakLinks
     .filter((w) => w.company === id || w.source === id || w.target === id)
@@ -173,17 +183,56 @@ export function companyChainInfo(id: string): CompanyChainInfo | null {
   const rank = report.critical.findIndex((c) => c.company === id);
   return {
     template: report.template.name,
+    cluster: clusterName(),
     segments,
     weak,
+    ...(holdings
+      ? {
+          inCluster: holdings.inCluster,
+          localCustomers: holdings.localCustomers,
+          localChainCustomers: holdings.localChainCustomers,
+        }
+      : {}),
     ...(rank >= 0 ? { criticalRank: rank + 1 } : {}),
   };
+}
+
+/** The (template, cluster, threshold) a company's holdings were asked for. */
+const holdingsKey = (company: string) =>
+  JSON.stringify([company, state.template, state.cluster, state.minShare, state.chain !== null]);
+
+/** Asks the worker for the selected company's holdings (once per key), then redraws its slot. */
+async function fetchHoldings(): Promise<void> {
+  const slot = state.companySlot;
+  if (!slot || !state.chain || !state.template) return;
+  const key = holdingsKey(slot.company);
+  if (slot.holdings?.key === key) return;
+  slot.holdings = { key, data: null };
+  try {
+    const data = await client.call({
+      type: 'company-chain',
+      templateId: state.template,
+      cluster: state.cluster,
+      minShare: state.minShare,
+      company: slot.company,
+    });
+    if (state.companySlot !== slot || slot.holdings?.key !== key) return;
+    slot.holdings = { key, data };
+    renderCompanySlot();
+  } catch (e) {
+    if (state.companySlot === slot) slot.holdings = undefined;
+    setStatus(() => (e instanceof Error ? e.message : String(e)));
+  }
 }
 
 /** Draws the selected company's chain section (segments, weak links, what-if). */
 export function renderCompanySlot(): void {
   const slot = state.companySlot;
   if (!slot || !slot.root.isConnected) return;
-  const info = companyChainInfo(slot.company);
+  const key = holdingsKey(slot.company);
+  const holdings = slot.holdings?.key === key ? slot.holdings.data : null;
+  if (state.chain && slot.holdings?.key !== key) void fetchHoldings();
+  const info = companyChainInfo(slot.company, holdings);
   const whatIf: WhatIfState =
     state.whatIf?.company === slot.company
       ? state.whatIf.state

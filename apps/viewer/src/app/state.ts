@@ -16,6 +16,7 @@ import type { ColorBy, LegendEntry, SizeBy } from '../graph/style.js';
 import type { WhatIfState } from '../panel/what-if.js';
 import type {
   ChainAnalysis,
+  CompanyHoldings,
   ClusterChoice,
   DataIndex,
   LoadedSummary,
@@ -96,7 +97,12 @@ export interface State {
   flagWeak: boolean;
   /** The what-if of the selected company, and where its section is drawn. */
   whatIf: { company: string; state: WhatIfState } | null;
-  companySlot: { company: string; root: HTMLElement } | null;
+  companySlot: {
+    company: string;
+    root: HTMLElement;
+    /** The company against the chain (worker/holdings.ts), for the (template, cluster) `key`. */
+    holdings?: { key: string; data: CompanyHoldings | null };
+  } | null;
 }
 
 export const state: State = {
@@ -129,8 +135,9 @@ export const state: State = {
 /** The sigma renderer, once a first view is drawn. */
 export const app: { renderer: GraphRenderer | null } = { renderer: null };
 export const layout = new Layout((running) => {
-  labelLayout(running);
+  // The state first: the note reads it (a chain layout left behind must not name the chain).
   document.body.dataset.layout = running ? 'running' : 'stopped';
+  labelLayout(running);
 });
 
 /** The layout button and note (in the chain layout: which way the chain runs). */

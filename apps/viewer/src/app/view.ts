@@ -71,6 +71,8 @@ export function showData(data: ViewData, previous?: ViewGraph): void {
   state.chainLayout = null;
   state.whatIf = null;
   state.companySlot = null;
+  // The previous view's chain report does not describe this graph.
+  document.body.dataset.chain = state.template ? 'pending' : 'none';
   setChainControls(false);
   applyEdgeStyle(graph);
   styleNodes();

@@ -38,6 +38,8 @@ export class LaneLayer {
   private layout: ChainLayout | null = null;
   /** Segments a what-if leaves without a local company (outlined in red). */
   private emptied = new Set<string>();
+  /** The canvas holds nothing (reset since the last lanes). */
+  private blank = false;
   private readonly ctx: CanvasRenderingContext2D;
   private readonly draw = () => this.render();
 
@@ -87,9 +89,25 @@ export class LaneLayer {
   render(): void {
     const { width, height } = this.sigma.getDimensions();
     const ctx = this.ctx;
-    ctx.clearRect(0, 0, width, height);
+    const canvas = ctx.canvas;
     const layout = this.layout;
-    if (!layout) return;
+    if (!layout) {
+      // No lanes: the bitmap reset (not a clearRect: Chromium could show the picture drawn
+      // before the last clear, a previous chain's lanes under a new graph) and the layer hidden.
+      if (!this.blank) {
+        const w = canvas.width;
+        canvas.width = w;
+        this.blank = true;
+      }
+      canvas.style.visibility = 'hidden';
+      return;
+    }
+    this.blank = false;
+    canvas.style.visibility = '';
+    // CSS pixels over the backing store, whatever transform the last resize left.
+    const ratio = width > 0 ? canvas.width / width : 1;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
     const boxes = layout.lanes.map((l) => this.box(l));
     const font = (size: number, weight = 500) => `${weight} ${size}px ${LABEL_FONT}`;
 

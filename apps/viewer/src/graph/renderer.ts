@@ -92,7 +92,10 @@ export class GraphRenderer {
     });
     this.lanes = new LaneLayer(this.sigma as unknown as Sigma);
     this.sigma.on('clickNode', ({ node }) => events.click(node));
-    this.sigma.on('clickStage', () => events.click(null));
+    // Sigma picks the node under the pointer from its last drawn frame: while the layout moves
+    // the nodes (or a redraw is pending after a load) a click on a node can land on empty stage
+    // there. The node drawn under the pointer now, if any, is the one clicked.
+    this.sigma.on('clickStage', ({ event }) => events.click(this.nodeAt(event.x, event.y)));
     this.sigma.on('enterNode', ({ node, event }) => {
       this.hovered = node;
       events.hover(node, event.x, event.y);
@@ -116,6 +119,26 @@ export class GraphRenderer {
     else this.sigma.refresh({ partialGraph: { nodes: [node] }, skipIndexation: true });
   }
 
+  /**
+   * The shown node whose disc (3 px of slack) holds the viewport point, nearest first, from the
+   * nodes' current display data; null when none. O(nodes), at a click only.
+   */
+  nodeAt(x: number, y: number): string | null {
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    this.graph.forEachNode((node) => {
+      const d = this.sigma.getNodeDisplayData(node);
+      if (!d || d.hidden) return;
+      const p = this.sigma.framedGraphToViewport(d);
+      const distance = Math.hypot(p.x - x, p.y - y);
+      if (distance <= this.sigma.scaleSize(d.size) + 3 && distance < bestDistance) {
+        best = node;
+        bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
   /** Swaps the graph (a new view); clears focus and selection. */
   setGraph(graph: ViewGraph): void {
     this.graph = graph;
@@ -127,7 +150,12 @@ export class GraphRenderer {
     this.sigma.setCustomBBox(null);
     // Settings first, on an empty graph: each change refreshes, and a refresh of a large
     // graph costs about a second in software WebGL.
-    const wanted = { ...programs(graph), hideEdgesOnMove: graph.size > 30_000 };
+    // The chain layout's node scaling goes with its lanes (setChainLayout): back to sigma's.
+    const wanted = {
+      ...programs(graph),
+      hideEdgesOnMove: graph.size > 30_000,
+      zoomToSizeRatioFunction: Math.sqrt,
+    };
     const changed = (Object.keys(wanted) as (keyof typeof wanted)[]).some(
       (k) =>
         k !== 'edgeProgramClasses' &&

@@ -15,8 +15,24 @@ import { t, tr } from '../i18n.js';
 export interface CompanyChainInfo {
   /** Template name. */
   template: string;
-  /** The company's segments (main first); empty: outside the chain. */
-  segments: { id: string; name: string; stage: Stage }[];
+  /** The cluster's name. */
+  cluster: string;
+  /**
+   * The company's segments, largest share first (its main one first): once the worker answered,
+   * those it holds anywhere in the dataset, with shares (null: unknown).
+   */
+  segments: {
+    id: string;
+    name: string;
+    stage: Stage;
+    share: number | null;
+    shareUnknown: boolean;
+  }[];
+  /** Whether it lies in the cluster (undefined until the worker answered). */
+  inCluster?: boolean;
+  /** Firms of the cluster that buy from it, and how many of them hold a segment. */
+  localCustomers?: number;
+  localChainCustomers?: number;
   /** Weak-link sentences naming the company. */
   weak: string[];
   /** Rank among the report's most critical companies (1-based), if listed. */
@@ -60,21 +76,47 @@ function change(before: number | null, after: number | null): string {
   });
 }
 
-function resultView(data: WhatIfData, actions: WhatIfActions): HTMLElement {
+/** The headline of a what-if: who is cut off, or why nobody is (outside firm, no local buyer). */
+function headline(data: WhatIfData, info: CompanyChainInfo): string {
+  const { result, names } = data;
+  const who = tr().list(result.removed.map((r) => names[r.company] ?? r.company));
+  const cut = result.cutOff;
+  const outside = result.removed.length === 1 && !result.removed[0]!.inCluster;
+  const buyers = info.localCustomers;
+  const vars = {
+    who,
+    cluster: info.cluster,
+    count: buyers ?? 0,
+    n: count(buyers ?? 0),
+    chain: count(info.localChainCustomers ?? 0),
+  };
+  if (cut.length) {
+    const line = t('viewer:whatIf.cut', { who, count: cut.length, n: count(cut.length) });
+    return outside && buyers !== undefined
+      ? `${t('viewer:whatIf.outsideCut', vars)} ${line}`
+      : line;
+  }
+  if (buyers === undefined) return t('viewer:whatIf.noCut', { who });
+  if (outside) {
+    return buyers > 0
+      ? t('viewer:whatIf.outsideBuyers', vars)
+      : t('viewer:whatIf.outsideNoBuyers', vars);
+  }
+  return buyers > 0 ? t('viewer:whatIf.noCut', { who }) : t('viewer:whatIf.noBuyers', { who });
+}
+
+function resultView(data: WhatIfData, info: CompanyChainInfo, actions: WhatIfActions): HTMLElement {
   const { result, names } = data;
   const name = (id: string) => names[id] ?? id;
   const { before, after } = result.completeness;
-  const who = tr().list(result.removed.map((r) => name(r.company)));
   const cut = result.cutOff;
   return el(
     'div',
     { class: 'what-if-result', attrs: { 'data-testid': 'what-if-result' } },
     el(
       'p',
-      { class: cut.length ? 'warn' : '' },
-      cut.length
-        ? t('viewer:whatIf.cut', { who, count: cut.length, n: count(cut.length) })
-        : t('viewer:whatIf.noCut', { who }),
+      { class: cut.length ? 'warn' : '', attrs: { 'data-testid': 'what-if-headline' } },
+      headline(data, info),
     ),
     el(
       'table',
@@ -249,7 +291,26 @@ export function renderCompanyChain(
   if (!info) {
     children.push(el('p', { class: 'muted' }, t('viewer:whatIf.choose')));
   } else {
+    const known = info.inCluster !== undefined;
     children.push(
+      known
+        ? el(
+            'p',
+            {
+              class: info.inCluster ? '' : 'warn',
+              attrs: {
+                'data-testid': 'company-in-cluster',
+                'data-in-cluster': String(info.inCluster),
+              },
+            },
+            t(info.inCluster ? 'viewer:holdings.inside' : 'viewer:holdings.outside', {
+              cluster: info.cluster,
+            }),
+          )
+        : null,
+      known && info.segments.length
+        ? el('p', { class: 'small' }, t('viewer:holdings.segments', { template: info.template }))
+        : null,
       info.segments.length
         ? el(
             'ul',
@@ -257,17 +318,36 @@ export function renderCompanyChain(
             ...info.segments.map((s, i) =>
               el(
                 'li',
-                null,
+                { attrs: { 'data-segment': s.id } },
                 s.name,
                 el(
                   'span',
                   { class: 'muted small' },
-                  ` ${t(`common:stage.${s.stage}`)}${i === 0 && info.segments.length > 1 ? ` · ${t('viewer:whatIf.main')}` : ''}`,
+                  ` ${t(`common:stage.${s.stage}`)}${
+                    known
+                      ? ` · ${s.share === null ? t('viewer:details.shareUnknown') : percent(s.share)}`
+                      : ''
+                  }${i === 0 && info.segments.length > 1 ? ` · ${t('viewer:whatIf.main')}` : ''}`,
                 ),
               ),
             ),
           )
-        : el('p', { class: 'muted' }, t('viewer:whatIf.noSegment', { template: info.template })),
+        : known
+          ? el('p', { class: 'muted' }, t('viewer:whatIf.noSegment', { template: info.template }))
+          : null,
+      info.localCustomers === undefined
+        ? null
+        : el(
+            'p',
+            { class: 'small', attrs: { 'data-testid': 'company-buyers' } },
+            info.localCustomers > 0
+              ? t('viewer:holdings.buyers', {
+                  count: info.localCustomers,
+                  n: count(info.localCustomers),
+                  chain: count(info.localChainCustomers ?? 0),
+                })
+              : t('viewer:holdings.noBuyers'),
+          ),
       ...info.weak.map((w) => el('p', { class: 'weak-note small' }, w)),
       info.criticalRank
         ? el('p', { class: 'small' }, t('viewer:whatIf.rank', { rank: info.criticalRank }))
@@ -297,7 +377,7 @@ export function renderCompanyChain(
   } else if (state.status === 'error') {
     children.push(el('p', { class: 'error' }, state.message));
   } else if (state.status === 'ready') {
-    children.push(resultView(state.data, actions));
+    children.push(resultView(state.data, info, actions));
   }
   replace(root, ...children);
 }

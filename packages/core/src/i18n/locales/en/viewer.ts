@@ -331,7 +331,24 @@ export const viewer = {
   'whatIf.choose':
     'Choose a chain template (left) to see this company in the chain and what its failure would do.',
   'whatIf.main': 'main segment',
-  'whatIf.noSegment': 'Holds no segment of {{template}}.',
+  'whatIf.noSegment': 'Holds no segment of {{template}} anywhere in the dataset.',
+  'holdings.inside': 'Inside the cluster ({{cluster}}).',
+  'holdings.outside': 'Outside the cluster ({{cluster}}).',
+  'holdings.segments': 'Segments of {{template}} it holds in the whole dataset (revenue share):',
+  'holdings.buyers_one': '{{n}} firm of the cluster buys from it ({{chain}} of them in the chain).',
+  'holdings.buyers_other':
+    '{{n}} firms of the cluster buy from it ({{chain}} of them in the chain).',
+  'holdings.noBuyers': 'No firm of the cluster buys from it (in the relations).',
+  'whatIf.outsideBuyers_one':
+    "{{who}} is outside {{cluster}}. If it fails, the {{n}} local firm that buys from it ({{chain}} in the chain) loses a supplier; it is not cut off in the chain's cascade: it has another supplier of what it needs, makes it in-house, or holds no segment that needs it.",
+  'whatIf.outsideBuyers_other':
+    "{{who}} is outside {{cluster}}. If it fails, the {{n}} local firms that buy from it ({{chain}} of them in the chain) lose a supplier; none is cut off in the chain's cascade: each has another supplier of what it needs, makes it in-house, or holds no segment that needs it.",
+  'whatIf.outsideCut_one': '{{who}} is outside {{cluster}}; it supplies {{n}} local firm.',
+  'whatIf.outsideCut_other': '{{who}} is outside {{cluster}}; it supplies {{n}} local firms.',
+  'whatIf.outsideNoBuyers':
+    "{{who}} is outside {{cluster}} and no firm of the cluster buys from it (in the relations): its failure changes nothing in the cluster's chain, whose completeness counts only the cluster's firms.",
+  'whatIf.noBuyers':
+    'If {{who}} fails, no other company is cut off: no firm of the cluster buys from it (in the relations); the figures change only through its own segments.',
   'whatIf.rank': '#{{rank}} among the most critical companies.',
   'whatIf.title': 'Remove this company and run the failure cascade of the chain report',
   'whatIf.button': 'What if this company fails?',
@@ -459,6 +476,7 @@ export const viewer = {
     'could not tell what the {{n}} dropped files are: drop a dataset folder with {{manifest}}, tables named companies.csv / relations.csv / memberships.csv, or one edge-list CSV (source,target[,weight][,type])',
   'error.twoFiles': 'two files for the {{role}} table: {{first}} and {{second}}',
   'error.unknownTemplate': "unknown chain template '{{id}}'",
+  'error.unknownCompany': "unknown company '{{id}}'",
   'error.workerFailed': 'the analysis worker failed: {{message}}',
   'whatIf.points': '{{sign}}{{value}} pt',
 } as const;

@@ -281,7 +281,19 @@ export const viewer = {
   'whatIf.inChain': '在产业链中的位置',
   'whatIf.choose': '请在左侧选择产业链模板，查看该企业在产业链中的位置及其退出的影响。',
   'whatIf.main': '主营环节',
-  'whatIf.noSegment': '不属于{{template}}的任何环节。',
+  'whatIf.noSegment': '在全数据集中不属于{{template}}的任何环节。',
+  'holdings.inside': '属于本集群（{{cluster}}）。',
+  'holdings.outside': '不在本集群（{{cluster}}）内。',
+  'holdings.segments': '在全数据集中所属{{template}}环节（营收占比）：',
+  'holdings.buyers_other': '本集群有 {{n}} 家企业向其采购（其中产业链企业 {{chain}} 家）。',
+  'holdings.noBuyers': '本集群没有企业向其采购（据关系数据）。',
+  'whatIf.outsideBuyers_other':
+    '{{who}}不在{{cluster}}内。假如其退出，本地向其采购的 {{n}} 家企业（其中产业链企业 {{chain}} 家）将失去一家供应商；但在产业链连锁模型中无企业断供：均有其他供应商、自产，或不需要该投入品。',
+  'whatIf.outsideCut_other': '{{who}}不在{{cluster}}内，是本地 {{n}} 家企业的供应商。',
+  'whatIf.outsideNoBuyers':
+    '{{who}}不在{{cluster}}内，本地也没有企业向其采购（据关系数据）：其退出不影响本地产业链，完整度只计本集群企业。',
+  'whatIf.noBuyers':
+    '假如{{who}}退出，不会导致其他企业断供：本地没有企业向其采购（据关系数据），指标变化仅来自其自身所在环节。',
   'whatIf.rank': '关键企业第 {{rank}} 位。',
   'whatIf.title': '移除该企业，按产业链报告的模型计算连锁反应',
   'whatIf.button': '假如该企业退出？',
@@ -394,6 +406,7 @@ export const viewer = {
     '无法识别拖入的 {{n}} 个文件：请拖入含 {{manifest}} 的数据集文件夹、名为 companies.csv / relations.csv / memberships.csv 的数据表，或单个边列表 CSV（source,target[,weight][,type]）',
   'error.twoFiles': '{{role}} 表有两个文件：{{first}} 和 {{second}}',
   'error.unknownTemplate': '未知的产业链模板“{{id}}”',
+  'error.unknownCompany': '未知的企业“{{id}}”',
   'error.workerFailed': '分析进程出错：{{message}}',
   'whatIf.points': '{{sign}}{{value}} 个百分点',
 } satisfies CatalogueOf<typeof en>;
