@@ -206,10 +206,10 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
       ).toBe(true);
     }
     expect(await texts(page, '[data-testid=completeness] th .figure-label')).toEqual([
-      '环节覆盖率',
+      '环节覆盖度',
       '冗余调整完整度',
       '衔接完整度',
-      '链路完整度',
+      '路径完整度',
       '本地配套率',
     ]);
     expect(await texts(page, '[data-testid=by-stage] tbody th')).toEqual(['上游', '中游', '下游']);

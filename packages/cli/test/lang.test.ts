@@ -151,7 +151,7 @@ describe('--lang zh-CN', () => {
         .trim()
         .split(/\s{2,}/)
         .slice(0, 5),
-    ).toEqual(['排名', '地区', '企业数', '链上企业', '覆盖率']);
+    ).toEqual(['排名', '地区', '企业数', '链上企业', '覆盖度']);
     // JSON keeps its machine names in any language.
     const json = await cli(...args, '--format', 'json', '--lang', 'zh-CN');
     const doc = JSON.parse(json.text) as { rows: Record<string, unknown>[] };

@@ -76,7 +76,7 @@ describe('analyze --out writes report.xlsx', () => {
     const values = new Map<string, ExcelJS.Cell>();
     overview.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2)));
     expect(values.get('产业链完整度（冗余调整）')!.value).toBe(report.completeness.redundancy);
-    expect(values.get('环节覆盖率')!.value).toBe(report.completeness.coverage);
+    expect(values.get('环节覆盖度')!.value).toBe(report.completeness.coverage);
     expect(values.get('本地配套率（按金额）')!.value).toBe(report.completeness.localSupplyRatio);
     expect(values.get('本地配套率（按金额）')!.numFmt).toBe('0.0%');
     const targets = wb.getWorksheet('招商目标')!;
@@ -165,7 +165,7 @@ describe('compare --format xlsx', () => {
     expect(s.rowCount).toBe(json.rows.length + 1);
     const keys = Object.keys(json.rows[0]!);
     expect(headers(s)).toHaveLength(keys.length);
-    expect(headers(s).slice(0, 3)).toEqual(['排名', '地区', '环节覆盖率']);
+    expect(headers(s).slice(0, 3)).toEqual(['排名', '地区', '环节覆盖度']);
     json.rows.forEach((row, i) => {
       keys.forEach((k, c) => {
         const got = s.getRow(i + 2).getCell(c + 1);

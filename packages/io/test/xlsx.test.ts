@@ -108,11 +108,11 @@ describe('report.xlsx', async () => {
     const o = wb.getWorksheet('概览')!;
     const c = report.completeness;
     for (const [label, value] of [
-      ['环节覆盖率', c.coverage],
+      ['环节覆盖度', c.coverage],
       ['产业链完整度（冗余调整）', c.redundancy],
       ['衔接完整度', c.link],
-      ['链路完整度', c.path],
-      ['上游环节覆盖率', c.byStage.upstream.coverage],
+      ['路径完整度', c.path],
+      ['上游环节覆盖度', c.byStage.upstream.coverage],
       ['下游完整度（冗余调整）', c.byStage.downstream.redundancy],
     ] as const) {
       const cell = itemCell(o, label);
@@ -276,7 +276,7 @@ describe('compare and metrics workbooks', () => {
     expect((s.getRow(1).values as unknown[]).slice(1)).toEqual([
       '排名',
       '地区',
-      '环节覆盖率',
+      '环节覆盖度',
       '产业链完整度（冗余调整）',
       '企业数',
     ]);
