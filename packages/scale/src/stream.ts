@@ -118,6 +118,7 @@ function badBytes(path: string, file: string, encoding: string, chunkBytes: numb
     if (shown.length >= 2 || !found) break;
   }
   let hint = '';
+  let form: string | undefined;
   if (encoding === 'utf-8' || encoding === 'utf8') {
     try {
       const gb = new TextDecoder('gb18030', { fatal: true });
@@ -125,8 +126,10 @@ function badBytes(path: string, file: string, encoding: string, chunkBytes: numb
       gb.decode();
       hint =
         '; it reads as GBK/GB18030: convert it to UTF-8, or set "encoding": "gbk" in chainlens.json';
+      form = 'gbk';
     } catch {
       hint = '; save the file as UTF-8';
+      form = 'utf8';
     }
   }
   const text = badTextMessage(encoding, line, column, shown.join(' '), hint);
@@ -136,6 +139,8 @@ function badBytes(path: string, file: string, encoding: string, chunkBytes: numb
     file,
     row: line,
     message: text,
+    // The facts io's decodeText gives, so that both readers say the same in every language.
+    params: { form, encoding: encoding.toUpperCase(), line, column, bytes: shown.join(' ') },
   });
   // Every data row of the file (non-empty lines but the header): those not read are lost.
   let lines = 0;

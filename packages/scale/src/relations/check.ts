@@ -4,7 +4,7 @@
  * thrown away, and the report's counts and notes (`finish`).
  */
 import type { Cell, IssueLog, TableReport, TableSink } from '@chainlens/io';
-import { RELATIONS, cellProblem, readRelations } from '@chainlens/io';
+import { RELATIONS, addNote, cellProblem, readRelations } from '@chainlens/io';
 import type { RowStore } from '../rows.js';
 import type { RelationIngest } from '../relations.js';
 
@@ -193,14 +193,15 @@ export function finish(
   const selfLoops = fast.selfLoops + checker.slow.selfLoops;
   const defaulted = fast.defaulted + checker.slow.defaulted;
   report.notes = report.notes.filter((n) => !SELF_LOOP_NOTE.test(n) && !WEIGHT_NOTE.test(n));
-  if (selfLoops > 0) {
-    report.notes.push(
-      `${selfLoops.toLocaleString('en-US')} self-loops kept (allowed for this dataset)`,
+  if (report.noteFacts) {
+    report.noteFacts = report.noteFacts.filter(
+      (f) => f.code !== 'note.self-loops' && f.code !== 'note.no-weight',
     );
+    if (report.noteFacts.length === 0) delete report.noteFacts;
   }
-  if (defaulted > 0 && defaulted < report.accepted) {
-    report.notes.push(`${defaulted.toLocaleString('en-US')} relations have no weight; 1 is used`);
-  }
+  if (selfLoops > 0) addNote(report, 'note.self-loops', { count: selfLoops });
+  if (defaulted > 0 && defaulted < report.accepted)
+    addNote(report, 'note.no-weight', { count: defaulted });
   const extraNames = header ? header.extras.map((i) => header.columns[i]!) : [];
   if (!keep && extraNames.length > 0) report.notes.push(droppedNote(extraNames));
   const relations = store.columns(keep ? extraNames : []);
