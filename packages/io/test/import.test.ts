@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importRows, readExport, readMapping, statusGroup } from '../src/node.js';
+import type { ImportResult } from '../src/node.js';
+import { HEADER, code, firm, plantedRows, writeXlsx } from './registry-export.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'chainlens-import-'));
+const where = (r: ImportResult) =>
+  r.problems.map((p) => `${p.sheet}:${p.row}:${p.column}:${p.severity}:${p.code}`);
+
+describe('registry export (.xlsx) with every problem planted', () => {
+  let result: ImportResult;
+  beforeAll(async () => {
+    const path = join(dir, 'export.xlsx');
+    await writeXlsx(path, plantedRows());
+    const sheet = await readExport(path);
+    result = importRows(sheet.rows, path, sheet.name);
+  });
+
+  it('finds the header below the title rows and maps the Chinese headers', () => {
+    expect(result.headerRow).toBe(3);
+    expect(result.mapped).toEqual({
+      id: '统一社会信用代码',
+      name: '企业名称',
+      status: '登记状态',
+      province: '所属省份',
+      city: '所属城市',
+      county: '所属区县',
+    });
+  });
+
+  it('counts rows read, imported, excluded and rejected', () => {
+    expect(result.counts).toEqual({
+      read: 12,
+      imported: 6,
+      excluded: 3,
+      rejected: 2,
+      duplicates: 1,
+      warnings: 4,
+    });
+  });
+
+  it('names each problem by sheet, row and column', () => {
+    expect(where(result)).toEqual([
+      '企业列表:10:统一社会信用代码:error:code-check',
+      '企业列表:11:统一社会信用代码:error:code-length',
+      '企业列表:12:统一社会信用代码:warning:code-normalised',
+      '企业列表:13:统一社会信用代码:warning:duplicate-code',
+      '企业列表:14:登记状态:warning:status-unknown',
+      '企业列表:15:统一社会信用代码:warning:code-normalised',
+    ]);
+    const dup = result.problems.find((p) => p.code === 'duplicate-code')!;
+    expect(dup.params).toMatchObject({ code: code(1), first: 4 });
+    const check = result.problems.find((p) => p.code === 'code-check')!;
+    expect(check.params.detail).toBe(code(7)[17]);
+    expect(result.problems.find((p) => p.code === 'code-length')!.params.detail).toBe('16');
+  });
+
+  it('lists the firms no longer operating, left out of the companies', () => {
+    expect(result.excluded.map((e) => [e.row, e.status])).toEqual([
+      [6, '注销'],
+      [7, '吊销，未注销'],
+      [8, '迁出'],
+    ]);
+    expect(result.rows.map((r) => r[0])).not.toContain(code(3));
+  });
+
+  it('writes id = normalised credit code, name, region and keeps every other column', () => {
+    expect(result.columns.slice(0, 4)).toEqual(['id', 'name', 'region', 'status_group']);
+    for (const h of HEADER.filter((h) => h !== '企业名称' && h !== '统一社会信用代码'))
+      expect(result.columns).toContain(h);
+    expect(result.rows.map((r) => r[0])).toEqual([1, 2, 6, 9, 11, 12].map(code));
+    const first = result.rows[0]!;
+    expect(first.slice(0, 4)).toEqual([code(1), firm(1)[0], '浙江/绍兴/柯桥区', 'operating']);
+    expect(first[result.columns.indexOf('注册资本')]).toBe('500万人民币');
+    expect(result.rows[4]![3]).toBe('unknown');
+  });
+});
+
+describe('headers, statuses and mapping files', () => {
+  it('maps English headers and a CSV export', async () => {
+    const path = join(dir, 'english.csv');
+    writeFileSync(
+      path,
+      `Exported 2026-11-30\nCompany name,Credit code,Status,Region,Industry\nAcme,${code(20)},Active,浙江/绍兴,Textiles\n`,
+    );
+    const sheet = await readExport(path);
+    const r = importRows(sheet.rows, path, sheet.name);
+    expect(r.headerRow).toBe(2);
+    expect(r.rows).toEqual([[code(20), 'Acme', '浙江/绍兴', 'operating', 'Active', 'Textiles']]);
+  });
+
+  it('uses a mapping file for other headers, and reports a sheet without a header', () => {
+    const map = join(dir, 'mapping.json');
+    writeFileSync(map, JSON.stringify({ columns: { name: '单位', id: '代码' } }));
+    const rows = [
+      { row: 1, cells: ['单位', '代码'] },
+      { row: 2, cells: ['甲公司', code(30)] },
+    ];
+    expect(importRows(rows, 'x.csv', 'x.csv', readMapping(map)).rows).toHaveLength(1);
+    const none = importRows(rows, 'x.csv', 'x.csv');
+    expect(none.problems.map((p) => p.code)).toEqual(['no-header']);
+    writeFileSync(map, JSON.stringify({ columns: { nmae: 'x' } }));
+    expect(() => readMapping(map)).toThrow(/mapping\.json: columns/);
+  });
+
+  it('groups statuses', () => {
+    for (const s of ['存续', '在业', '开业', '存续（在营、开业、在册）'])
+      expect(statusGroup(s)).toBe('operating');
+    for (const s of ['注销', '吊销', '迁出', '停业', '清算', '撤销'])
+      expect(statusGroup(s)).toBe('closed');
+    expect(statusGroup('筹建')).toBe('unknown');
+  });
+});
