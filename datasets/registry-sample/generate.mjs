@@ -7,6 +7,7 @@
  * sequence part "MA9…".
  *
  * Run from the repository root after the build: node datasets/registry-sample/generate.mjs
+ * (`node datasets/registry-sample/generate.mjs 100000 out/big.xlsx` for a timing run).
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,8 @@ import { creditCodeCheck } from '../../packages/io/dist/node.js';
 const require = createRequire(new URL('../../packages/io/package.json', import.meta.url));
 const ExcelJS = require('exceljs');
 
-const FIRMS = 300;
+/** `node generate.mjs [N] [FILE]`: N firms (default 300) into FILE (default registry-sample.xlsx). */
+const FIRMS = Number(process.argv[2] ?? 300);
 let seed = 20261202;
 /** Deterministic pseudo-random integer in [0, n) (mulberry32). */
 function rand(n) {
@@ -165,6 +167,6 @@ ws.addRow([`导出时间：2026-12-01 09:30:00`, `共 ${rows.length} 条`]);
 ws.addRow(HEADER);
 for (const r of rows) ws.addRow(r);
 ws.mergeCells(1, 1, 1, HEADER.length);
-const out = fileURLToPath(new URL('registry-sample.xlsx', import.meta.url));
+const out = process.argv[3] ?? fileURLToPath(new URL('registry-sample.xlsx', import.meta.url));
 await book.xlsx.writeFile(out);
 console.log(`wrote ${out}: ${rows.length} rows`);

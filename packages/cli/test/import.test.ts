@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDataset } from '@chainlens/io/node';
-import { code, plantedRows, writeXlsx } from '../../io/test/registry-export.js';
+import { HEADER, code, firm, plantedRows, writeXlsx } from '../../io/test/registry-export.js';
 import { run } from '../src/program.js';
 
 async function cli(...args: string[]) {
@@ -75,6 +75,18 @@ describe('chainlens import', () => {
     expect(r.stdout).toContain(
       `:企业列表:11:统一社会信用代码: 错误: 统一社会信用代码「${code(8).slice(0, 16)}」为 16 位，应为 18 位`,
     );
+  });
+
+  it('prints the first 20 excluded firms and counts the rest', async () => {
+    const many = join(dir, 'many.xlsx');
+    const closed = Array.from({ length: 25 }, (_, i) => firm(100 + i, '注销'));
+    await writeXlsx(many, [['名单'], HEADER, firm(1), ...closed]);
+    const r = await cli('import', many, '--out', join(dir, 'many'));
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => / {2}row \d+: .*注销$/.test(l))).toHaveLength(20);
+    expect(r.stdout).toContain('  … and 5 more (every one in import-report.json)');
+    const report = JSON.parse(readFileSync(join(dir, 'many', 'import-report.json'), 'utf8'));
+    expect(report.excluded).toHaveLength(25);
   });
 
   it('reads other headers through a mapping file', async () => {

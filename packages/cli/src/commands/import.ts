@@ -19,6 +19,9 @@ import type { Out } from '../output.js';
 
 export const IMPORT_FILES = [MANIFEST_FILE, 'companies.csv', 'import-report.json'] as const;
 
+/** Excluded firms printed in the summary; import-report.json lists every one. */
+export const EXCLUDED_LISTED = 20;
+
 export interface ImportOptions {
   out: string;
   mapping?: string;
@@ -88,7 +91,10 @@ export async function importCommand(
   }
   if (result.excluded.length > 0) {
     out.out(tr.t('import:summary.excluded'));
-    for (const e of result.excluded) out.out(tr.t('import:summary.excludedLine', { ...e }));
+    for (const e of result.excluded.slice(0, EXCLUDED_LISTED))
+      out.out(tr.t('import:summary.excludedLine', { ...e }));
+    const more = result.excluded.length - EXCLUDED_LISTED;
+    if (more > 0) out.out(tr.t('import:summary.excludedMore', { n: tr.count(more) }));
   }
   if (result.problems.length > 0) {
     out.out(tr.t('import:summary.problems'));

@@ -34,6 +34,7 @@ export const importNs = {
   'summary.warnings_other': '{{count}} warnings',
   'summary.excluded': 'excluded from the cluster (no longer operating):',
   'summary.excludedLine': '  row {{row}}: {{name}} ({{id}}), {{status}}',
+  'summary.excludedMore': '  … and {{n}} more (every one in import-report.json)',
   'summary.problems': 'problems:',
   'summary.written': 'wrote {{dir}}: {{files}}',
   'summary.next': 'next: chainlens validate {{dir}}, then chainlens analyze {{dir}} --region PATH',
