@@ -54,7 +54,7 @@ describe('chainlens import', () => {
     });
     const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8'));
     expect(report.counts).toMatchObject({ read: 12, imported: 6, excluded: 3, rejected: 2 });
-    expect(report.problems).toHaveLength(6);
+    expect(report.problems).toHaveLength(8);
 
     const { dataset, report: loaded } = readDataset(out);
     expect(dataset.name).toBe('柯桥企业');

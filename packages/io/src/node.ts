@@ -118,3 +118,4 @@ export * from './export/xlsx/index.js';
 export * from './import/credit-code.js';
 export * from './import/registry.js';
 export * from './node/import-read.js';
+export * from './import/values.js';

@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importRows, readExport, readMapping, statusGroup } from '../src/node.js';
+import {
+  importRows,
+  parseCapital,
+  parseCount,
+  parseDate,
+  readExport,
+  readMapping,
+  statusGroup,
+} from '../src/node.js';
 import type { ImportResult } from '../src/node.js';
 import { HEADER, code, firm, plantedRows, writeXlsx } from './registry-export.js';
 
@@ -28,6 +36,9 @@ describe('registry export (.xlsx) with every problem planted', () => {
       province: '所属省份',
       city: '所属城市',
       county: '所属区县',
+      capital: '注册资本',
+      established: '成立日期',
+      employees: '参保人数',
     });
   });
 
@@ -38,12 +49,14 @@ describe('registry export (.xlsx) with every problem planted', () => {
       excluded: 3,
       rejected: 2,
       duplicates: 1,
-      warnings: 4,
+      warnings: 6,
     });
   });
 
   it('names each problem by sheet, row and column', () => {
     expect(where(result)).toEqual([
+      '企业列表:5:注册资本:warning:capital-foreign',
+      '企业列表:9:成立日期:warning:date-invalid',
       '企业列表:10:统一社会信用代码:error:code-check',
       '企业列表:11:统一社会信用代码:error:code-length',
       '企业列表:12:统一社会信用代码:warning:code-normalised',
@@ -68,14 +81,60 @@ describe('registry export (.xlsx) with every problem planted', () => {
   });
 
   it('writes id = normalised credit code, name, region and keeps every other column', () => {
-    expect(result.columns.slice(0, 4)).toEqual(['id', 'name', 'region', 'status_group']);
+    expect(result.columns.slice(0, 8)).toEqual([
+      'id',
+      'name',
+      'region',
+      'status_group',
+      'capital_wan',
+      'capital_currency',
+      'established_date',
+      'insured_employees',
+    ]);
     for (const h of HEADER.filter((h) => h !== '企业名称' && h !== '统一社会信用代码'))
       expect(result.columns).toContain(h);
     expect(result.rows.map((r) => r[0])).toEqual([1, 2, 6, 9, 11, 12].map(code));
     const first = result.rows[0]!;
-    expect(first.slice(0, 4)).toEqual([code(1), firm(1)[0], '浙江/绍兴/柯桥区', 'operating']);
+    expect(first.slice(0, 8)).toEqual([
+      code(1),
+      firm(1)[0],
+      '浙江/绍兴/柯桥区',
+      'operating',
+      '500',
+      'CNY',
+      '2015-03-02',
+      '11',
+    ]);
+    // 200万美元 kept in USD, not converted; 2015-02-30 left empty.
+    expect(result.rows[1]!.slice(4, 6)).toEqual(['200', 'USD']);
+    expect(result.rows[2]![6]).toBe('');
     expect(first[result.columns.indexOf('注册资本')]).toBe('500万人民币');
     expect(result.rows[4]![3]).toBe('unknown');
+  });
+});
+
+describe('registered capital, dates and head counts', () => {
+  it('reads capital in 万 of its currency', () => {
+    expect(parseCapital('5000万人民币')).toEqual({ kind: 'amount', wan: 5000, currency: 'CNY' });
+    expect(parseCapital('1.2亿元人民币')).toEqual({ kind: 'amount', wan: 12000, currency: 'CNY' });
+    expect(parseCapital('300万元')).toEqual({ kind: 'amount', wan: 300, currency: 'CNY' });
+    expect(parseCapital('50000元')).toEqual({ kind: 'amount', wan: 5, currency: 'CNY' });
+    expect(parseCapital('200万美元')).toEqual({ kind: 'amount', wan: 200, currency: 'USD' });
+    expect(parseCapital('1,000万港元')).toEqual({ kind: 'amount', wan: 1000, currency: 'HKD' });
+    expect(parseCapital('80万欧元')).toEqual({ kind: 'amount', wan: 80, currency: 'EUR' });
+    expect(parseCapital('-')).toEqual({ kind: 'none' });
+    expect(parseCapital('若干')).toEqual({ kind: 'bad' });
+  });
+
+  it('reads dates in the usual forms and refuses impossible ones', () => {
+    for (const d of ['2015-03-02', '2015/3/2', '2015年3月2日', '2015.3.2', '20150302'])
+      expect(parseDate(d)).toBe('2015-03-02');
+    expect(parseDate('2016-02-29')).toBe('2016-02-29');
+    for (const d of ['2015-02-29', '2015-13-01', '2015年4月31日', '去年'])
+      expect(parseDate(d)).toBeUndefined();
+    expect(parseDate('-')).toBe('');
+    expect(parseCount('1,234')).toBe('1234');
+    expect(parseCount('约50')).toBeUndefined();
   });
 });
 
@@ -89,7 +148,9 @@ describe('headers, statuses and mapping files', () => {
     const sheet = await readExport(path);
     const r = importRows(sheet.rows, path, sheet.name);
     expect(r.headerRow).toBe(2);
-    expect(r.rows).toEqual([[code(20), 'Acme', '浙江/绍兴', 'operating', 'Active', 'Textiles']]);
+    expect(r.rows).toEqual([
+      [code(20), 'Acme', '浙江/绍兴', 'operating', '', '', '', '', 'Active', 'Textiles'],
+    ]);
   });
 
   it('uses a mapping file for other headers, and reports a sheet without a header', () => {

@@ -53,11 +53,11 @@ export function plantedRows(): string[][] {
     ['导出时间：2026-11-30 10:00', '共 12 条'],
     HEADER,
     firm(1), // row 4
-    firm(2, '在业'), // row 5
+    edit(firm(2, '在业'), { 5: '200万美元' }), // row 5: foreign currency
     firm(3, '注销'), // row 6: excluded
     firm(4, '吊销，未注销'), // row 7: excluded
     firm(5, '迁出'), // row 8: excluded
-    firm(6, '存续'), // row 9
+    edit(firm(6, '存续'), { 4: '2015-02-30' }), // row 9: impossible date
     edit(firm(7), { 1: wrong }), // row 10: wrong check character
     edit(firm(8), { 1: code(8).slice(0, 16) }), // row 11: length 16
     edit(firm(9), { 1: code(9).toLowerCase() }), // row 12: lower case

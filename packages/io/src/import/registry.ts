@@ -6,6 +6,7 @@
  * (注销, 吊销, 迁出, 停业, 清算 …) out of the cluster. Pure: reading the file is in read.ts.
  */
 import { checkCreditCode } from './credit-code.js';
+import { parseCapital, parseCount, parseDate } from './values.js';
 
 /** The fields the importer gives meaning to; every other column is kept as it is. */
 export const IMPORT_FIELDS = [
@@ -16,6 +17,9 @@ export const IMPORT_FIELDS = [
   'province',
   'city',
   'county',
+  'capital',
+  'established',
+  'employees',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -35,7 +39,19 @@ export const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   province: ['所属省份', '省份', '省', 'province'],
   city: ['所属城市', '城市', '市', 'city'],
   county: ['所属区县', '区县', '县区', 'county', 'district'],
+  capital: ['注册资本', 'registered capital', 'capital'],
+  established: ['成立日期', '成立时间', 'established', 'date of establishment', 'founded'],
+  employees: ['参保人数', '社保人数', 'insured employees', 'employees'],
 };
+
+/** Columns the importer adds after id, name, region: figures read from the export's text. */
+export const DERIVED_COLUMNS = [
+  'status_group',
+  'capital_wan',
+  'capital_currency',
+  'established_date',
+  'insured_employees',
+] as const;
 
 /** Header names of the other usual columns, recognised when looking for the header row. */
 const OTHER_HEADERS = [
@@ -75,7 +91,11 @@ export type ImportProblemCode =
   | 'duplicate-code'
   | 'no-name'
   | 'status-unknown'
-  | 'status-empty';
+  | 'status-empty'
+  | 'capital-foreign'
+  | 'capital-bad'
+  | 'date-invalid'
+  | 'count-bad';
 
 /** One problem, at file:sheet:row:column; params are the facts a message is built from. */
 export interface ImportProblem {
@@ -255,12 +275,12 @@ export function importRows(
   for (const [field, i] of Object.entries(f)) result.mapped[field as ImportField] = header[i];
   const used = new Set([f.id, f.name, f.region]);
   const others = header.map((_, i) => i).filter((i) => !used.has(i));
-  const reserved = new Set(['id', 'name', 'region', 'status_group']);
+  const reserved = new Set<string>(['id', 'name', 'region', ...DERIVED_COLUMNS]);
   result.columns = [
     'id',
     'name',
     'region',
-    'status_group',
+    ...DERIVED_COLUMNS,
     ...others.map((i) => (reserved.has(header[i]!) ? `${header[i]}_source` : header[i]!)),
   ];
   const idCol = header[f.id!]!;
@@ -315,7 +335,33 @@ export function importRows(
           ]
             .filter((p) => p !== '')
             .join('/');
-    result.rows.push([checked.code, name, region, group, ...others.map((i) => cell(i))]);
+    const col = (i: number | undefined) => (i === undefined ? '' : header[i]!);
+    const capital = parseCapital(cell(f.capital));
+    if (capital.kind === 'bad')
+      problem('warning', 'capital-bad', row, col(f.capital), { value: cell(f.capital) });
+    else if (capital.kind === 'amount' && capital.currency !== 'CNY')
+      problem('warning', 'capital-foreign', row, col(f.capital), {
+        value: cell(f.capital),
+        currency: capital.currency,
+      });
+    const date = parseDate(cell(f.established));
+    if (date === undefined)
+      problem('warning', 'date-invalid', row, col(f.established), { value: cell(f.established) });
+    const employees = parseCount(cell(f.employees));
+    if (employees === undefined)
+      problem('warning', 'count-bad', row, col(f.employees), { value: cell(f.employees) });
+    const amount = capital.kind === 'amount' ? capital : undefined;
+    result.rows.push([
+      checked.code,
+      name,
+      region,
+      group,
+      amount ? String(amount.wan) : '',
+      amount?.currency ?? '',
+      date ?? '',
+      employees ?? '',
+      ...others.map((i) => cell(i)),
+    ]);
     result.counts.imported++;
   }
   result.counts.warnings = problems.filter((p) => p.severity === 'warning').length;

@@ -26,6 +26,11 @@ export const importNs = {
   'problem.no-name': 'no company name for credit code {{code}}; row rejected',
   'problem.status-unknown': "status '{{status}}' not recognised; {{name}} kept",
   'problem.status-empty': 'no status; {{name}} kept',
+  'problem.capital-foreign':
+    "registered capital '{{value}}' is in {{currency}}: kept in {{currency}}, not converted",
+  'problem.capital-bad': "registered capital '{{value}}' not understood; left empty",
+  'problem.date-invalid': "'{{value}}' is not a real date; left empty",
+  'problem.count-bad': "'{{value}}' is not a number of people; left empty",
   'summary.title': '{{file}}, sheet {{sheet}}: header on row {{row}}',
   'summary.mapped': 'columns read: {{columns}}',
   'summary.counts':
@@ -46,4 +51,7 @@ export const importNs = {
   'field.province': 'province',
   'field.city': 'city',
   'field.county': 'county',
+  'field.capital': 'registered capital',
+  'field.established': 'established',
+  'field.employees': 'insured employees',
 } as const;

@@ -25,6 +25,10 @@ export const importNs = {
   'problem.no-name': '统一社会信用代码 {{code}} 缺少企业名称，该行不予导入',
   'problem.status-unknown': '无法识别登记状态「{{status}}」，{{name}} 仍予保留',
   'problem.status-empty': '登记状态为空，{{name}} 仍予保留',
+  'problem.capital-foreign': '注册资本「{{value}}」以 {{currency}} 计，按原币种保留，未折算',
+  'problem.capital-bad': '无法识别注册资本「{{value}}」，留空',
+  'problem.date-invalid': '「{{value}}」不是有效日期，留空',
+  'problem.count-bad': '「{{value}}」不是人数，留空',
   'summary.title': '{{file}}，工作表 {{sheet}}：表头在第 {{row}} 行',
   'summary.mapped': '识别的列：{{columns}}',
   'summary.counts':
@@ -44,4 +48,7 @@ export const importNs = {
   'field.province': '省份',
   'field.city': '城市',
   'field.county': '区县',
+  'field.capital': '注册资本',
+  'field.established': '成立日期',
+  'field.employees': '参保人数',
 } as const satisfies CatalogueOf<typeof en>;
