@@ -98,7 +98,7 @@ describe('registry export (.xlsx) with every problem planted', () => {
     expect(first.slice(0, 8)).toEqual([
       code(1),
       firm(1)[0],
-      '浙江/绍兴/柯桥区',
+      '浙江/绍兴/柯桥',
       'operating',
       '500',
       'CNY',
@@ -165,6 +165,22 @@ describe('headers, statuses and mapping files', () => {
     expect(none.problems.map((p) => p.code)).toEqual(['no-header']);
     writeFileSync(map, JSON.stringify({ columns: { nmae: 'x' } }));
     expect(() => readMapping(map)).toThrow(/mapping\.json: columns/);
+  });
+
+  it('joins province, city and county into the short region path of the bundled datasets', () => {
+    const rows = [
+      { row: 1, cells: ['企业名称', '统一社会信用代码', '所属省份', '所属城市', '所属区县'] },
+      { row: 2, cells: ['甲', code(50), '江苏省', '苏州市', '昆山市'] },
+      { row: 3, cells: ['乙', code(51), '广西壮族自治区', '南宁市', '武鸣区'] },
+      { row: 4, cells: ['丙', code(52), '山西省', '长治市', '城区'] },
+      { row: 5, cells: ['丁', code(53), '上海市', '上海市', '-'] },
+    ];
+    expect(importRows(rows, 'r.csv', 'r.csv').rows.map((r) => r[2])).toEqual([
+      '江苏/苏州/昆山',
+      '广西/南宁/武鸣',
+      '山西/长治/城区',
+      '上海/上海',
+    ]);
   });
 
   it('groups statuses', () => {

@@ -190,11 +190,12 @@ export function statusGroup(status: string): 'operating' | 'closed' | 'unknown' 
 
 const key = (h: string) => h.replace(/[\s\u3000]/g, '').toLowerCase();
 
-/** Strips the administrative suffix the bundled datasets leave out (浙江省 → 浙江, 绍兴市 → 绍兴). */
+/** Strips the administrative suffix the bundled datasets leave out (浙江省 → 浙江, 绍兴市 → 绍兴, 柯桥区 → 柯桥). */
 function regionPart(text: string, level: 'province' | 'city' | 'county'): string {
   const t = text.trim();
   if (t === '' || t === '-') return '';
-  if (level === 'county') return t;
+  // The short form of cn-admin-divisions (柯桥区 → 柯桥, 昆山市 → 昆山), whole when one character would be left.
+  if (level === 'county') return t.replace(/^(.{2,}?)(自治县|区|县|市|旗)$/, '$1');
   const autonomous = /^(内蒙古|广西|西藏|宁夏|新疆)/.exec(t);
   if (autonomous) return autonomous[1]!;
   return t.length > 2 ? t.replace(/(省|市)$/, '') : t;
