@@ -118,16 +118,20 @@ for (let i = 1; i <= FIRMS; i++) {
   const [county, street] = pick(TOWNS);
   const name = `绍兴${pick(WORDS)}${pick(WORDS)}${kind}有限公司`;
   const year = 1995 + rand(30);
-  const capital = pick([
-    '50万人民币',
-    '100万人民币',
-    '300万元人民币',
-    '500万人民币',
-    '1000万人民币',
-    '2000万人民币',
-    '1.2亿元人民币',
-    '200万美元',
-  ]);
+  // A few firms with foreign capital (外资): kept in their currency by the import, flagged.
+  const capital =
+    rand(60) === 0
+      ? pick(['200万美元', '500万港元'])
+      : pick([
+          '50万人民币',
+          '100万人民币',
+          '300万元人民币',
+          '500万人民币',
+          '1000万人民币',
+          '2000万人民币',
+          '1.2亿元人民币',
+          '-',
+        ]);
   rows.push([
     i,
     `${name.slice(0, -4)}${i}号${name.slice(-4)}`,
