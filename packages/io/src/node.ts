@@ -119,3 +119,4 @@ export * from './import/credit-code.js';
 export * from './import/registry.js';
 export * from './node/import-read.js';
 export * from './import/values.js';
+export * from './import/divisions.js';

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  addressResolver,
   importRows,
   parseCapital,
   parseCount,
@@ -39,6 +40,7 @@ describe('registry export (.xlsx) with every problem planted', () => {
       capital: '注册资本',
       established: '成立日期',
       employees: '参保人数',
+      address: '注册地址',
     });
   });
 
@@ -181,6 +183,31 @@ describe('headers, statuses and mapping files', () => {
       '山西/长治/城区',
       '上海/上海',
     ]);
+  });
+
+  it('resolves a registered address through the NBS division list', () => {
+    const resolve = addressResolver(
+      readFileSync(
+        new URL('../../../datasets/cn-admin-divisions/divisions.csv', import.meta.url),
+        'utf8',
+      ),
+    );
+    expect(resolve('浙江省绍兴市柯桥区华舍街道示例路1号')).toEqual({
+      path: '浙江/绍兴/柯桥',
+      code: '330603',
+    });
+    expect(resolve('柯桥区华舍街道示例路1号')).toEqual({ path: '浙江/绍兴/柯桥', code: '330603' });
+    expect(resolve('江苏省昆山市玉山镇')).toEqual({ path: '江苏/苏州/昆山', code: '320583' });
+    expect(resolve('北京市朝阳区建国路1号')?.path).toBe('北京/北京/朝阳');
+    expect(resolve('某某工业园区')).toBeUndefined();
+    const rows = [
+      { row: 1, cells: ['企业名称', '统一社会信用代码', '注册地址'] },
+      { row: 2, cells: ['甲', code(60), '柯桥区齐贤街道1号'] },
+      { row: 3, cells: ['乙', code(61), '某某工业园区'] },
+    ];
+    const r = importRows(rows, 'a.csv', 'a.csv', {}, resolve);
+    expect(r.rows.map((x) => x[2])).toEqual(['浙江/绍兴/柯桥', '']);
+    expect(where(r)).toEqual(['a.csv:3:注册地址:warning:region-unresolved']);
   });
 
   it('groups statuses', () => {

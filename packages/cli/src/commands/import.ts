@@ -7,11 +7,13 @@
  * firms no longer operating (注销, 吊销, 迁出 …) are left out and listed. The reading and checks
  * are io's (`importRows`); this prints the summary and writes the files.
  */
-import { basename, extname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import type { Translator } from '@chainlens/core';
 import { MANIFEST_FILE, toCsv } from '@chainlens/io';
 import type { ImportProblem, ImportResult } from '@chainlens/io/node';
-import { importRows, readExport, readMapping } from '@chainlens/io/node';
+import { addressResolver, importRows, readExport, readMapping } from '@chainlens/io/node';
+import { bundledRoot } from '../datasets.js';
 import { EN } from '../lang.js';
 import { CliDataError, msg } from '../errors.js';
 import { checkReportFolder, writeFileSet } from '../files.js';
@@ -61,6 +63,13 @@ function report(result: ImportResult, tr: Translator): object {
   };
 }
 
+/** The address resolver over the shipped NBS division list (datasets/cn-admin-divisions). */
+function divisions() {
+  const root = bundledRoot();
+  const path = root && join(root, 'cn-admin-divisions', 'divisions.csv');
+  return path && existsSync(path) ? addressResolver(readFileSync(path, 'utf8')) : undefined;
+}
+
 export async function importCommand(
   file: string,
   options: ImportOptions,
@@ -70,7 +79,7 @@ export async function importCommand(
   checkReportFolder(options.out, IMPORT_FILES, options.force ?? false);
   const mapping = options.mapping ? readMapping(options.mapping) : {};
   const sheet = await readExport(file);
-  const result = importRows(sheet.rows, file, sheet.name, mapping);
+  const result = importRows(sheet.rows, file, sheet.name, mapping, divisions());
   const c = result.counts;
   if (result.headerRow > 0) {
     out.out(tr.t('import:summary.title', { file, sheet: sheet.name, row: result.headerRow }));

@@ -7,6 +7,7 @@
  */
 import { checkCreditCode } from './credit-code.js';
 import { parseCapital, parseCount, parseDate } from './values.js';
+import type { AddressResolver } from './divisions.js';
 
 /** The fields the importer gives meaning to; every other column is kept as it is. */
 export const IMPORT_FIELDS = [
@@ -20,6 +21,7 @@ export const IMPORT_FIELDS = [
   'capital',
   'established',
   'employees',
+  'address',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -42,6 +44,7 @@ export const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   capital: ['注册资本', 'registered capital', 'capital'],
   established: ['成立日期', '成立时间', 'established', 'date of establishment', 'founded'],
   employees: ['参保人数', '社保人数', 'insured employees', 'employees'],
+  address: ['注册地址', '企业地址', '地址', 'registered address', 'address'],
 };
 
 /** Columns the importer adds after id, name, region: figures read from the export's text. */
@@ -95,7 +98,8 @@ export type ImportProblemCode =
   | 'capital-foreign'
   | 'capital-bad'
   | 'date-invalid'
-  | 'count-bad';
+  | 'count-bad'
+  | 'region-unresolved';
 
 /** One problem, at file:sheet:row:column; params are the facts a message is built from. */
 export interface ImportProblem {
@@ -240,6 +244,7 @@ export function importRows(
   file: string,
   sheet: string,
   mapping: ImportMapping = {},
+  resolveAddress?: AddressResolver,
 ): ImportResult {
   const problems: ImportProblem[] = [];
   const problem = (
@@ -337,6 +342,13 @@ export function importRows(
             .filter((p) => p !== '')
             .join('/');
     const col = (i: number | undefined) => (i === undefined ? '' : header[i]!);
+    let where = region;
+    const address = cell(f.address);
+    if (where === '' && resolveAddress && address !== '') {
+      where = resolveAddress(address)?.path ?? '';
+      if (where === '')
+        problem('warning', 'region-unresolved', row, col(f.address), { address, name });
+    }
     const capital = parseCapital(cell(f.capital));
     if (capital.kind === 'bad')
       problem('warning', 'capital-bad', row, col(f.capital), { value: cell(f.capital) });
@@ -355,7 +367,7 @@ export function importRows(
     result.rows.push([
       checked.code,
       name,
-      region,
+      where,
       group,
       amount ? String(amount.wan) : '',
       amount?.currency ?? '',

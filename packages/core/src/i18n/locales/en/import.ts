@@ -54,4 +54,7 @@ export const importNs = {
   'field.capital': 'registered capital',
   'field.established': 'established',
   'field.employees': 'insured employees',
+  'problem.region-unresolved':
+    "address '{{address}}' not resolved to a region; {{name}} kept with an empty region",
+  'field.address': 'address',
 } as const;

@@ -51,4 +51,6 @@ export const importNs = {
   'field.capital': '注册资本',
   'field.established': '成立日期',
   'field.employees': '参保人数',
+  'problem.region-unresolved': '注册地址「{{address}}」无法对应到行政区划，{{name}} 保留但地区为空',
+  'field.address': '注册地址',
 } as const satisfies CatalogueOf<typeof en>;
