@@ -12,6 +12,7 @@ import { UsageError, errorText, msg } from './errors.js';
 import { compareCommand } from './commands/compare.js';
 import { metricsCommand } from './commands/metrics.js';
 import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { templateExtractCommand, templateListCommand } from './commands/template.js';
@@ -234,6 +235,18 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .addOption(quiet())
     .action(async (dataset: string, options: Parameters<typeof exportCommand>[1]) => {
       setCode(await exportCommand(dataset, options, out, tr));
+    });
+
+  program
+    .command('import')
+    .description(tr.t('import:help'))
+    .argument('<file>', tr.t('import:help.arg.file'))
+    .addOption(new Option('--out <dir>', tr.t('import:help.out')).makeOptionMandatory())
+    .addOption(new Option('--mapping <file>', tr.t('import:help.mapping')))
+    .addOption(new Option('--name <name>', tr.t('import:help.name')))
+    .addOption(new Option('--force', tr.t('import:help.force')))
+    .action(async (file: string, options: Parameters<typeof importCommand>[1]) => {
+      setCode(await importCommand(file, options, out, tr));
     });
 
   program

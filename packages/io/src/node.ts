@@ -113,3 +113,10 @@ export function writeDataset(dataset: Dataset, dir: string, format: WriteFormat)
 
 // Excel workbooks (exceljs): here, not in the main entry, which the viewer bundles.
 export * from './export/xlsx/index.js';
+
+// Registry exports (chainlens import).
+export * from './import/credit-code.js';
+export * from './import/registry.js';
+export * from './node/import-read.js';
+export * from './import/values.js';
+export * from './import/divisions.js';

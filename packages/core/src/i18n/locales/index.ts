@@ -20,6 +20,8 @@ import { xlsx as enXlsx } from './en/xlsx.js';
 import { xlsx as zhXlsx } from './zh-CN/xlsx.js';
 import { io as enIo } from './en/io.js';
 import { io as zhIo } from './zh-CN/io.js';
+import { importNs as enImport } from './en/import.js';
+import { importNs as zhImport } from './zh-CN/import.js';
 import { viewer as enViewer } from './en/viewer.js';
 import { viewer as zhViewer } from './zh-CN/viewer.js';
 
@@ -32,6 +34,7 @@ export const NAMESPACES = [
   'xlsx',
   'viewer',
   'io',
+  'import',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -45,6 +48,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     xlsx: enXlsx,
     viewer: enViewer,
     io: enIo,
+    import: enImport,
   },
   'zh-CN': {
     common: zhCommon,
@@ -55,5 +59,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     xlsx: zhXlsx,
     viewer: zhViewer,
     io: zhIo,
+    import: zhImport,
   },
 };

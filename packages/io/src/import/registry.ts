@@ -1,0 +1,382 @@
+/**
+ * Enterprise-registry exports (企查查 / 天眼查 / 启信宝 style): rows of a sheet → the companies
+ * table of a dataset. Finds the header row below title rows ("导出时间…", "共 312 条"), maps the
+ * usual Chinese and English headers (or a mapping file's), checks each credit code
+ * (GB 32100-2015), keeps one row per code, and leaves firms that are no longer operating
+ * (注销, 吊销, 迁出, 停业, 清算 …) out of the cluster. Pure: reading the file is in read.ts.
+ */
+import { checkCreditCode } from './credit-code.js';
+import { parseCapital, parseCount, parseDate } from './values.js';
+import type { AddressResolver } from './divisions.js';
+
+/** The fields the importer gives meaning to; every other column is kept as it is. */
+export const IMPORT_FIELDS = [
+  'id',
+  'name',
+  'status',
+  'region',
+  'province',
+  'city',
+  'county',
+  'capital',
+  'established',
+  'employees',
+  'address',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** The headers each field is recognised by (compared without spaces, case-insensitively). */
+export const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
+  id: [
+    '统一社会信用代码',
+    '社会信用代码',
+    '信用代码',
+    'unified social credit code',
+    'credit code',
+    'uscc',
+  ],
+  name: ['企业名称', '公司名称', '名称', '单位名称', 'company name', 'company', 'name'],
+  status: ['登记状态', '经营状态', '企业状态', '状态', 'registration status', 'status'],
+  region: ['地区', '所属地区', 'region'],
+  province: ['所属省份', '省份', '省', 'province'],
+  city: ['所属城市', '城市', '市', 'city'],
+  county: ['所属区县', '区县', '县区', 'county', 'district'],
+  capital: ['注册资本', 'registered capital', 'capital'],
+  established: ['成立日期', '成立时间', 'established', 'date of establishment', 'founded'],
+  employees: ['参保人数', '社保人数', 'insured employees', 'employees'],
+  address: ['注册地址', '企业地址', '地址', 'registered address', 'address'],
+};
+
+/** Columns the importer adds after id, name, region: figures read from the export's text. */
+export const DERIVED_COLUMNS = [
+  'status_group',
+  'capital_wan',
+  'capital_currency',
+  'established_date',
+  'insured_employees',
+] as const;
+
+/** Header names of the other usual columns, recognised when looking for the header row. */
+const OTHER_HEADERS = [
+  '法定代表人',
+  '成立日期',
+  '注册资本',
+  '注册地址',
+  '国标行业',
+  '所属行业',
+  '经营范围',
+  '参保人数',
+  '企业类型',
+  'legal representative',
+  'established',
+  'registered capital',
+  'address',
+  'industry',
+  'business scope',
+  'insured employees',
+  'company type',
+];
+
+/** A mapping file: a field → the header that holds it; `headerRow` (1-based) when not found. */
+export interface ImportMapping {
+  columns?: Partial<Record<ImportField, string>>;
+  headerRow?: number;
+}
+
+export type ImportProblemCode =
+  | 'no-header'
+  | 'no-column'
+  | 'code-empty'
+  | 'code-length'
+  | 'code-character'
+  | 'code-check'
+  | 'code-normalised'
+  | 'duplicate-code'
+  | 'no-name'
+  | 'status-unknown'
+  | 'status-empty'
+  | 'capital-foreign'
+  | 'capital-bad'
+  | 'date-invalid'
+  | 'count-bad'
+  | 'region-unresolved';
+
+/** One problem, at file:sheet:row:column; params are the facts a message is built from. */
+export interface ImportProblem {
+  severity: 'error' | 'warning';
+  code: ImportProblemCode;
+  file: string;
+  sheet: string;
+  /** 1-based row of the sheet (line of a CSV); 0 for the whole sheet. */
+  row: number;
+  column: string;
+  params: Record<string, string | number>;
+}
+
+/** A row as read: its 1-based row number in the sheet and its cells as text. */
+export interface SheetRow {
+  row: number;
+  cells: string[];
+}
+
+export interface ExcludedFirm {
+  row: number;
+  id: string;
+  name: string;
+  status: string;
+}
+
+export interface ImportResult {
+  file: string;
+  sheet: string;
+  /** 1-based row of the header. */
+  headerRow: number;
+  /** Header of the sheet → the field it was read as. */
+  mapped: Partial<Record<ImportField, string>>;
+  /** companies.csv: id, name, region, status_group, then the other columns of the export. */
+  columns: string[];
+  rows: string[][];
+  excluded: ExcludedFirm[];
+  /** read = imported + excluded + rejected + duplicates. */
+  counts: {
+    read: number;
+    imported: number;
+    excluded: number;
+    rejected: number;
+    duplicates: number;
+    warnings: number;
+  };
+  problems: ImportProblem[];
+}
+
+/** Statuses of firms that no longer operate: left out of the cluster. */
+const CLOSED = [
+  '注销',
+  '吊销',
+  '迁出',
+  '停业',
+  '歇业',
+  '清算',
+  '撤销',
+  '责令关闭',
+  '关闭',
+  '破产',
+  '除名',
+  'deregistered',
+  'revoked',
+  'closed',
+  'liquidation',
+  'moved out',
+];
+/** Statuses of operating firms. */
+const OPERATING = [
+  '存续',
+  '在业',
+  '开业',
+  '在营',
+  '正常',
+  '登记成立',
+  '营业',
+  'active',
+  'operating',
+  'in business',
+  'existing',
+];
+
+/** 'operating', 'closed' or 'unknown' for a status text. */
+export function statusGroup(status: string): 'operating' | 'closed' | 'unknown' {
+  const s = status.trim().toLowerCase();
+  if (s === '') return 'unknown';
+  if (CLOSED.some((w) => s.includes(w))) return 'closed';
+  if (OPERATING.some((w) => s.includes(w))) return 'operating';
+  return 'unknown';
+}
+
+const key = (h: string) => h.replace(/[\s\u3000]/g, '').toLowerCase();
+
+/** Strips the administrative suffix the bundled datasets leave out (浙江省 → 浙江, 绍兴市 → 绍兴, 柯桥区 → 柯桥). */
+function regionPart(text: string, level: 'province' | 'city' | 'county'): string {
+  const t = text.trim();
+  if (t === '' || t === '-') return '';
+  // The short form of cn-admin-divisions (柯桥区 → 柯桥, 昆山市 → 昆山), whole when one character would be left.
+  if (level === 'county') return t.replace(/^(.{2,}?)(自治县|区|县|市|旗)$/, '$1');
+  const autonomous = /^(内蒙古|广西|西藏|宁夏|新疆)/.exec(t);
+  if (autonomous) return autonomous[1]!;
+  return t.length > 2 ? t.replace(/(省|市)$/, '') : t;
+}
+
+function fieldsOf(header: string[], mapping: ImportMapping): Partial<Record<ImportField, number>> {
+  const index: Partial<Record<ImportField, number>> = {};
+  const keys = header.map(key);
+  for (const field of IMPORT_FIELDS) {
+    const given = mapping.columns?.[field];
+    const names = given !== undefined ? [given] : HEADER_ALIASES[field];
+    for (const n of names) {
+      const i = keys.indexOf(key(n));
+      if (i >= 0) {
+        index[field] = i;
+        break;
+      }
+    }
+  }
+  return index;
+}
+
+/** The index in `rows` of the header row: the first with the name and code columns. */
+function findHeader(rows: SheetRow[], mapping: ImportMapping): number {
+  if (mapping.headerRow !== undefined) return rows.findIndex((r) => r.row === mapping.headerRow);
+  const known = new Set([...Object.values(HEADER_ALIASES).flat(), ...OTHER_HEADERS].map(key));
+  for (let i = 0; i < Math.min(rows.length, 30); i++) {
+    const f = fieldsOf(rows[i]!.cells, mapping);
+    if (f.id === undefined || f.name === undefined) continue;
+    if (rows[i]!.cells.filter((c) => known.has(key(c))).length >= 2 || mapping.columns) return i;
+  }
+  return -1;
+}
+
+/**
+ * The companies of a sheet. `rows` are the sheet's rows in order (title rows included); `file`
+ * and `sheet` name them in problems. Throws nothing: a sheet without a header row gives a
+ * result with no rows and a 'no-header' error.
+ */
+export function importRows(
+  rows: SheetRow[],
+  file: string,
+  sheet: string,
+  mapping: ImportMapping = {},
+  resolveAddress?: AddressResolver,
+): ImportResult {
+  const problems: ImportProblem[] = [];
+  const problem = (
+    severity: ImportProblem['severity'],
+    code: ImportProblemCode,
+    row: number,
+    column: string,
+    params: Record<string, string | number> = {},
+  ) => problems.push({ severity, code, file, sheet, row, column, params });
+  const result: ImportResult = {
+    file,
+    sheet,
+    headerRow: 0,
+    mapped: {},
+    columns: [],
+    rows: [],
+    excluded: [],
+    counts: { read: 0, imported: 0, excluded: 0, rejected: 0, duplicates: 0, warnings: 0 },
+    problems,
+  };
+  const h = findHeader(rows, mapping);
+  if (h < 0) {
+    const missing = mapping.columns?.name ?? HEADER_ALIASES.name[0]!;
+    problem('error', 'no-header', 0, '', {
+      name: missing,
+      id: mapping.columns?.id ?? HEADER_ALIASES.id[0]!,
+      row: mapping.headerRow ?? 0,
+    });
+    return result;
+  }
+  const header = rows[h]!.cells.map((c, i) => c.trim() || `column${i + 1}`);
+  result.headerRow = rows[h]!.row;
+  const f = fieldsOf(header, mapping);
+  for (const [field, i] of Object.entries(f)) result.mapped[field as ImportField] = header[i];
+  const used = new Set([f.id, f.name, f.region]);
+  const others = header.map((_, i) => i).filter((i) => !used.has(i));
+  const reserved = new Set<string>(['id', 'name', 'region', ...DERIVED_COLUMNS]);
+  result.columns = [
+    'id',
+    'name',
+    'region',
+    ...DERIVED_COLUMNS,
+    ...others.map((i) => (reserved.has(header[i]!) ? `${header[i]}_source` : header[i]!)),
+  ];
+  const idCol = header[f.id!]!;
+  const nameCol = header[f.name!]!;
+  const statusCol = f.status !== undefined ? header[f.status]! : '';
+  const seen = new Map<string, number>();
+  for (const { row, cells } of rows.slice(h + 1)) {
+    if (cells.every((c) => c.trim() === '')) continue;
+    result.counts.read++;
+    const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+    const raw = cell(f.id);
+    const checked = checkCreditCode(raw);
+    if (!checked.ok) {
+      problem('error', `code-${checked.reason}`, row, idCol, { code: raw, detail: checked.detail });
+      result.counts.rejected++;
+      continue;
+    }
+    const name = cell(f.name);
+    if (name === '') {
+      problem('error', 'no-name', row, nameCol, { code: checked.code });
+      result.counts.rejected++;
+      continue;
+    }
+    if (checked.normalised)
+      problem('warning', 'code-normalised', row, idCol, { code: raw, normalised: checked.code });
+    const first = seen.get(checked.code);
+    if (first !== undefined) {
+      problem('warning', 'duplicate-code', row, idCol, { code: checked.code, first, name });
+      result.counts.duplicates++;
+      continue;
+    }
+    seen.set(checked.code, row);
+    const status = cell(f.status);
+    const group = f.status === undefined ? 'unknown' : statusGroup(status);
+    if (group === 'closed') {
+      result.excluded.push({ row, id: checked.code, name, status });
+      result.counts.excluded++;
+      continue;
+    }
+    if (f.status !== undefined && group === 'unknown')
+      problem('warning', status === '' ? 'status-empty' : 'status-unknown', row, statusCol, {
+        status,
+        name,
+      });
+    const region =
+      f.region !== undefined
+        ? cell(f.region)
+        : [
+            regionPart(cell(f.province), 'province'),
+            regionPart(cell(f.city), 'city'),
+            regionPart(cell(f.county), 'county'),
+          ]
+            .filter((p) => p !== '')
+            .join('/');
+    const col = (i: number | undefined) => (i === undefined ? '' : header[i]!);
+    let where = region;
+    const address = cell(f.address);
+    if (where === '' && resolveAddress && address !== '') {
+      where = resolveAddress(address)?.path ?? '';
+      if (where === '')
+        problem('warning', 'region-unresolved', row, col(f.address), { address, name });
+    }
+    const capital = parseCapital(cell(f.capital));
+    if (capital.kind === 'bad')
+      problem('warning', 'capital-bad', row, col(f.capital), { value: cell(f.capital) });
+    else if (capital.kind === 'amount' && capital.currency !== 'CNY')
+      problem('warning', 'capital-foreign', row, col(f.capital), {
+        value: cell(f.capital),
+        currency: capital.currency,
+      });
+    const date = parseDate(cell(f.established));
+    if (date === undefined)
+      problem('warning', 'date-invalid', row, col(f.established), { value: cell(f.established) });
+    const employees = parseCount(cell(f.employees));
+    if (employees === undefined)
+      problem('warning', 'count-bad', row, col(f.employees), { value: cell(f.employees) });
+    const amount = capital.kind === 'amount' ? capital : undefined;
+    result.rows.push([
+      checked.code,
+      name,
+      where,
+      group,
+      amount ? String(amount.wan) : '',
+      amount?.currency ?? '',
+      date ?? '',
+      employees ?? '',
+      ...others.map((i) => cell(i)),
+    ]);
+    result.counts.imported++;
+  }
+  result.counts.warnings = problems.filter((p) => p.severity === 'warning').length;
+  return result;
+}
