@@ -171,7 +171,7 @@ const companyRows = companyNodes.map((n) => {
     region,
     fullname: n.fullname,
     exchange: n.exchange,
-    list_date: n.list_date,
+    listed: listedDate(n),
     industry_code: n.industry_code,
     industry_l1: n.industry_l1,
     industry_l2: n.industry_l2,
@@ -180,6 +180,22 @@ const companyRows = companyNodes.map((n) => {
     flag: n.flag,
   };
 });
+/**
+ * The listing date as `listed` (docs/time.md), empty where the source's `list_date` is not a date
+ * (84 rows hold the exchange's name there) or is another company's (rows flagged
+ * `fullname-suspect`); both counted in stats.
+ */
+function listedDate(n) {
+  if (n.flag === 'fullname-suspect') {
+    count('listedDroppedSuspect');
+    return '';
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(n.list_date)) {
+    if (n.list_date) count('listedNotADate');
+    return '';
+  }
+  return n.list_date;
+}
 /** `a` is `b` or below it (path prefix at a `/` boundary). */
 function regionWithin(a, b) {
   return a === b || a.startsWith(`${b}/`);

@@ -15,10 +15,12 @@ export type IssueParams = Readonly<Record<string, string | number | readonly str
 /** Every code io gives an issue, a DataError or a table note (test/messages.test.ts checks each). */
 export const IO_CODES = [
   'bad-encoding',
+  'bad-date',
   'bad-gzip',
   'bad-number',
   'bad-template',
   'control-character',
+  'date-order',
   'duplicate-header',
   'duplicate-id',
   'duplicate-key',

@@ -13,6 +13,7 @@ export {
   setOwn,
 } from './types.js';
 export type {
+  AsOfInfo,
   AttributeColumns,
   ChainSegment,
   ChainTemplate,

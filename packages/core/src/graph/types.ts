@@ -110,6 +110,18 @@ export interface Dataset {
   templates: ChainTemplate[];
   products?: ProductTable;
   productLinks?: ProductLinkTable;
+  /** Set when the tables are the dataset as of a date (time/as-of.ts `asOf`). */
+  asOf?: AsOfInfo;
+}
+
+/** What `asOf` records on the dataset it returns (report.json's `dataset.asOf`). */
+export interface AsOfInfo {
+  /** The date as a full ISO date (`2015` → `2015-12-31`). */
+  date: string;
+  /** Rows of the whole dataset with a start or end date, per table. */
+  dated: { companies: number; memberships: number; relations: number };
+  /** Rows of the whole dataset before filtering, per table. */
+  total: { companies: number; memberships: number; relations: number };
 }
 
 /** Number of companies in a dataset. */

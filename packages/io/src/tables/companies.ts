@@ -1,6 +1,10 @@
-/** The companies table: `id,name,region` plus any extra columns, kept as attributes. */
+/**
+ * The companies table: `id,name,region` plus any extra columns, kept as attributes; the optional
+ * dates `founded`, `listed`, `closed` are checked (tables/dates.ts) and kept as written.
+ */
 import type { CompanyTable } from '@chainlens/core';
-import { normalizeRegion } from '@chainlens/core';
+import { DATE_COLUMNS, normalizeRegion } from '@chainlens/core';
+import { checkDates } from './dates.js';
 import type { IssueLog } from '../issues.js';
 import { addNote } from '../issues.js';
 import type { TableInput } from './common.js';
@@ -24,6 +28,8 @@ export function readCompanies(input: TableInput, log: IssueLog): CompanyTable {
     (row) => {
       const id = uniqueId(row, 'company', firstRow);
       if (id === undefined) return;
+      checkDates(row, DATE_COLUMNS.companies);
+      if (row.rejected) return;
       let name = row.get('name').trim();
       if (name === '') {
         name = id;

@@ -4,6 +4,8 @@
  * unknown (kept as NaN, counted in the table's notes), never read as 0.
  */
 import type { MembershipTable } from '@chainlens/core';
+import { DATE_COLUMNS } from '@chainlens/core';
+import { checkDates } from './dates.js';
 import type { IssueLog } from '../issues.js';
 import { addNote } from '../issues.js';
 import { clip } from '../numbers.js';
@@ -73,6 +75,7 @@ export function readMemberships(
           : { segment: clip(item) },
       );
     }
+    checkDates(row, DATE_COLUMNS.memberships);
     const s = row.number('share', (v) => (v < 0 || v > 1 ? 'share' : undefined));
     if (row.rejected || s === undefined || c === undefined) return;
     let itemNo = itemNumber.get(item);

@@ -1,6 +1,12 @@
 /** The relations table: `source,target[,type][,weight]`, directed, typed, weighted. */
 import type { RelationTable, RelationType } from '@chainlens/core';
-import { RELATION_TYPES, isRelationType, relationTypeCode } from '@chainlens/core';
+import {
+  DATE_COLUMNS,
+  RELATION_TYPES,
+  isRelationType,
+  relationTypeCode,
+} from '@chainlens/core';
+import { checkDates } from './dates.js';
 import type { IssueLog, TableReport } from '../issues.js';
 import { addNote } from '../issues.js';
 import { clip } from '../numbers.js';
@@ -68,6 +74,7 @@ export function readRelations(
         );
       }
     }
+    checkDates(row, DATE_COLUMNS.relations);
     const w = row.number('weight', (v) => (v < 0 ? 'negative' : undefined));
     if (s !== '' && s === t && !options.allowSelfLoops)
       row.reject('self-loop', 'target', { id: clip(s) });

@@ -25,12 +25,15 @@ export const io = {
   'bad-encoding.utf8':
     'not valid {{encoding}} text at line {{line}}, column {{column}} (bytes {{bytes}}); save the file as UTF-8',
   'bad-gzip': 'not a valid gzip file ({{reason}})',
+  'bad-date':
+    "{{column}} '{{value}}' is not a date (YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY; a year or month stands for its end)",
   'bad-number.infinite': "{{column}} '{{value}}' is infinite",
   'bad-number.nan': "{{column}} '{{value}}' is NaN",
   'bad-number.notNumber': "{{column}} '{{value}}' is not a number",
   'bad-template': '{{reason}}',
   'control-character': 'control character {{char}} at position {{position}} of the field',
   'control-character.header': 'header column {{index}} holds control character {{char}}',
+  'date-order': "{{end}} '{{endValue}}' is before {{start}} '{{startValue}}'",
   'duplicate-header':
     "header columns {{first}} and {{second}} are both named '{{name}}': which one holds the data is unclear",
   'duplicate-id': "duplicate {{what}} id '{{id}}' (first at row {{first}})",

@@ -22,12 +22,15 @@ export const io = {
   'bad-encoding.utf8':
     '第 {{line}} 行第 {{column}} 列不是有效的 {{encoding}} 文本（字节 {{bytes}}）；请将文件另存为 UTF-8',
   'bad-gzip': '不是有效的 gzip 文件（解压程序提示：“{{reason}}”）',
+  'bad-date':
+    '{{column}} 的值 “{{value}}” 不是日期（应为 YYYY-MM-DD、YYYYMMDD、YYYY-MM 或 YYYY；只写年或年月时按该期末日计）',
   'bad-number.infinite': '{{column}} 的值 “{{value}}” 为无穷大',
   'bad-number.nan': '{{column}} 的值 “{{value}}” 不是数字（NaN）',
   'bad-number.notNumber': '{{column}} 的值 “{{value}}” 不是数字',
   'bad-template': '模板内容有误（校验提示：“{{reason}}”）',
   'control-character': '字段第 {{position}} 个字符是控制字符 {{char}}',
   'control-character.header': '表头第 {{index}} 列含控制字符 {{char}}',
+  'date-order': '{{end}} “{{endValue}}” 早于 {{start}} “{{startValue}}”',
   'duplicate-header':
     '表头第 {{first}} 列和第 {{second}} 列同名（“{{name}}”），无法确定哪一列是数据',
   'duplicate-id': '{{what}} ID “{{id}}” 重复（首次出现在第 {{first}} 行）',

@@ -1,0 +1,6 @@
+/**
+ * @chainlens/core/time: the chain over time: date cells, the dataset as of a date, and what
+ * changed between two dates (docs/time.md).
+ */
+export { DATE_COLUMNS, formatDay, normalizeDate, parseDay } from './dates.js';
+export { asOf, asOfDay } from './as-of.js';
