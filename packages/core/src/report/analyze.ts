@@ -222,6 +222,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): ChainReport 
       relations: dataset.relations.source.length,
       relationsByType,
       memberships: dataset.memberships.company.length,
+      ...(dataset.asOf ? { asOf: dataset.asOf } : {}),
     },
     cluster: {
       id: options.cluster.id,

@@ -4,3 +4,17 @@
  */
 export { DATE_COLUMNS, formatDay, normalizeDate, parseDay } from './dates.js';
 export { asOf, asOfDay } from './as-of.js';
+export { chainAt, diffChain, diffSnapshots } from './diff.js';
+export type {
+  ChainAtOptions,
+  ChainDiff,
+  ChainSnapshot,
+  DiffOptions,
+  FigureChange,
+  FirmChange,
+  LeaderChange,
+  SegmentShift,
+  SegmentShiftKind,
+  SinglePoint,
+  TargetLanded,
+} from './diff.js';
