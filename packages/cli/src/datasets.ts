@@ -7,7 +7,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult, ValidationReport } from '@chainlens/io';
 import { isClean, nearest } from '@chainlens/io';
-import type { Translator } from '@chainlens/core';
+import type { Dataset, Translator } from '@chainlens/core';
+import { asOf, asOfText } from '@chainlens/core';
+import { parseDateOption } from './options.js';
 import { CliDataError, UsageError, msg } from './errors.js';
 import { EN } from './lang.js';
 import { readDataset } from '@chainlens/io/node';
@@ -92,16 +94,30 @@ function wantsStreaming(path: string, threshold: number): boolean {
  */
 export async function loadDataset(
   path: string,
-  options: { progress?: Progress } = {},
+  options: { progress?: Progress; at?: string } = {},
 ): Promise<LoadResult & { streamed: boolean }> {
+  // A bad --at fails before the dataset is read.
+  const at = options.at === undefined ? undefined : parseDateOption(options.at, 'at');
   const threshold = streamThreshold();
-  if (!wantsStreaming(path, threshold)) return { ...readDataset(path), streamed: false };
-  const { readDatasetAuto } = await import('@chainlens/scale');
-  const result = await readDatasetAuto(path, {
-    threshold,
-    ...(options.progress ? { progress: options.progress } : {}),
-  });
-  return { ...result, streamed: true };
+  let result: LoadResult & { streamed: boolean };
+  if (!wantsStreaming(path, threshold)) result = { ...readDataset(path), streamed: false };
+  else {
+    const { readDatasetAuto } = await import('@chainlens/scale');
+    const read = await readDatasetAuto(path, {
+      threshold,
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
+    result = { ...read, streamed: true };
+  }
+  return at === undefined ? result : { ...result, dataset: asOf(result.dataset, at) };
+}
+
+/** The line saying which date a dataset is as of (`--at`), or undefined when it is not dated. */
+export function asOfLine(dataset: Dataset, tr: Translator): string | undefined {
+  const text = asOfText(dataset.asOf, tr);
+  return text === undefined
+    ? undefined
+    : tr.t('cli:asOf', { text, companies: count(dataset.companies.ids.length) });
 }
 
 /**

@@ -1,5 +1,23 @@
 /** Option values of the commands, parsed and checked once, with errors that name the option. */
+import { Option } from 'commander';
+import type { Translator } from '@chainlens/core';
+import { normalizeDate } from '@chainlens/core';
 import { UsageError, msg } from './errors.js';
+
+/** `--at DATE`: the dataset as of a date (core `asOf`, docs/time.md). */
+export function atOption(tr: Translator): Option {
+  return new Option('--at <date>', tr.t('cli:help.opt.at'));
+}
+
+/**
+ * A date option (`--at`, `--from`, `--to`) as the full ISO date it stands for (`2015` →
+ * `2015-12-31`), or a UsageError naming the option.
+ */
+export function parseDateOption(value: string, name: string): string {
+  const date = normalizeDate(value);
+  if (date === undefined) throw new UsageError(msg.t('cli:error.badDate', { name, value }));
+  return date;
+}
 
 /** A numeric option, or a UsageError naming it. */
 export function parseNumber(

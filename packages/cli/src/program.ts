@@ -20,6 +20,7 @@ import { DEFAULT_DATASET } from './datasets.js';
 import type { Out } from './output.js';
 import { consoleOut } from './output.js';
 import { LANG_CHOICES, runTranslator } from './lang.js';
+import { atOption } from './options.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_DATA = 1;
@@ -196,6 +197,7 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     )
     .addOption(quiet())
     .addOption(allowRejected())
+    .addOption(atOption(tr))
     .action(async (dataset: string, options: Parameters<typeof analyzeCommand>[1]) => {
       setCode(await analyzeCommand(dataset, options, out, tr));
     });
@@ -216,6 +218,7 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     )
     .addOption(quiet())
     .addOption(allowRejected())
+    .addOption(atOption(tr))
     .action(async (dataset: string, options: Parameters<typeof metricsCommand>[1]) => {
       setCode(await metricsCommand(dataset, options, out, tr));
     });
@@ -301,6 +304,7 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .addOption(rawCsvOption(tr))
     .addOption(quiet())
     .addOption(allowRejected())
+    .addOption(atOption(tr))
     .action(
       async (dataset: string, options: Parameters<typeof compareCommand>[1] & { by?: string }) => {
         if (options.by !== undefined && options.by !== 'region') {

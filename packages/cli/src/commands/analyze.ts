@@ -25,7 +25,7 @@ import {
   unit,
 } from '@chainlens/core';
 import { isClean } from '@chainlens/io';
-import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
+import { asOfLine, inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -56,6 +56,8 @@ export interface AnalyzeOptions {
   minShare?: string;
   theta?: string;
   quiet?: boolean;
+  /** --at DATE: the dataset as of that date. */
+  at?: string;
 }
 
 const pct = (part: number, whole: number) =>
@@ -355,7 +357,9 @@ export async function analyzeCommand(
   // National tables are streamed (@chainlens/scale), with progress; regional ones read by io.
   const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false, tr }),
+    ...(options.at !== undefined ? { at: options.at } : {}),
   });
+  const dated = asOfLine(dataset, tr);
   if (dataset.companies.ids.length === 0) {
     throw new CliDataError(msg.t('cli:error.noCompanies', { path }));
   }
@@ -371,6 +375,7 @@ export async function analyzeCommand(
         status: inputStatus(report, tr),
       }),
     );
+    if (dated) out.out(dated);
     out.out();
     await chainAnalysis(
       dataset,
@@ -382,6 +387,7 @@ export async function analyzeCommand(
     return inputExit(report, options.allowRejected, out, tr);
   }
   for (const line of datasetLines(dataset, path, inputStatus(report, tr), tr)) out.out(line);
+  if (dated) out.out(dated);
   if (cluster) {
     out.out();
     for (const line of clusterLines(dataset, cluster, tr)) out.out(line);

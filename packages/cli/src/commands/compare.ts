@@ -28,7 +28,7 @@ import {
 } from '@chainlens/core';
 import type { CompareWorkbookInput } from '@chainlens/io/node';
 import { compareWorkbook } from '@chainlens/io/node';
-import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
+import { asOfLine, inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import { checkOutputFile, writeFileAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
@@ -60,6 +60,8 @@ export interface CompareCommandOptions {
   out?: string;
   /** No progress lines while a national table is read. */
   quiet?: boolean;
+  /** --at DATE: the dataset as of that date. */
+  at?: string;
   /** --raw-csv: write text cells as they are (no formula guard). */
   rawCsv?: boolean;
 }
@@ -196,6 +198,7 @@ function regionsOutput(
   if (p.format === 'json') {
     const doc = {
       dataset: dataset.name,
+      ...(dataset.asOf ? { asOf: dataset.asOf } : {}),
       compare: 'regions',
       parameters: {
         template: { id: template.id, name: template.name, segments: template.segments.length },
@@ -290,6 +293,7 @@ function chainsOutput(
   if (p.format === 'json') {
     const doc = {
       dataset: dataset.name,
+      ...(dataset.asOf ? { asOf: dataset.asOf } : {}),
       compare: 'chains',
       parameters: { region, level, sortBy, minShare: p.minShare, templates: templates.length },
       coverage,
@@ -383,7 +387,9 @@ export async function compareCommand(
   const path = resolveDataset(datasetArg);
   const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false, tr }),
+    ...(options.at !== undefined ? { at: options.at } : {}),
   });
+  const dated = asOfLine(dataset, tr);
   // The input's status first: on stdout above a text table or a written file, on stderr
   // when stdout holds JSON or CSV.
   const status = tr.t('cli:dataset.status', {
@@ -391,8 +397,13 @@ export async function compareCommand(
     path,
     status: inputStatus(report, tr),
   });
-  if (p.format === 'text' || options.out !== undefined) out.out(status);
-  else out.err(status);
+  if (p.format === 'text' || options.out !== undefined) {
+    out.out(status);
+    if (dated) out.out(dated);
+  } else {
+    out.err(status);
+    if (dated) out.err(dated);
+  }
   let lines: string[] | CompareWorkbookInput;
   if (options.region !== undefined) {
     if (clusterByRegion(dataset.companies, options.region).members.length === 0) {

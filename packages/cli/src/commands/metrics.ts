@@ -24,7 +24,7 @@ import type { Column } from '@chainlens/io/node';
 import { MAX_DATA_ROWS, writeStreamedWorkbook } from '@chainlens/io/node';
 import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
+import { asOfLine, inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import { checkOutputFile, openAtomic } from '../files.js';
 import type { Out } from '../output.js';
 import { count, table } from '../output.js';
@@ -43,6 +43,8 @@ export interface MetricsOptions {
   out?: string;
   top?: string;
   quiet?: boolean;
+  /** --at DATE: the dataset as of that date. */
+  at?: string;
   workers?: string;
   closenessLimit?: string;
   /** --raw-csv: write text cells as they are (no formula guard). */
@@ -168,7 +170,11 @@ export async function metricsCommand(
   const started = performance.now();
   const progress = createProgress({ quiet: options.quiet ?? false, tr });
   // National tables are streamed (@chainlens/scale); regional ones read by io.
-  const { dataset, report } = await loadDataset(path, { progress });
+  const { dataset, report } = await loadDataset(path, {
+    progress,
+    ...(options.at !== undefined ? { at: options.at } : {}),
+  });
+  const dated = asOfLine(dataset, tr);
   const types = relationView(dataset, options.relation);
   const graph = buildMetricGraph(dataset, { types });
   const xlsx = options.out !== undefined && isXlsxPath(options.out);
@@ -205,6 +211,7 @@ export async function metricsCommand(
     out.err(
       tr.t('cli:metrics.status', { name: dataset.name, path, status: inputStatus(report, tr) }),
     );
+    if (dated) out.err(dated);
     writeMetricsCsv(
       dataset,
       graph,
@@ -240,6 +247,7 @@ export async function metricsCommand(
       status: inputStatus(report, tr),
     }),
   );
+  if (dated) lines.push(`  ${dated}`);
   if (types.includes('inferred-supply')) lines.push(`  ${tr.t('cli:metrics.inferred')}`);
   const info = result.info;
   const bcText = info.betweenness.exact

@@ -64,6 +64,7 @@ export type { GridTile, ProvinceMapOptions, ProvinceValue } from './render/provi
 export { renderCompareHtml } from './render/compare-html.js';
 export type { CompareHtmlInput } from './render/compare-html.js';
 export { clusterPlace, targetText, weakLinkText } from './render/sentences.js';
+export { asOfText } from './render/param-text.js';
 export { EN, andList, sharePct, unit } from './render/words.js';
 export {
   GLOSSARY,

@@ -16,7 +16,7 @@ import { provinceSection } from './province-map.js';
 import type { Translator } from '../../i18n/translator.js';
 import { clusterLabel, count, measureText, orderName, fixed, indexReport, pct } from './model.js';
 import { glossaryHtml, glossaryTip } from './glossary.js';
-import { limitsText, paramKey, paramValue, supplyTypesText } from './param-text.js';
+import { asOfText, limitsText, paramKey, paramValue, supplyTypesText } from './param-text.js';
 import { EN, unit } from './words.js';
 import { tableSections } from './html-tables.js';
 
@@ -106,7 +106,10 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
   const tip = (id: string) => ` title="${h(glossaryTip(id, tr))}"`;
   const index = indexReport(report);
   const { completeness: k, template: t, dataset: d, cluster: c, parameters: p } = report;
-  const title = `${t.name} — ${clusterLabel(c.id, tr)}`;
+  const dated = d.asOf as { date?: string } | undefined;
+  const title =
+    `${t.name} — ${clusterLabel(c.id, tr)}` +
+    (dated?.date ? tr.t('report:titleAsOf', { date: dated.date }) : '');
   const body: string[] = [];
   const push = (...s: string[]) => body.push(...s);
 
@@ -116,6 +119,9 @@ export function renderHtml(report: ChainReport, options: HtmlOptions = {}): stri
       `<li><b>${t_('report:label.cluster')}</b> ${t_('report:html.metaCluster', { id: clusterLabel(c.id, tr), companies: unit(tr, 'company', c.companies), chain: count(c.chainCompanies) })}</li>` +
       `<li><b>${t_('report:label.template')}</b> ${t_('report:html.metaTemplate', { id: t.id, segments: unit(tr, 'segment', t.segments), feeds: unit(tr, 'feed', k.feeds.all) })}</li>` +
       `<li><b>${t_('report:label.dataset')}</b> ${t_('report:html.metaDataset', { name: d.name, companies: unit(tr, 'company', d.companies), relations: unit(tr, 'relationAny', d.relations) })}</li>` +
+      (asOfText(d.asOf, tr) === undefined
+        ? ''
+        : `<li><b>${t_('report:label.asOf')}</b> ${h(asOfText(d.asOf, tr)!)}</li>`) +
       `<li><b>${t_('report:label.seed')}</b> ${h(p.seed)}</li></ul></header>`,
   );
 

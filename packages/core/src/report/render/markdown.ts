@@ -24,7 +24,7 @@ import {
 } from './model.js';
 import { glossaryMarkdown } from './glossary.js';
 import { EN, unit } from './words.js';
-import { limitsText, paramKey, paramValue, supplyTypesText } from './param-text.js';
+import { asOfText, limitsText, paramKey, paramValue, supplyTypesText } from './param-text.js';
 import { analysisSections, table } from './markdown-sections.js';
 
 /** Options of `renderMarkdown`. */
@@ -62,6 +62,9 @@ export function renderMarkdown(report: ChainReport, options: MarkdownOptions = {
   push(
     `${label('report:label.dataset')} ${t_('report:md.dataset', { name: md(d.name), companies: unit(tr, 'company', d.companies), relations: unit(tr, 'relationAny', d.relations) })}`,
     `${label('report:label.cluster')} ${t_('report:md.cluster', { id: md(clusterLabel(c.id, tr)), companies: unit(tr, 'company', c.companies), chain: count(c.chainCompanies) })}`,
+    ...(asOfText(d.asOf, tr) === undefined
+      ? []
+      : [`${label('report:label.asOf')} ${md(asOfText(d.asOf, tr)!)}`]),
     `${label('report:label.template')} ${t_('report:md.template', {
       id: md(t.id),
       name: md(t.name),

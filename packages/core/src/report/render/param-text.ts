@@ -3,6 +3,21 @@
  */
 import type { Translator } from '../../i18n/translator.js';
 import { measureName, parameterText } from './model.js';
+import type { AsOfInfo } from '../../graph/types.js';
+
+/**
+ * The date a report is as of, with what rests on it (`2015-12-31 (only the companies, memberships
+ * and relations valid that day; 4,498 of 4,689 companies dated)`); undefined when not dated.
+ */
+export function asOfText(asOf: unknown, tr: Translator): string | undefined {
+  if (asOf === undefined || asOf === null) return undefined;
+  const a = asOf as AsOfInfo;
+  return tr.t('report:asOfDetail', {
+    date: a.date,
+    dated: tr.count(a.dated.companies),
+    total: tr.count(a.total.companies),
+  });
+}
 
 /** Relation types counted as supply, named in the reader's language. */
 export function supplyTypesText(types: readonly string[], tr: Translator): string {

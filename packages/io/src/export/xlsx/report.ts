@@ -6,7 +6,7 @@
  * Figures are the report's own numbers, unrounded, shown through number formats.
  */
 import type { ChainReport, CompanyRef, ReportIndex, Translator } from '@chainlens/core';
-import { indexReport, targetText, weakLinkText } from '@chainlens/core';
+import { asOfText, indexReport, targetText, weakLinkText } from '@chainlens/core';
 import type { Cell, CellFormat, Column, SheetSpec } from './sheet.js';
 import { addTableSheet, newWorkbook, workbookBytes } from './sheet.js';
 
@@ -53,6 +53,9 @@ function overview(report: ChainReport, tr: Translator): SheetSpec {
     ),
     item(tr.t('xlsx:item.region'), region, 'id'),
     item(tr.t('xlsx:item.dataset'), report.dataset.name, 'text'),
+    ...(asOfText(report.dataset.asOf, tr) === undefined
+      ? []
+      : [item(tr.t('xlsx:item.asOf'), asOfText(report.dataset.asOf, tr)!, 'text')]),
     item(tr.t('xlsx:item.datasetCompanies'), report.dataset.companies, 'int'),
     item(tr.t('xlsx:item.clusterCompanies'), report.cluster.companies, 'int'),
     item(tr.t('xlsx:item.chainCompanies'), report.cluster.chainCompanies, 'int'),

@@ -20,6 +20,8 @@ export const cli = {
   'help.opt.allowRejected': 'exit 0 although input rows were rejected or not read',
   'help.opt.quiet': 'no progress output',
   'help.opt.seedLouvain': 'seed of Louvain and sampled betweenness',
+  'help.opt.at':
+    'the dataset as of DATE (YYYY-MM-DD, YYYY-MM or YYYY, a year or month read as its end): only the companies, memberships and relations valid that day',
   'help.opt.workers': 'worker threads for betweenness (default: cores)',
   'help.opt.rawCsv':
     "CSV: write text cells as they are; by default a cell starting with = + - @ tab or CR gets a leading ' so that a spreadsheet shows it as text, not a formula (numbers never change)",
@@ -161,6 +163,7 @@ export const cli = {
   'issue.code.unknown-segment': 'unknown segment',
   'issue.code.unknown-type': 'unknown type',
   // The input status line of every command.
+  asOf: 'As of {{text}}: {{companies}} companies then',
   'status.ok': 'every row accepted',
   'status.okWarnings': 'every row accepted ({{warnings}} warnings)',
   'status.rejected': '{{rejected}} rows rejected',
@@ -450,6 +453,8 @@ export const cli = {
   'error.integerMin': "--{{name}} must be an integer ≥ {{min}}, got '{{value}}'",
   'error.wholeMin': "{{flag}} must be a whole number ≥ {{min}}, got '{{value}}'",
   'error.mustBeInteger': "--{{name}} must be an integer{{bounds}}, got '{{value}}'",
+  'error.badDate':
+    "--{{name}} must be a date (YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY), got '{{value}}'",
   'error.mustBeNumber': "--{{name}} must be a number{{bounds}}, got '{{value}}'",
   'error.oneOf': "--{{name}} must be one of {{choices}}, got '{{value}}'",
   'error.port': "--port: '{{value}}' is not a port number (0-65535)",

@@ -116,6 +116,7 @@ export const report = {
   'target.gain.none':
     "bringing it in would leave the chain's completeness (redundancy-adjusted) at {{at}} (its segments already have {{r}} local firms)",
   // Report sections (report.md, report.html, charts, chain map).
+  'label.asOf': 'As of',
   'label.dataset': 'Dataset',
   'clusterName.community': 'community {{n}}',
   'clusterName.list': 'company list',
@@ -145,6 +146,9 @@ export const report = {
   'h.chain': 'The chain, segment by segment',
   'h.completenessByStage': 'Completeness by stage',
   'md.title': 'Chain report: {{template}} — {{cluster}}',
+  asOfDetail:
+    '{{date}} (only the companies, memberships and relations valid that day; {{dated}} of {{total}} companies carry a date, the others count at every date)',
+  titleAsOf: ', as of {{date}}',
   'md.dataset': '{{name}} ({{companies}}, {{relations}})',
   'md.cluster': '{{id}} ({{companies}}, {{chain}} in this chain)',
   'md.template': '{{id}}, {{name}} ({{segments}}: {{stages}}; {{feeds}})',

@@ -125,6 +125,7 @@ export const xlsx = {
 
   'item.chain': 'Chain',
   'item.region': 'Region (cluster)',
+  'item.asOf': 'As of',
   'item.dataset': 'Dataset',
   'item.datasetCompanies': 'Companies in the dataset',
   'item.clusterCompanies': 'Companies in the cluster',

@@ -17,6 +17,7 @@ export const cli = {
   'help.opt.allowRejected': '即使有输入行被拒收或未读到，也以退出码 0 结束',
   'help.opt.quiet': '不显示进度',
   'help.opt.seedLouvain': 'Louvain 社区划分与抽样介数的随机种子',
+  'help.opt.at': '按某一日期分析（YYYY-MM-DD、YYYY-MM 或 YYYY，只写年或年月时按该期末日计）：只计当日有效的企业、环节归属和关系',
   'help.opt.workers': '计算介数的工作线程数（默认：CPU 核数）',
   'help.opt.rawCsv':
     "CSV：文本单元格原样写出；默认情况下，以 = + - @、制表符或回车开头的单元格前加 '，使电子表格把它当文本而不是公式（数字不变）",
@@ -145,6 +146,7 @@ export const cli = {
   'issue.code.unknown-product': '未知产品',
   'issue.code.unknown-segment': '未知环节',
   'issue.code.unknown-type': '未知类型',
+  asOf: '截至 {{text}}：当时 {{companies}} 家企业',
   'status.ok': '所有行均已接收',
   'status.okWarnings': '所有行均已接收（{{warnings}} 条警告）',
   'status.rejected': '拒收 {{rejected}} 行',
@@ -410,6 +412,7 @@ export const cli = {
   'error.integerMin': "--{{name}} 须为 ≥ {{min}} 的整数，收到 '{{value}}'",
   'error.wholeMin': "{{flag}} 须为 ≥ {{min}} 的整数，收到 '{{value}}'",
   'error.mustBeInteger': "--{{name}} 须为整数{{bounds}}，收到 '{{value}}'",
+  'error.badDate': "--{{name}} 须为日期（YYYY-MM-DD、YYYYMMDD、YYYY-MM 或 YYYY），收到 '{{value}}'",
   'error.mustBeNumber': "--{{name}} 须为数字{{bounds}}，收到 '{{value}}'",
   'error.oneOf': "--{{name}} 只能是 {{choices}} 之一，收到 '{{value}}'",
   'error.port': "--port：'{{value}}' 不是有效端口号（0-65535）",

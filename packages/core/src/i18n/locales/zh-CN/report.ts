@@ -121,6 +121,7 @@ export const report = {
   'target.gain': '引进后冗余调整完整度将从 {{from}} 升至 {{to}}',
   'target.gain.none': '引进后冗余调整完整度仍为 {{at}}（其所在环节本地已有 {{r}} 家企业）',
   // Report sections (report.md, report.html, charts, chain map).
+  'label.asOf': '截至',
   'label.dataset': '数据集',
   'clusterName.community': '社区 {{n}}',
   'clusterName.list': '企业名单',
@@ -150,6 +151,8 @@ export const report = {
   'h.chain': '产业链全景（逐环节）',
   'h.completenessByStage': '分阶段完整度',
   'md.title': '产业链分析报告：{{template}} — {{cluster}}',
+  asOfDetail: '{{date}}（只计当日有效的企业、环节归属和关系；{{total}} 家企业中 {{dated}} 家有日期，无日期的在任何日期都计入）',
+  titleAsOf: '（截至 {{date}}）',
   'md.dataset': '{{name}}（{{companies}}，{{relations}}）',
   'md.cluster': '{{id}}（{{companies}}，其中 {{chain}} 家属于本产业链）',
   'md.template': '{{id}}，{{name}}（{{segments}}：{{stages}}；{{feeds}}）',

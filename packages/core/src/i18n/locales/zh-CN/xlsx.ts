@@ -124,6 +124,7 @@ export const xlsx = {
 
   'item.chain': '产业链',
   'item.region': '地区（集群）',
+  'item.asOf': '截至日期',
   'item.dataset': '数据集',
   'item.datasetCompanies': '数据集企业数',
   'item.clusterCompanies': '集群企业数',
