@@ -10,6 +10,7 @@ import { DataError } from '@chainlens/io';
 import { analyzeCommand } from './commands/analyze.js';
 import { UsageError, errorText, msg } from './errors.js';
 import { compareCommand } from './commands/compare.js';
+import { diffCommand } from './commands/diff.js';
 import { metricsCommand } from './commands/metrics.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -313,6 +314,45 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
         setCode(await compareCommand(dataset, options, out, tr));
       },
     );
+  program
+    .command('diff')
+    .description(tr.t('cli:help.diff'))
+    .argument('[dataset]', tr.t('cli:help.arg.dataset'), DEFAULT_DATASET)
+    .addOption(new Option('--region <path>', tr.t('cli:help.diff.region')))
+    .addOption(new Option('--template <id>', tr.t('cli:help.diff.template')))
+    .addOption(new Option('--from <date>', tr.t('cli:help.diff.from')))
+    .addOption(new Option('--to <date>', tr.t('cli:help.diff.to')))
+    .addOption(new Option('--format <format>', tr.t('cli:help.diff.format')).default('text'))
+    .addOption(new Option('--out <dir>', tr.t('cli:help.diff.out')))
+    .addOption(new Option('--force', tr.t('cli:help.analyze.force')))
+    .addOption(new Option('--top <n>', tr.t('cli:help.diff.top')).default('20'))
+    .addOption(
+      new Option('--seed <n>', tr.t('cli:help.analyze.seed')).default(
+        String(ANALYZE_DEFAULTS.seed),
+      ),
+    )
+    .addOption(
+      new Option('--redundancy <r>', tr.t('cli:help.analyze.redundancy')).default(
+        String(ANALYZE_DEFAULTS.redundancy),
+      ),
+    )
+    .addOption(
+      new Option('--hhi <tau>', tr.t('cli:help.analyze.hhi')).default(
+        String(ANALYZE_DEFAULTS.hhiThreshold),
+      ),
+    )
+    .addOption(minShareOption(tr))
+    .addOption(
+      new Option('--theta <θ>', tr.t('cli:help.analyze.theta')).default(
+        String(ANALYZE_DEFAULTS.theta),
+      ),
+    )
+    .addOption(rawCsvOption(tr))
+    .addOption(quiet())
+    .addOption(allowRejected())
+    .action(async (dataset: string, options: Parameters<typeof diffCommand>[1]) => {
+      setCode(await diffCommand(dataset, options, out, tr));
+    });
   return program;
 }
 

@@ -103,6 +103,8 @@ export interface SinglePoint {
   kind: 'single-source' | 'cut-point';
   segment?: string;
   company?: string;
+  /** The company's name. */
+  name?: string;
 }
 
 export interface ChainDiff {
@@ -163,13 +165,18 @@ function segmentChange(before: SegmentStatus, after: SegmentStatus, n0: number, 
   return 'unchanged';
 }
 
-function singlePoints(report: ChainReport): Map<string, SinglePoint> {
+function singlePoints(
+  report: ChainReport,
+  names: Map<string, CompanyRef>,
+): Map<string, SinglePoint> {
   const out = new Map<string, SinglePoint>();
+  const named = (company: string | undefined) =>
+    company === undefined ? {} : { company, name: names.get(company)?.name ?? company };
   for (const w of report.weakLinks) {
     if (w.kind === 'single-source' && w.segment !== undefined)
-      out.set(`s:${w.segment}`, { kind: 'single-source', segment: w.segment, company: w.company });
+      out.set(`s:${w.segment}`, { kind: 'single-source', segment: w.segment, ...named(w.company) });
     if (w.kind === 'cut-point' && w.company !== undefined)
-      out.set(`c:${w.company}`, { kind: 'cut-point', company: w.company });
+      out.set(`c:${w.company}`, { kind: 'cut-point', ...named(w.company) });
   }
   return out;
 }
@@ -229,8 +236,8 @@ export function diffSnapshots(a: ChainSnapshot, b: ChainSnapshot, region: string
     });
   });
 
-  const pa = singlePoints(ra);
-  const pb = singlePoints(rb);
+  const pa = singlePoints(ra, ca);
+  const pb = singlePoints(rb, cb);
   return {
     from: a.date,
     to: b.date,

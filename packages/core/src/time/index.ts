@@ -18,3 +18,5 @@ export type {
   SinglePoint,
   TargetLanded,
 } from './diff.js';
+export { DIFF_COLUMNS, diffLines, diffRows } from './render.js';
+export type { DiffRow, DiffTextOptions } from './render.js';

@@ -3,3 +3,4 @@ export * from './sheet.js';
 export * from './report.js';
 export * from './compare.js';
 export * from './metrics.js';
+export * from './diff.js';

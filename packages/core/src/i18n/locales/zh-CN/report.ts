@@ -151,7 +151,8 @@ export const report = {
   'h.chain': '产业链全景（逐环节）',
   'h.completenessByStage': '分阶段完整度',
   'md.title': '产业链分析报告：{{template}} — {{cluster}}',
-  asOfDetail: '{{date}}（只计当日有效的企业、环节归属和关系；{{total}} 家企业中 {{dated}} 家有日期，无日期的在任何日期都计入）',
+  asOfDetail:
+    '{{date}}（只计当日有效的企业、环节归属和关系；{{total}} 家企业中 {{dated}} 家有日期，无日期的在任何日期都计入）',
   titleAsOf: '（截至 {{date}}）',
   'md.dataset': '{{name}}（{{companies}}，{{relations}}）',
   'md.cluster': '{{id}}（{{companies}}，其中 {{chain}} 家属于本产业链）',
