@@ -83,21 +83,22 @@ describe('registry export (.xlsx) with every problem planted', () => {
   });
 
   it('writes id = normalised credit code, name, region and keeps every other column', () => {
-    expect(result.columns.slice(0, 8)).toEqual([
+    expect(result.columns.slice(0, 9)).toEqual([
       'id',
       'name',
       'region',
       'status_group',
       'capital_wan',
       'capital_currency',
-      'established_date',
+      'founded',
+      'closed',
       'insured_employees',
     ]);
     for (const h of HEADER.filter((h) => h !== '企业名称' && h !== '统一社会信用代码'))
       expect(result.columns).toContain(h);
     expect(result.rows.map((r) => r[0])).toEqual([1, 2, 6, 9, 11, 12].map(code));
     const first = result.rows[0]!;
-    expect(first.slice(0, 8)).toEqual([
+    expect(first.slice(0, 9)).toEqual([
       code(1),
       firm(1)[0],
       '浙江/绍兴/柯桥',
@@ -105,6 +106,7 @@ describe('registry export (.xlsx) with every problem planted', () => {
       '500',
       'CNY',
       '2015-03-02',
+      '',
       '11',
     ]);
     // 200万美元 kept in USD, not converted; 2015-02-30 left empty.
@@ -151,7 +153,7 @@ describe('headers, statuses and mapping files', () => {
     const r = importRows(sheet.rows, path, sheet.name);
     expect(r.headerRow).toBe(2);
     expect(r.rows).toEqual([
-      [code(20), 'Acme', '浙江/绍兴', 'operating', '', '', '', '', 'Active', 'Textiles'],
+      [code(20), 'Acme', '浙江/绍兴', 'operating', '', '', '', '', '', 'Active', 'Textiles'],
     ]);
   });
 

@@ -3,7 +3,9 @@
  * table of a dataset. Finds the header row below title rows ("导出时间…", "共 312 条"), maps the
  * usual Chinese and English headers (or a mapping file's), checks each credit code
  * (GB 32100-2015), keeps one row per code, and leaves firms that are no longer operating
- * (注销, 吊销, 迁出, 停业, 清算 …) out of the cluster. Pure: reading the file is in read.ts.
+ * (注销, 吊销, 迁出, 停业, 清算 …) out of the cluster, unless the export gives the day they closed
+ * (注销日期 / 吊销日期): then they are kept with `closed`, so that `--at` counts them until that day
+ * (docs/time.md). 成立日期 is written as `founded`. Pure: reading the file is in read.ts.
  */
 import { checkCreditCode } from './credit-code.js';
 import { parseCapital, parseCount, parseDate } from './values.js';
@@ -20,6 +22,7 @@ export const IMPORT_FIELDS = [
   'county',
   'capital',
   'established',
+  'closed',
   'employees',
   'address',
 ] as const;
@@ -43,6 +46,14 @@ export const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   county: ['所属区县', '区县', '县区', 'county', 'district'],
   capital: ['注册资本', 'registered capital', 'capital'],
   established: ['成立日期', '成立时间', 'established', 'date of establishment', 'founded'],
+  closed: [
+    '注销日期',
+    '吊销日期',
+    '注销时间',
+    '吊销时间',
+    'date of cancellation',
+    'date of revocation',
+  ],
   employees: ['参保人数', '社保人数', 'insured employees', 'employees'],
   address: ['注册地址', '企业地址', '地址', 'registered address', 'address'],
 };
@@ -52,7 +63,8 @@ export const DERIVED_COLUMNS = [
   'status_group',
   'capital_wan',
   'capital_currency',
-  'established_date',
+  'founded',
+  'closed',
   'insured_employees',
 ] as const;
 
@@ -321,7 +333,11 @@ export function importRows(
     seen.set(checked.code, row);
     const status = cell(f.status);
     const group = f.status === undefined ? 'unknown' : statusGroup(status);
-    if (group === 'closed') {
+    // A 注销/吊销 date keeps a closed firm, dated (docs/time.md): it counts until that day.
+    const closed = parseDate(cell(f.closed));
+    if (closed === undefined)
+      problem('warning', 'date-invalid', row, header[f.closed!]!, { value: cell(f.closed) });
+    if (group === 'closed' && !closed) {
       result.excluded.push({ row, id: checked.code, name, status });
       result.counts.excluded++;
       continue;
@@ -372,6 +388,7 @@ export function importRows(
       amount ? String(amount.wan) : '',
       amount?.currency ?? '',
       date ?? '',
+      closed ?? '',
       employees ?? '',
       ...others.map((i) => cell(i)),
     ]);
