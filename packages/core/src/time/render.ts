@@ -19,7 +19,7 @@ function figureLabel(figure: string, tr: Translator): string {
   const [stage, measure] = figure.includes('.') ? figure.split('.') : [undefined, figure];
   if (measure === 'localSupplyRatio') return tr.t('time:figure.localSupplyRatio');
   const label = tr.t(`report:measureLabel.${measure}`);
-  return stage ? `${tr.t(`common:stage.${stage}`)} ${label}` : label;
+  return stage ? tr.t('time:stageLabel', { stage: tr.t(`common:stage.${stage}`), label }) : label;
 }
 
 function figureLine(f: FigureChange, tr: Translator): string {

@@ -11,7 +11,7 @@ export const time = {
   'line.chain': 'Firms in the chain: {{before}} → {{after}} ({{entered}} came, {{left}} left)',
   'section.completeness': 'Completeness',
   'line.figure': '{{label}}: {{before}} → {{after}} ({{delta}})',
-  'line.stageFigure': '{{stage}} {{label}}: {{before}} → {{after}} ({{delta}})',
+  stageLabel: '{{stage}} {{label}}',
   'figure.localSupplyRatio': 'local supply ratio by value (本地配套率)',
   'delta.points': '{{sign}}{{value}} pts',
   'delta.none': 'no change',
@@ -66,13 +66,4 @@ export const time = {
   'note.template': 'Chain',
   'note.dataset': 'Dataset',
   'note.parameters': 'Parameters',
-  'section.series': 'Year by year',
-  'col.date': 'date',
-  'col.cluster': 'companies',
-  'col.chain': 'chain firms',
-  'col.present': 'segments present',
-  'series.title': '{{chain}} — {{region}}, {{from}} to {{to}}',
-  'series.note':
-    'Each point is the whole analysis on the companies, memberships and relations valid on that date.',
-  'series.chartLabel': 'completeness and local supply ratio by date',
 };
