@@ -316,16 +316,16 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     );
   program
     .command('diff')
-    .description(tr.t('cli:help.diff'))
+    .description(tr.t('time:help.diff'))
     .argument('[dataset]', tr.t('cli:help.arg.dataset'), DEFAULT_DATASET)
-    .addOption(new Option('--region <path>', tr.t('cli:help.diff.region')))
-    .addOption(new Option('--template <id>', tr.t('cli:help.diff.template')))
-    .addOption(new Option('--from <date>', tr.t('cli:help.diff.from')))
-    .addOption(new Option('--to <date>', tr.t('cli:help.diff.to')))
-    .addOption(new Option('--format <format>', tr.t('cli:help.diff.format')).default('text'))
-    .addOption(new Option('--out <dir>', tr.t('cli:help.diff.out')))
+    .addOption(new Option('--region <path>', tr.t('time:help.diff.region')))
+    .addOption(new Option('--template <id>', tr.t('time:help.diff.template')))
+    .addOption(new Option('--from <date>', tr.t('time:help.diff.from')))
+    .addOption(new Option('--to <date>', tr.t('time:help.diff.to')))
+    .addOption(new Option('--format <format>', tr.t('time:help.diff.format')).default('text'))
+    .addOption(new Option('--out <dir>', tr.t('time:help.diff.out')))
     .addOption(new Option('--force', tr.t('cli:help.analyze.force')))
-    .addOption(new Option('--top <n>', tr.t('cli:help.diff.top')).default('20'))
+    .addOption(new Option('--top <n>', tr.t('time:help.diff.top')).default('20'))
     .addOption(
       new Option('--seed <n>', tr.t('cli:help.analyze.seed')).default(
         String(ANALYZE_DEFAULTS.seed),

@@ -52,10 +52,10 @@ export async function diffCommand(
   tr: Translator = EN,
 ): Promise<number> {
   for (const name of ['region', 'template', 'from', 'to'] as const)
-    if (options[name] === undefined) throw new UsageError(msg.t('cli:error.diffNeeds', { name }));
+    if (options[name] === undefined) throw new UsageError(msg.t('time:error.diffNeeds', { name }));
   const from = parseDateOption(options.from!, 'from');
   const to = parseDateOption(options.to!, 'to');
-  if (from >= to) throw new UsageError(msg.t('cli:error.diffOrder', { from, to }));
+  if (from >= to) throw new UsageError(msg.t('time:error.diffOrder', { from, to }));
   const format = (options.format ?? 'text') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format))
     throw new UsageError(

@@ -22,16 +22,6 @@ export const cli = {
   'help.opt.seedLouvain': 'seed of Louvain and sampled betweenness',
   'help.opt.at':
     'the dataset as of DATE (YYYY-MM-DD, YYYY-MM or YYYY, a year or month read as its end): only the companies, memberships and relations valid that day',
-  'help.diff':
-    "what changed in a region's chain between two dates: firms in and out, segments, completeness, 链主, targets now local, new single points of failure",
-  'help.diff.region': 'region path of the cluster (required), e.g. 广东 or 江苏/苏州',
-  'help.diff.template': 'chain template id or file (required)',
-  'help.diff.from':
-    'the first date (required): YYYY-MM-DD, YYYY-MM or YYYY (a year or month read as its end)',
-  'help.diff.to': 'the second date (required), after --from',
-  'help.diff.format': 'what goes to stdout: text, json or csv',
-  'help.diff.out': 'folder to write diff.json, diff.csv and diff.xlsx into',
-  'help.diff.top': 'firms listed per section in the text',
   'help.opt.workers': 'worker threads for betweenness (default: cores)',
   'help.opt.rawCsv':
     "CSV: write text cells as they are; by default a cell starting with = + - @ tab or CR gets a leading ' so that a spreadsheet shows it as text, not a formula (numbers never change)",
@@ -466,8 +456,6 @@ export const cli = {
   'error.badDate':
     "--{{name}} must be a date (YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY), got '{{value}}'",
   'error.mustBeNumber': "--{{name}} must be a number{{bounds}}, got '{{value}}'",
-  'error.diffNeeds': 'chainlens diff needs --{{name}} (see chainlens diff --help)',
-  'error.diffOrder': '--from ({{from}}) must be before --to ({{to}})',
   'error.oneOf': "--{{name}} must be one of {{choices}}, got '{{value}}'",
   'error.port': "--port: '{{value}}' is not a port number (0-65535)",
   'error.unknownRelation': "unknown relation type '{{type}}'{{didYouMean}}; known: {{known}}",

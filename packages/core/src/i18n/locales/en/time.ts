@@ -51,6 +51,18 @@ export const time = {
   'line.company': '{{name}} ({{id}}, {{region}})',
   more: '… and {{n}} more (all in --format json|csv)',
   none: 'none',
+  'help.diff':
+    "what changed in a region's chain between two dates: firms in and out, segments, completeness, 链主, targets now local, new single points of failure",
+  'help.diff.region': 'region path of the cluster (required), e.g. 广东 or 江苏/苏州',
+  'help.diff.template': 'chain template id or file (required)',
+  'help.diff.from':
+    'the first date (required): YYYY-MM-DD, YYYY-MM or YYYY (a year or month read as its end)',
+  'help.diff.to': 'the second date (required), after --from',
+  'help.diff.format': 'what goes to stdout: text, json or csv',
+  'help.diff.out': 'folder to write diff.json, diff.csv and diff.xlsx into',
+  'help.diff.top': 'firms listed per section in the text',
+  'error.diffNeeds': 'chainlens diff needs --{{name}} (see chainlens diff --help)',
+  'error.diffOrder': '--from ({{from}}) must be before --to ({{to}})',
   'col.section': 'section',
   'col.item': 'item',
   'col.name': 'name',

@@ -19,15 +19,6 @@ export const cli = {
   'help.opt.seedLouvain': 'Louvain 社区划分与抽样介数的随机种子',
   'help.opt.at':
     '按某一日期分析（YYYY-MM-DD、YYYY-MM 或 YYYY，只写年或年月时按该期末日计）：只计当日有效的企业、环节归属和关系',
-  'help.diff':
-    '区域产业链在两个日期之间的变化：企业进出、环节、完整度、链主、已落地的招商目标、新增单点风险',
-  'help.diff.region': '集群所在区域路径（必填），如 广东 或 江苏/苏州',
-  'help.diff.template': '产业链模板 id 或文件（必填）',
-  'help.diff.from': '起始日期（必填）：YYYY-MM-DD、YYYY-MM 或 YYYY（只写年或年月时按该期末日计）',
-  'help.diff.to': '截止日期（必填），须晚于 --from',
-  'help.diff.format': '输出到标准输出的格式：text、json 或 csv',
-  'help.diff.out': '写入 diff.json、diff.csv 和 diff.xlsx 的文件夹',
-  'help.diff.top': '文本中每一节最多列出的企业数',
   'help.opt.workers': '计算介数的工作线程数（默认：CPU 核数）',
   'help.opt.rawCsv':
     "CSV：文本单元格原样写出；默认情况下，以 = + - @、制表符或回车开头的单元格前加 '，使电子表格把它当文本而不是公式（数字不变）",
@@ -424,8 +415,6 @@ export const cli = {
   'error.mustBeInteger': "--{{name}} 须为整数{{bounds}}，收到 '{{value}}'",
   'error.badDate': "--{{name}} 须为日期（YYYY-MM-DD、YYYYMMDD、YYYY-MM 或 YYYY），收到 '{{value}}'",
   'error.mustBeNumber': "--{{name}} 须为数字{{bounds}}，收到 '{{value}}'",
-  'error.diffNeeds': 'chainlens diff 需要 --{{name}}（见 chainlens diff --help）',
-  'error.diffOrder': '--from（{{from}}）须早于 --to（{{to}}）',
   'error.oneOf': "--{{name}} 只能是 {{choices}} 之一，收到 '{{value}}'",
   'error.port': "--port：'{{value}}' 不是有效端口号（0-65535）",
   'error.unknownRelation': "未知的关系类型 '{{type}}'{{didYouMean}}；可用：{{known}}",
