@@ -172,30 +172,14 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .addOption(new Option('--companies <file>', tr.t('cli:help.analyze.companies')))
     .addOption(new Option('--community <id>', tr.t('cli:help.analyze.community')))
     .addOption(new Option('--template <id>', tr.t('cli:help.analyze.template')))
-    .addOption(
-      new Option('--seed <n>', tr.t('cli:help.analyze.seed')).default(
-        String(ANALYZE_DEFAULTS.seed),
-      ),
-    )
+    .addOption(seedOption(tr))
     .addOption(new Option('--out <dir>', tr.t('cli:help.analyze.out')))
     .addOption(new Option('--force', tr.t('cli:help.analyze.force')))
     .addOption(new Option('--top <n>', tr.t('cli:help.analyze.top')).default('10'))
-    .addOption(
-      new Option('--redundancy <r>', tr.t('cli:help.analyze.redundancy')).default(
-        String(ANALYZE_DEFAULTS.redundancy),
-      ),
-    )
-    .addOption(
-      new Option('--hhi <tau>', tr.t('cli:help.analyze.hhi')).default(
-        String(ANALYZE_DEFAULTS.hhiThreshold),
-      ),
-    )
+    .addOption(redundancyOption(tr))
+    .addOption(hhiOption(tr))
     .addOption(minShareOption(tr))
-    .addOption(
-      new Option('--theta <θ>', tr.t('cli:help.analyze.theta')).default(
-        String(ANALYZE_DEFAULTS.theta),
-      ),
-    )
+    .addOption(thetaOption(tr))
     .addOption(quiet())
     .addOption(allowRejected())
     .addOption(atOption(tr))
@@ -326,27 +310,11 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .addOption(new Option('--out <dir>', tr.t('time:help.diff.out')))
     .addOption(new Option('--force', tr.t('cli:help.analyze.force')))
     .addOption(new Option('--top <n>', tr.t('time:help.diff.top')).default('20'))
-    .addOption(
-      new Option('--seed <n>', tr.t('cli:help.analyze.seed')).default(
-        String(ANALYZE_DEFAULTS.seed),
-      ),
-    )
-    .addOption(
-      new Option('--redundancy <r>', tr.t('cli:help.analyze.redundancy')).default(
-        String(ANALYZE_DEFAULTS.redundancy),
-      ),
-    )
-    .addOption(
-      new Option('--hhi <tau>', tr.t('cli:help.analyze.hhi')).default(
-        String(ANALYZE_DEFAULTS.hhiThreshold),
-      ),
-    )
+    .addOption(seedOption(tr))
+    .addOption(redundancyOption(tr))
+    .addOption(hhiOption(tr))
     .addOption(minShareOption(tr))
-    .addOption(
-      new Option('--theta <θ>', tr.t('cli:help.analyze.theta')).default(
-        String(ANALYZE_DEFAULTS.theta),
-      ),
-    )
+    .addOption(thetaOption(tr))
     .addOption(rawCsvOption(tr))
     .addOption(quiet())
     .addOption(allowRejected())
@@ -367,6 +335,28 @@ function localDefault(tr: Translator, text: string): string {
 /** `--raw-csv`: CSV text cells as they are, without the formula guard (docs/export.md). */
 function rawCsvOption(tr: Translator): Option {
   return new Option('--raw-csv', tr.t('cli:help.opt.rawCsv'));
+}
+
+/** `--seed`, `--redundancy`, `--hhi`, `--theta` of `analyze` and `diff`: ANALYZE_DEFAULTS. */
+function seedOption(tr: Translator): Option {
+  return new Option('--seed <n>', tr.t('cli:help.analyze.seed')).default(
+    String(ANALYZE_DEFAULTS.seed),
+  );
+}
+function redundancyOption(tr: Translator): Option {
+  return new Option('--redundancy <r>', tr.t('cli:help.analyze.redundancy')).default(
+    String(ANALYZE_DEFAULTS.redundancy),
+  );
+}
+function hhiOption(tr: Translator): Option {
+  return new Option('--hhi <tau>', tr.t('cli:help.analyze.hhi')).default(
+    String(ANALYZE_DEFAULTS.hhiThreshold),
+  );
+}
+function thetaOption(tr: Translator): Option {
+  return new Option('--theta <θ>', tr.t('cli:help.analyze.theta')).default(
+    String(ANALYZE_DEFAULTS.theta),
+  );
 }
 
 /** `--min-share`: the least revenue share with which a company holds a segment. */

@@ -69,20 +69,27 @@ function rankOf(order: Int32Array): Int32Array {
   return rank;
 }
 
-function permute<T>(column: readonly T[], order: Int32Array): T[] {
+/** The rows `order` names, in that order (also a subset: time/as-of.ts keeps the valid rows). */
+export function permute<T>(column: readonly T[], order: Int32Array): T[] {
   const out = new Array<T>(order.length);
   for (let i = 0; i < order.length; i++) out[i] = column[order[i]!]!;
   return out;
 }
 
 /** A typed column in the given order, one column at a time (fewer cache misses). */
-function gather<T extends Int32Array | Uint8Array | Float64Array>(column: T, order: Int32Array): T {
+export function gather<T extends Int32Array | Uint8Array | Float64Array>(
+  column: T,
+  order: Int32Array,
+): T {
   const out = new (column.constructor as new (length: number) => T)(order.length);
   for (let i = 0; i < order.length; i++) out[i] = column[order[i]!]!;
   return out;
 }
 
-function permuteAttributes(attributes: AttributeColumns, order: Int32Array): AttributeColumns {
+export function permuteAttributes(
+  attributes: AttributeColumns,
+  order: Int32Array,
+): AttributeColumns {
   const out: AttributeColumns = {};
   for (const key of Object.keys(attributes)) {
     Object.defineProperty(out, key, {

@@ -13,6 +13,7 @@ import type {
   MembershipTable,
   RelationTable,
 } from '../graph/types.js';
+import { gather, permute, permuteAttributes } from '../graph/canonical.js';
 import { DATE_COLUMNS, formatDay, parseDay } from './dates.js';
 
 /** Rows with a start or end date, and whether each row is valid at `day`. */
@@ -55,20 +56,11 @@ function validity(
   return { valid, dated };
 }
 
-function pick<T>(column: ArrayLike<T>, keep: number[]): T[] {
-  return keep.map((i) => column[i]!);
-}
-
-function pickAttributes(attributes: AttributeColumns, keep: number[]): AttributeColumns {
-  const out: AttributeColumns = {};
-  for (const name of Object.keys(attributes))
-    Object.defineProperty(out, name, {
-      value: pick(attributes[name]!, keep),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  return out;
+/** The indices i < n for which `keep(i)`, ascending. */
+function rowsWhere(n: number, keep: (i: number) => boolean): Int32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (keep(i)) rows.push(i);
+  return Int32Array.from(rows);
 }
 
 /**
@@ -89,12 +81,13 @@ export function asOf(dataset: Dataset, date: string): Dataset & { asOf: AsOfInfo
   const n = companies.ids.length;
   const c = validity(companies.attributes, n, DATE_COLUMNS.companies, day, 'companies');
   const newIndex = new Int32Array(n).fill(-1);
-  const keptCompanies: number[] = [];
+  const kept: number[] = [];
   for (let i = 0; i < n; i++)
     if (c.valid[i]) {
-      newIndex[i] = keptCompanies.length;
-      keptCompanies.push(i);
+      newIndex[i] = kept.length;
+      kept.push(i);
     }
+  const keptCompanies = Int32Array.from(kept);
 
   const m = validity(
     memberships.attributes,
@@ -103,14 +96,15 @@ export function asOf(dataset: Dataset, date: string): Dataset & { asOf: AsOfInfo
     day,
     'memberships',
   );
-  const keptMemberships: number[] = [];
-  for (let i = 0; i < memberships.company.length; i++)
-    if (m.valid[i] && newIndex[memberships.company[i]!]! >= 0) keptMemberships.push(i);
+  const keptMemberships = rowsWhere(
+    memberships.company.length,
+    (i) => m.valid[i] === 1 && newIndex[memberships.company[i]!]! >= 0,
+  );
   const membershipTable: MembershipTable = {
-    company: Int32Array.from(keptMemberships, (i) => newIndex[memberships.company[i]!]!),
-    segment: pick(memberships.segment, keptMemberships),
-    share: Float64Array.from(keptMemberships, (i) => memberships.share[i]!),
-    attributes: pickAttributes(memberships.attributes, keptMemberships),
+    company: gather(memberships.company, keptMemberships).map((c) => newIndex[c]!),
+    segment: permute(memberships.segment, keptMemberships),
+    share: gather(memberships.share, keptMemberships),
+    attributes: permuteAttributes(memberships.attributes, keptMemberships),
   };
 
   const r = validity(
@@ -120,25 +114,28 @@ export function asOf(dataset: Dataset, date: string): Dataset & { asOf: AsOfInfo
     day,
     'relations',
   );
-  const keptRelations: number[] = [];
-  for (let i = 0; i < relations.source.length; i++)
-    if (r.valid[i] && newIndex[relations.source[i]!]! >= 0 && newIndex[relations.target[i]!]! >= 0)
-      keptRelations.push(i);
+  const keptRelations = rowsWhere(
+    relations.source.length,
+    (i) =>
+      r.valid[i] === 1 &&
+      newIndex[relations.source[i]!]! >= 0 &&
+      newIndex[relations.target[i]!]! >= 0,
+  );
   const relationTable: RelationTable = {
-    source: Int32Array.from(keptRelations, (i) => newIndex[relations.source[i]!]!),
-    target: Int32Array.from(keptRelations, (i) => newIndex[relations.target[i]!]!),
-    type: Uint8Array.from(keptRelations, (i) => relations.type[i]!),
-    weight: Float64Array.from(keptRelations, (i) => relations.weight[i]!),
-    attributes: pickAttributes(relations.attributes, keptRelations),
+    source: gather(relations.source, keptRelations).map((c) => newIndex[c]!),
+    target: gather(relations.target, keptRelations).map((c) => newIndex[c]!),
+    type: gather(relations.type, keptRelations),
+    weight: gather(relations.weight, keptRelations),
+    attributes: permuteAttributes(relations.attributes, keptRelations),
   };
 
   return {
     ...dataset,
     companies: {
-      ids: pick(companies.ids, keptCompanies),
-      names: pick(companies.names, keptCompanies),
-      regions: pick(companies.regions, keptCompanies),
-      attributes: pickAttributes(companies.attributes, keptCompanies),
+      ids: permute(companies.ids, keptCompanies),
+      names: permute(companies.names, keptCompanies),
+      regions: permute(companies.regions, keptCompanies),
+      attributes: permuteAttributes(companies.attributes, keptCompanies),
     },
     memberships: membershipTable,
     relations: relationTable,
