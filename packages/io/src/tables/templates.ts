@@ -23,6 +23,7 @@ const segmentSchema = z.object({
     .array(z.string().trim().min(1, 'an industries pattern is empty'))
     .min(1, 'industries, when given, needs at least one pattern')
     .optional(),
+  scope: z.array(z.string().trim().min(1, 'a scope keyword is empty')).optional(),
 });
 
 export const templateSchema = z.object({
