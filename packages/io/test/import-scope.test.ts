@@ -36,12 +36,12 @@ describe('scope keywords in the templates', () => {
 describe("segments from a textile firm's scope", () => {
   it('places makers by what they make', () => {
     expect(placed(textile, '纺织品、针织品生产、销售；面料加工')).toEqual({
-      fabrics: ['纺织品', '针织品', '面料'],
+      fabrics: ['针织品', '面料'],
     });
-    expect(placed(textile, '涤纶长丝、化学纤维制造、销售')).toEqual({
-      polyester: ['涤纶长丝'],
-      'synthetic-fibres': ['化学纤维'],
-    });
+    // 化学纤维 is an umbrella word (scopeGeneric): the polyester maker is not also a 锦纶/氨纶 one.
+    expect(placed(textile, '涤纶长丝、化学纤维制造、销售')).toEqual({ polyester: ['涤纶长丝'] });
+    expect(placed(textile, '化学纤维制造、销售')).toEqual({ 'synthetic-fibres': ['化学纤维'] });
+    expect(placed(textile, '纺织品生产；面料印染')).toEqual({ 'dyeing-printing': ['面料印染'] });
     expect(placed(textile, '窗帘、床上用品、家用纺织品制造、销售')).toEqual({
       'home-textiles': ['家用纺织品', '床上用品', '窗帘'],
     });

@@ -86,6 +86,11 @@ export interface ChainTemplate {
   description?: string;
   segments: ChainSegment[];
   feeds: [string, string][];
+  /**
+   * Optional umbrella words of business-scope text (化学纤维, 纺织品): they place a firm in a
+   * segment (through `includes` or `scope`) only when nothing more specific in its 经营范围 does.
+   */
+  scopeGeneric?: string[];
 }
 
 /** A vocabulary of the products and industries that memberships may name. */

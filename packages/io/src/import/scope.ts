@@ -9,7 +9,8 @@
  * 进出口 …, and *serves* when it only names 技术咨询, 设计, 仓储 …. An item names a segment
  * when one of the segment's `includes` patterns matches it whole (the verbs stripped) or one of
  * its `scope` keywords occurs in it; of two keywords where one lies inside the other in the same
- * item ("家用纺织品" and "纺织品"), the longer wins.
+ * item ("家用纺织品" and "纺织品"), the longer wins; the template's umbrella words (`scopeGeneric`:
+ * 化学纤维, 纺织品 …) count only when nothing more specific places the firm.
  *
  * Only clauses that make (or name no verb at all) place a firm in a segment: a trading firm whose
  * scope lists the goods it sells ("轻纺原料、面料、辅料批发、零售") holds no manufacturing
@@ -118,13 +119,25 @@ function itemSegments(template: ChainTemplate, item: string, into: Map<string, S
   }
 }
 
-/** The matches, each segment's words without those inside a longer one ("涤纶" in "涤纶长丝"). */
-const asMatches = (found: Map<string, Set<string>>, source: ScopeMatch['source']) =>
-  [...found].map(([segment, set]) => {
-    const all = [...set];
+/**
+ * The matches, each segment's words without those inside a longer one ("涤纶" in "涤纶长丝");
+ * the template's generic words (`scopeGeneric`) left out when any other word places the firm.
+ */
+function asMatches(
+  template: ChainTemplate,
+  found: Map<string, Set<string>>,
+  source: ScopeMatch['source'],
+): ScopeMatch[] {
+  const generic = new Set(template.scopeGeneric ?? []);
+  const specific = [...found.values()].some((set) => [...set].some((w) => !generic.has(w)));
+  const out: ScopeMatch[] = [];
+  for (const [segment, set] of found) {
+    const all = [...set].filter((w) => !specific || !generic.has(w));
     const words = all.filter((w) => !all.some((o) => o !== w && o.includes(w)));
-    return { segment, source, words };
-  });
+    if (words.length > 0) out.push({ segment, source, words });
+  }
+  return out;
+}
 
 /** The segments of `template` that a firm's business scope (or, failing it, industry) names. */
 export function scopeSegments(
@@ -139,9 +152,59 @@ export function scopeSegments(
     for (const item of unit.text.split(/[、/／及和与]+/)) itemSegments(template, item, into);
   }
   const traded = [...new Set([...other.values()].flatMap((w) => [...w]))];
-  if (made.size > 0) return { matches: asMatches(made, 'scope'), traded };
+  if (made.size > 0) return { matches: asMatches(template, made, 'scope'), traded };
   const filed = new Map<string, Set<string>>();
   const name = industry.trim();
   if (name !== '' && !TRADE_INDUSTRY.test(name)) itemSegments(template, name, filed);
-  return { matches: asMatches(filed, 'industry'), traded };
+  return { matches: asMatches(template, filed, 'industry'), traded };
+}
+
+/** A row of memberships.csv written by `chainlens import --template`. */
+export interface PlacedMembership {
+  company: string;
+  /** `template-id:segment-id` (core's `itemInSegment` reads it). */
+  segment: string;
+  /** The segment's name, for the reader of the file. */
+  segmentName: string;
+  /** 'business-scope' (from 经营范围) or 'registry-industry' (from 国标行业). */
+  kind: 'business-scope' | 'registry-industry';
+  /** The matched words, joined by 、. */
+  evidence: string;
+}
+
+/** An imported firm that no template segment holds, and why. */
+export interface UnplacedFirm {
+  row: number;
+  id: string;
+  name: string;
+  industry: string;
+  /** 'trade-only': it names segment goods only in clauses that sell or serve. */
+  reason: 'trade-only' | 'no-match';
+  /** The segment words of those clauses. */
+  words: string[];
+}
+
+/** One firm placed in the segments of every template; `traded` as in `scopeSegments`. */
+export function placeFirm(
+  templates: readonly ChainTemplate[],
+  company: string,
+  scope: string,
+  industry: string,
+): { memberships: PlacedMembership[]; traded: string[] } {
+  const memberships: PlacedMembership[] = [];
+  const traded = new Set<string>();
+  for (const t of templates) {
+    const r = scopeSegments(t, scope, industry);
+    for (const w of r.traded) traded.add(w);
+    for (const m of r.matches) {
+      memberships.push({
+        company,
+        segment: `${t.id}:${m.segment}`,
+        segmentName: t.segments.find((s) => s.id === m.segment)!.name,
+        kind: m.source === 'scope' ? 'business-scope' : 'registry-industry',
+        evidence: m.words.join('、'),
+      });
+    }
+  }
+  return { memberships, traded: [...traded] };
 }

@@ -32,6 +32,7 @@ export const templateSchema = z.object({
   description: z.string().optional(),
   segments: z.array(segmentSchema).min(1, 'a template needs at least one segment'),
   feeds: z.array(z.tuple([z.string(), z.string()])).default([]),
+  scopeGeneric: z.array(z.string().trim().min(1, 'a generic scope word is empty')).optional(),
 });
 
 /** Formats a zod issue path as `segments[3].stage`. */
