@@ -2,7 +2,7 @@
  * `chainlens import`: a generated registry export (.xlsx, title rows, every problem planted) →
  * dataset folder → `validate` → `analyze --region`, in English and Chinese; and its errors.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -232,5 +232,18 @@ describe('chainlens import: reader errors in both languages', () => {
       bad,
     );
     expect(z.stderr).toContain(`${bad}：不是 JSON 列名映射文件`);
+  });
+});
+
+describe('chainlens import again without --template', () => {
+  it('leaves no memberships.csv of the earlier import behind', async () => {
+    const out = join(dir, 'again');
+    expect((await cli('import', xlsx, '--out', out, '--template', 'textile-apparel')).status).toBe(
+      0,
+    );
+    expect(existsSync(join(out, 'memberships.csv'))).toBe(true);
+    expect((await cli('import', xlsx, '--out', out)).status).toBe(0);
+    expect(existsSync(join(out, 'memberships.csv'))).toBe(false);
+    expect(readDataset(out).dataset.memberships.company.length).toBe(0);
   });
 });

@@ -10,7 +10,7 @@
  * `placeFirm`; share empty = unknown), and the firms placed nowhere are counted by industry.
  * The reading and checks are io's (`importRows`); this prints the summary and writes the files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Translator } from '@chainlens/core';
 import { MANIFEST_FILE, toCsv } from '@chainlens/io';
@@ -62,42 +62,41 @@ function manifest(result: ImportResult, name: string): object {
   };
 }
 
-/** memberships.csv: company, segment (template:segment), share (empty: unknown), kind, flag, segment_name, evidence. */
-function membershipsCsv(result: ImportResult): string {
-  const m = result.memberships;
-  const col = (name: string, values: string[]) => ({ name, kind: 'string' as const, values });
+/** A CSV of text columns: `names` and the rows, cell i under `names[i]`. */
+function textCsv(names: readonly string[], rows: readonly (readonly string[])[]): string {
   return toCsv({
-    columns: [
-      col(
-        'company',
-        m.map((x) => x.company),
-      ),
-      col(
-        'segment',
-        m.map((x) => x.segment),
-      ),
-      col(
-        'share',
-        m.map(() => ''),
-      ),
-      col(
-        'kind',
-        m.map((x) => x.kind),
-      ),
-      col(
-        'flag',
-        m.map(() => 'share-unknown'),
-      ),
-      col(
-        'segment_name',
-        m.map((x) => x.segmentName),
-      ),
-      col(
-        'evidence',
-        m.map((x) => x.evidence),
-      ),
-    ],
+    columns: names.map((name, i) => ({
+      name,
+      kind: 'string' as const,
+      values: rows.map((r) => r[i]!),
+    })),
   });
+}
+
+/** memberships.csv: one row per firm and segment; share empty = unknown (flag share-unknown). */
+const MEMBERSHIP_COLUMNS = [
+  'company',
+  'segment',
+  'share',
+  'kind',
+  'flag',
+  'segment_name',
+  'evidence',
+] as const;
+
+function membershipsCsv(result: ImportResult): string {
+  return textCsv(
+    MEMBERSHIP_COLUMNS,
+    result.memberships.map((m) => [
+      m.company,
+      m.segment,
+      '',
+      m.kind,
+      'share-unknown',
+      m.segmentName,
+      m.evidence,
+    ]),
+  );
 }
 
 /** "name n、name n …" of the largest counts, then "…". */
@@ -227,16 +226,12 @@ export async function importCommand(
   const name = options.name ?? basename(file, extname(file));
   const files = {
     [MANIFEST_FILE]: `${JSON.stringify(manifest(result, name), null, 2)}\n`,
-    'companies.csv': toCsv({
-      columns: result.columns.map((col, i) => ({
-        name: col,
-        kind: 'string' as const,
-        values: result.rows.map((r) => r[i]!),
-      })),
-    }),
+    'companies.csv': textCsv(result.columns, result.rows),
     ...(templates.length > 0 ? { 'memberships.csv': membershipsCsv(result) } : {}),
     'import-report.json': `${JSON.stringify(report(result, tr), null, 2)}\n`,
   };
+  // A memberships.csv of an earlier import with --template would outlive its manifest entry.
+  if (templates.length === 0) rmSync(join(options.out, 'memberships.csv'), { force: true });
   writeFileSet(options.out, files);
   out.out(tr.t('import:summary.written', { dir: options.out, files: tr.list(Object.keys(files)) }));
   const dir = resolve(options.out) === resolve('.') ? '.' : options.out;
