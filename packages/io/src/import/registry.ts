@@ -345,6 +345,8 @@ export function importRows(
   const groupOf = (cells: string[]) =>
     f.status === undefined ? 'unknown' : statusGroup(cellOf(cells, f.status));
 
+  // Region text → what the division list resolves it to (an export repeats a few regions).
+  const regionCodes = new Map<string, ReturnType<AddressResolver>>();
   // First pass: the row kept for each valid credit code (its live row).
   const keptRow = new Map<string, { row: number; rank: number }>();
   for (const { row, cells } of rows.slice(h + 1)) {
@@ -415,7 +417,8 @@ export function importRows(
               .map((i) => cell(i))
               .filter((t) => t !== '-')
               .join('');
-      const found = resolveAddress(named);
+      let found = regionCodes.get(named);
+      if (!regionCodes.has(named)) regionCodes.set(named, (found = resolveAddress(named)));
       if (found?.path === where) regionCode = found.code;
     }
     const address = cell(f.address);

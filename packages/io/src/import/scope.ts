@@ -95,9 +95,24 @@ export function scopeClauses(scope: string): Unit[] {
 
 /** Segment → words named in `item`: `includes` on the item without its verbs, `scope` keywords in it. */
 function itemSegments(template: ChainTemplate, item: string, into: Map<string, Set<string>>): void {
+  let cache = itemCache.get(template);
+  if (!cache) itemCache.set(template, (cache = new Map()));
+  let found = cache.get(item);
+  if (!found) cache.set(item, (found = itemHits(template, item)));
+  for (const [segment, word] of found) {
+    const words = into.get(segment) ?? new Set<string>();
+    words.add(word);
+    into.set(segment, words);
+  }
+}
+
+/** Per template, item → its [segment, word] hits: exports repeat the same items (面料, 服装 …). */
+const itemCache = new WeakMap<ChainTemplate, Map<string, [string, string][]>>();
+
+function itemHits(template: ChainTemplate, item: string): [string, string][] {
   const text = item.replace(/[：:，,。\s]/g, '');
   const bare = text.replace(STRIP, '');
-  if (bare === '') return;
+  if (bare === '') return [];
   const hits: { segment: string; word: string; at: number; end: number }[] = [];
   for (const s of template.segments) {
     if (s.includes.some((p) => matchesInclude(p, bare)))
@@ -107,16 +122,18 @@ function itemSegments(template: ChainTemplate, item: string, into: Map<string, S
         hits.push({ segment: s.id, word: k, at, end: at + k.length });
     }
   }
-  for (const h of hits) {
-    const inside = hits.some(
-      (o) =>
-        o.segment !== h.segment && o.at <= h.at && o.end >= h.end && o.end - o.at > h.end - h.at,
-    );
-    if (inside) continue;
-    const words = into.get(h.segment) ?? new Set<string>();
-    words.add(h.word);
-    into.set(h.segment, words);
-  }
+  return hits
+    .filter(
+      (h) =>
+        !hits.some(
+          (o) =>
+            o.segment !== h.segment &&
+            o.at <= h.at &&
+            o.end >= h.end &&
+            o.end - o.at > h.end - h.at,
+        ),
+    )
+    .map((h) => [h.segment, h.word]);
 }
 
 /**
