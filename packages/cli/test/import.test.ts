@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDataset } from '@chainlens/io/node';
@@ -245,5 +246,65 @@ describe('chainlens import again without --template', () => {
     expect((await cli('import', xlsx, '--out', out)).status).toBe(0);
     expect(existsSync(join(out, 'memberships.csv'))).toBe(false);
     expect(readDataset(out).dataset.memberships.company.length).toBe(0);
+  });
+});
+
+describe('the shipped example, datasets/registry-sample', () => {
+  const sample = new URL('../../../datasets/registry-sample/registry-sample.xlsx', import.meta.url);
+
+  it('imports with the textile template: traders hold no segment, makers hold theirs', async () => {
+    const out = join(dir, 'sample');
+    const r = await cli(
+      'import',
+      fileURLToPath(sample),
+      '--out',
+      out,
+      '--template',
+      'textile-apparel',
+    );
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8'));
+    const c = report.counts;
+    expect(c.read).toBe(c.imported + c.excluded + c.rejected + c.duplicates);
+    type Firm = Record<
+      'id' | 'name' | 'region_code' | 'size' | '参保人数' | '国标行业' | '登记状态',
+      string
+    >;
+    const firms = parse(readFileSync(join(out, 'companies.csv')), { columns: true }) as Firm[];
+    const members = parse(readFileSync(join(out, 'memberships.csv')), {
+      columns: true,
+    }) as Record<'company' | 'segment', string>[];
+    const held = new Map<string, string[]>();
+    for (const m of members) held.set(m.company, [...(held.get(m.company) ?? []), m.segment]);
+    // The renamed firm: its live (存续) row is kept, under the new name.
+    const renamed = firms.filter((f) => f.name.includes('原名变更'));
+    expect(renamed.map((f) => f.登记状态)).toEqual(['存续']);
+    for (const f of firms) {
+      const segs = held.get(f.id) ?? [];
+      if (/批发/.test(f.国标行业)) expect(segs, f.name).toEqual([]);
+      if (f.name.includes('印染'))
+        expect(segs, f.name).toContain('textile-apparel:dyeing-printing');
+      if (f.name.includes('纺机')) expect(segs, f.name).toEqual(['textile-apparel:machinery']);
+      expect(f.region_code, f.name).toMatch(/^3306\d\d$/);
+      expect(f.size).toBe(f.参保人数);
+    }
+    // Every imported firm is placed or listed as placed nowhere.
+    expect(held.size + report.placement.unplaced.length).toBe(c.imported);
+
+    const a = await cli(
+      'analyze',
+      out,
+      '--region',
+      '浙江/绍兴/柯桥',
+      '--template',
+      'textile-apparel',
+      '--out',
+      join(dir, 'sample-report'),
+    );
+    expect(a.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 'sample-report', 'report.json'), 'utf8'));
+    // The 链主 at the top is an integrated group (化纤—织造—印染—服装), holding several segments.
+    expect(json.leaders[0].name).toContain('集团');
+    expect(json.leaders[0].holdings.length).toBeGreaterThan(2);
   });
 });
