@@ -230,6 +230,11 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .description(tr.t('import:help'))
     .argument('<file>', tr.t('import:help.arg.file'))
     .addOption(new Option('--out <dir>', tr.t('import:help.out')).makeOptionMandatory())
+    .addOption(
+      new Option('--template <id>', tr.t('import:help.template')).argParser(
+        (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
+      ),
+    )
     .addOption(new Option('--mapping <file>', tr.t('import:help.mapping')))
     .addOption(new Option('--name <name>', tr.t('import:help.name')))
     .addOption(new Option('--force', tr.t('import:help.force')))

@@ -74,7 +74,7 @@ export function bundledTemplates(): TemplateEntry[] {
  * Every template available for `dataset`: its own first, then the bundled ones (a bundled
  * template whose id the dataset's own templates already use is left out: the dataset's wins).
  */
-export function availableTemplates(dataset: Dataset): TemplateEntry[] {
+export function availableTemplates(dataset: Pick<Dataset, 'templates'>): TemplateEntry[] {
   const own: TemplateEntry[] = dataset.templates.map((template) => ({
     template,
     source: 'dataset',
@@ -94,7 +94,10 @@ function looksLikePath(arg: string): boolean {
  * dataset's own templates, then the bundled ones. An unknown id is a UsageError that
  * suggests the nearest ids and lists the available ones; a broken file is a DataError.
  */
-export function resolveTemplateEntry(dataset: Dataset, idOrPath: string): TemplateEntry {
+export function resolveTemplateEntry(
+  dataset: Pick<Dataset, 'templates'>,
+  idOrPath: string,
+): TemplateEntry {
   if (looksLikePath(idOrPath)) {
     return { template: readTemplateFile(idOrPath), source: 'file', file: idOrPath };
   }
@@ -124,7 +127,10 @@ export function resolveTemplateEntry(dataset: Dataset, idOrPath: string): Templa
  * file; see `resolveTemplateEntry`. Throws UsageError (exit 2) for an unknown id or missing
  * file, DataError (exit 1) for an invalid template file.
  */
-export function resolveTemplate(dataset: Dataset, idOrPath: string): ChainTemplate {
+export function resolveTemplate(
+  dataset: Pick<Dataset, 'templates'>,
+  idOrPath: string,
+): ChainTemplate {
   return resolveTemplateEntry(dataset, idOrPath).template;
 }
 

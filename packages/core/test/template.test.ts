@@ -118,5 +118,9 @@ describe('includes', () => {
     expect(segmentsForItem(t, '锂')).toEqual(['mine', 'salt']);
     expect(segmentsForItem(t, 'cell')).toEqual(['cell']);
     expect(segmentsForItem(t, '电芯')).toEqual([]);
+    // Qualified by the template id, as `chainlens import` writes it; another template's id is not.
+    expect(segmentsForItem(t, `${t.id}:cell`)).toEqual(['cell']);
+    expect(segmentsForItem(t, 'other-chain:cell')).toEqual([]);
+    expect(segmentsForItem(t, `${t.id}:`)).toEqual([]);
   });
 });

@@ -120,3 +120,4 @@ export * from './import/registry.js';
 export * from './node/import-read.js';
 export * from './import/values.js';
 export * from './import/divisions.js';
+export * from './import/scope.js';

@@ -13,6 +13,7 @@ import {
   statusGroup,
 } from '../src/node.js';
 import type { ImportResult } from '../src/node.js';
+import { IssueLog, readTemplate } from '../src/index.js';
 import { HEADER, code, firm, plantedRows, writeXlsx } from './registry-export.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chainlens-import-'));
@@ -41,17 +42,19 @@ describe('registry export (.xlsx) with every problem planted', () => {
       established: '成立日期',
       employees: '参保人数',
       address: '注册地址',
+      industry: '国标行业',
+      scope: '经营范围',
     });
   });
 
   it('counts rows read, imported, excluded and rejected', () => {
     expect(result.counts).toEqual({
-      read: 12,
-      imported: 6,
+      read: 17,
+      imported: 10,
       excluded: 3,
       rejected: 2,
-      duplicates: 1,
-      warnings: 6,
+      duplicates: 2,
+      warnings: 7,
     });
   });
 
@@ -65,9 +68,10 @@ describe('registry export (.xlsx) with every problem planted', () => {
       '企业列表:13:统一社会信用代码:warning:duplicate-code',
       '企业列表:14:登记状态:warning:status-unknown',
       '企业列表:15:统一社会信用代码:warning:code-normalised',
+      '企业列表:16:统一社会信用代码:warning:duplicate-code',
     ]);
     const dup = result.problems.find((p) => p.code === 'duplicate-code')!;
-    expect(dup.params).toMatchObject({ code: code(1), first: 4 });
+    expect(dup.params).toMatchObject({ code: code(1), kept: 4 });
     const check = result.problems.find((p) => p.code === 'code-check')!;
     expect(check.params.detail).toBe(code(7)[17]);
     expect(result.problems.find((p) => p.code === 'code-length')!.params.detail).toBe('16');
@@ -83,37 +87,52 @@ describe('registry export (.xlsx) with every problem planted', () => {
   });
 
   it('writes id = normalised credit code, name, region and keeps every other column', () => {
-    expect(result.columns.slice(0, 9)).toEqual([
+    expect(result.columns.slice(0, 11)).toEqual([
       'id',
       'name',
       'region',
+      'region_code',
       'status_group',
       'capital_wan',
       'capital_currency',
       'founded',
       'closed',
       'insured_employees',
+      'size',
     ]);
     for (const h of HEADER.filter((h) => h !== '企业名称' && h !== '统一社会信用代码'))
       expect(result.columns).toContain(h);
-    expect(result.rows.map((r) => r[0])).toEqual([1, 2, 6, 9, 11, 12].map(code));
+    expect(result.rows.map((r) => r[0])).toEqual([1, 2, 6, 9, 11, 12, 13, 14, 15, 16].map(code));
     const first = result.rows[0]!;
-    expect(first.slice(0, 9)).toEqual([
+    // No address resolver given: no region code. Size = 参保人数 (the export has the column).
+    expect(result.sizeFrom).toBe('employees');
+    expect(first.slice(0, 11)).toEqual([
       code(1),
       firm(1)[0],
       '浙江/绍兴/柯桥',
+      '',
       'operating',
       '500',
       'CNY',
       '2015-03-02',
       '',
       '11',
+      '11',
     ]);
     // 200万美元 kept in USD, not converted; 2015-02-30 left empty.
-    expect(result.rows[1]!.slice(4, 6)).toEqual(['200', 'USD']);
-    expect(result.rows[2]![6]).toBe('');
+    expect(result.rows[1]!.slice(5, 7)).toEqual(['200', 'USD']);
+    expect(result.rows[2]![7]).toBe('');
     expect(first[result.columns.indexOf('注册资本')]).toBe('500万人民币');
-    expect(result.rows[4]![3]).toBe('unknown');
+    expect(result.rows[4]![4]).toBe('unknown');
+  });
+
+  it('keeps the live row of a renamed firm whose earlier row moved out (迁出)', () => {
+    const kept = result.rows.find((r) => r[0] === code(13))!;
+    expect(kept[1]).toBe('绍兴柯桥示例纺织13号（新名）有限公司');
+    expect(kept[4]).toBe('operating');
+    expect(result.excluded.map((e) => e.id)).not.toContain(code(13));
+    const dup = result.problems.find((p) => p.code === 'duplicate-code' && p.row === 16)!;
+    expect(dup.params).toMatchObject({ code: code(13), kept: 17, status: '迁出' });
   });
 });
 
@@ -153,8 +172,23 @@ describe('headers, statuses and mapping files', () => {
     const r = importRows(sheet.rows, path, sheet.name);
     expect(r.headerRow).toBe(2);
     expect(r.rows).toEqual([
-      [code(20), 'Acme', '浙江/绍兴', 'operating', '', '', '', '', '', 'Active', 'Textiles'],
+      [
+        code(20),
+        'Acme',
+        '浙江/绍兴',
+        '',
+        'operating',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Active',
+        'Textiles',
+      ],
     ]);
+    expect(r.sizeFrom).toBe('none');
   });
 
   it('uses a mapping file for other headers, and reports a sheet without a header', () => {
@@ -207,8 +241,11 @@ describe('headers, statuses and mapping files', () => {
       { row: 2, cells: ['甲', code(60), '柯桥区齐贤街道1号'] },
       { row: 3, cells: ['乙', code(61), '某某工业园区'] },
     ];
-    const r = importRows(rows, 'a.csv', 'a.csv', {}, resolve);
-    expect(r.rows.map((x) => x[2])).toEqual(['浙江/绍兴/柯桥', '']);
+    const r = importRows(rows, 'a.csv', 'a.csv', {}, { resolveAddress: resolve });
+    expect(r.rows.map((x) => x.slice(2, 4))).toEqual([
+      ['浙江/绍兴/柯桥', '330603'],
+      ['', ''],
+    ]);
     expect(where(r)).toEqual(['a.csv:3:注册地址:warning:region-unresolved']);
   });
 
@@ -218,5 +255,102 @@ describe('headers, statuses and mapping files', () => {
     for (const s of ['注销', '吊销', '迁出', '停业', '清算', '撤销'])
       expect(statusGroup(s)).toBe('closed');
     expect(statusGroup('筹建')).toBe('unknown');
+  });
+});
+
+describe('region codes, sizes, live rows and segments', () => {
+  const divisions = readFileSync(
+    new URL('../../../datasets/cn-admin-divisions/divisions.csv', import.meta.url),
+    'utf8',
+  );
+  const templateFile = (id: string) =>
+    readFileSync(new URL(`../../../datasets/templates/${id}.json`, import.meta.url));
+  const textile = readTemplate(
+    { file: 'textile', bytes: templateFile('textile-apparel') },
+    new IssueLog(),
+  )!;
+  const sheet = () =>
+    plantedRows().map((cells, i) => ({ row: i + 1, cells: cells.map((c) => String(c)) }));
+
+  it('gives the NBS code of a region read from the province/city/county columns', () => {
+    const r = importRows(
+      sheet(),
+      'e.xlsx',
+      's',
+      {},
+      { resolveAddress: addressResolver(divisions) },
+    );
+    expect(new Set(r.rows.map((x) => `${x[2]} ${x[3]}`))).toEqual(
+      new Set(['浙江/绍兴/柯桥 330603']),
+    );
+  });
+
+  it('keeps the live row whatever the order, and the first of two live rows', () => {
+    const head = { row: 1, cells: ['企业名称', '统一社会信用代码', '登记状态'] };
+    const rows = (a: string, b: string) => [
+      head,
+      { row: 2, cells: ['旧名', code(70), a] },
+      { row: 3, cells: ['新名', code(70), b] },
+    ];
+    const names = (a: string, b: string) => {
+      const r = importRows(rows(a, b), 'd.csv', 'd.csv');
+      return [r.rows.map((x) => x[1]), r.excluded.map((x) => x.name), r.counts.duplicates];
+    };
+    expect(names('迁出', '存续')).toEqual([['新名'], [], 1]);
+    expect(names('存续', '迁出')).toEqual([['旧名'], [], 1]);
+    expect(names('在业', '存续')).toEqual([['旧名'], [], 1]);
+    expect(names('筹建', '注销')).toEqual([['旧名'], [], 1]);
+    // Both closed: the first is listed as excluded, the other is the duplicate.
+    expect(names('注销', '迁出')).toEqual([[], ['旧名'], 1]);
+  });
+
+  it('takes registered capital in 万元 CNY as size when there is no 参保人数 column', () => {
+    const rows = [
+      { row: 1, cells: ['企业名称', '统一社会信用代码', '注册资本'] },
+      { row: 2, cells: ['甲', code(80), '1.2亿元人民币'] },
+      { row: 3, cells: ['乙', code(81), '200万美元'] },
+      { row: 4, cells: ['丙', code(82), '-'] },
+    ];
+    const r = importRows(rows, 'c.csv', 'c.csv');
+    expect(r.sizeFrom).toBe('capital');
+    const at = r.columns.indexOf('size');
+    // Foreign capital is not converted, so it gives no size.
+    expect(r.rows.map((x) => x[at])).toEqual(['12000', '', '']);
+  });
+
+  it('places firms in segments from 经营范围, then 国标行业, and reports the rest', () => {
+    const r = importRows(sheet(), 'e.xlsx', 's', {}, { templates: [textile] });
+    const by = (id: string) => r.memberships.filter((m) => m.company === id);
+    expect(by(code(1))).toEqual([
+      {
+        company: code(1),
+        segment: 'textile-apparel:dyeing-printing',
+        segmentName: '印染',
+        kind: 'business-scope',
+        evidence: '面料印染',
+      },
+    ]);
+    expect(by(code(15)).map((m) => [m.segment, m.kind, m.evidence])).toEqual([
+      ['textile-apparel:synthetic-fibres', 'registry-industry', '化学纤维'],
+    ]);
+    expect(r.unplaced.map((u) => [u.row, u.reason, u.industry])).toEqual([
+      [18, 'trade-only', '纺织、服装及家庭用品批发'],
+      [20, 'no-match', '房地产业'],
+    ]);
+    expect(r.unplaced[0]!.words.sort()).toEqual(['服装', '纺织品', '鞋帽'].sort());
+    // Every imported firm is either placed or listed as unplaced.
+    expect(new Set(r.memberships.map((m) => m.company)).size + r.unplaced.length).toBe(
+      r.counts.imported,
+    );
+  });
+
+  it('warns once when a template is given but there is no scope or industry column', () => {
+    const rows = [
+      { row: 1, cells: ['企业名称', '统一社会信用代码'] },
+      { row: 2, cells: ['甲', code(90)] },
+    ];
+    const r = importRows(rows, 'n.csv', 'n.csv', {}, { templates: [textile] });
+    expect(where(r)).toEqual(['n.csv:0::warning:no-scope-column']);
+    expect(r.unplaced.map((u) => u.reason)).toEqual(['no-match']);
   });
 });

@@ -50,7 +50,7 @@ export function plantedRows(): string[][] {
   const wrong = code(7).slice(0, 17) + (code(7)[17] === '0' ? '1' : '0');
   const rows = [
     ['企业名单导出'],
-    ['导出时间：2026-11-30 10:00', '共 12 条'],
+    ['导出时间：2026-11-30 10:00', '共 17 条'],
     HEADER,
     firm(1), // row 4
     edit(firm(2, '在业'), { 5: '200万美元' }), // row 5: foreign currency
@@ -64,6 +64,12 @@ export function plantedRows(): string[][] {
     edit(firm(10), { 0: '绍兴柯桥示例纺织1号有限公司（更名）', 1: code(1) }), // row 13: duplicate of row 4
     firm(11, '筹建中'), // row 14: unknown status, kept
     edit(firm(12), { 1: toWide(code(12)) }), // row 15: full-width
+    firm(13, '迁出'), // row 16: the old row of a renamed firm, moved out …
+    edit(firm(13), { 0: '绍兴柯桥示例纺织13号（新名）有限公司' }), // row 17: … kept: the live row
+    // row 18: a trader listing the goods it sells: placed in no segment
+    edit(firm(14), { 10: '纺织、服装及家庭用品批发', 11: '销售：纺织品、服装、鞋帽；货物进出口' }),
+    edit(firm(15), { 10: '化学纤维制造业', 11: '' }), // row 19: placed through its industry
+    edit(firm(16), { 10: '房地产业', 11: '房地产开发经营' }), // row 20: nothing of the chain
   ];
   return rows;
 }

@@ -17,7 +17,7 @@
  * membership left out by the threshold is counted (`belowThreshold`), never dropped silently.
  */
 import type { Dataset } from '../graph/types.js';
-import { matchesInclude } from '../graph/template.js';
+import { itemInSegment, matchesInclude } from '../graph/template.js';
 import { ANALYZE_DEFAULTS } from './defaults.js';
 import type { ChainStructure } from './structure.js';
 
@@ -72,8 +72,9 @@ function resolveMinShare(minShare: number | undefined): number {
 /** The segments of `structure` that one membership item falls in. */
 function segmentsOfItem(structure: ChainStructure, item: string): number[] {
   const found: number[] = [];
-  structure.template.segments.forEach((s, i) => {
-    if (s.id === item || s.includes.some((p) => matchesInclude(p, item))) found.push(i);
+  const { template } = structure;
+  template.segments.forEach((s, i) => {
+    if (itemInSegment(template, s, item)) found.push(i);
   });
   return found;
 }

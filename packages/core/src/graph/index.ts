@@ -45,7 +45,7 @@ export type { ChainGraph, CompanyNodeAttributes, RelationEdgeAttributes } from '
 export { summarizeDataset } from './summary.js';
 export type { DatasetSummary, RegionCount, TemplateSummary } from './summary.js';
 export { defaultRelationView, relationTypesPresent } from './relation-view.js';
-export { checkTemplate, matchesInclude, segmentsForItem } from './template.js';
+export { checkTemplate, itemInSegment, matchesInclude, segmentsForItem } from './template.js';
 export type { TemplateProblem } from './template.js';
 export { buildMetricGraph, metricGraphFromArcs, metricGraphFromCompact } from './snapshot.js';
 export type { Adjacency, MetricGraph, SnapshotOptions } from './snapshot.js';

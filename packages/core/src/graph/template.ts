@@ -2,7 +2,7 @@
  * Chain templates: structural checks (the feeds form a DAG over known segments) and the
  * `includes` rules that map product / industry names onto segments.
  */
-import type { ChainTemplate } from './types.js';
+import type { ChainSegment, ChainTemplate } from './types.js';
 
 /** A problem found in a template, with a JSON path (`segments[3].id`, `feeds[0]`). */
 export interface TemplateProblem {
@@ -103,13 +103,24 @@ export function matchesInclude(pattern: string, name: string): boolean {
 }
 
 /**
- * The ids of the segments of `template` that a membership item (segment id or product /
- * industry name) belongs to: its own id, or every segment whose `includes` matches it.
+ * True when a membership item names segment `s` of `template`: its id (`spinning`), its id
+ * qualified by the template's (`textile-apparel:spinning`, as `chainlens import` writes it, so
+ * that two templates' segments of the same id stay apart), or a product / industry name that one
+ * of its `includes` matches.
+ */
+export function itemInSegment(template: ChainTemplate, s: ChainSegment, item: string): boolean {
+  if (item === s.id) return true;
+  if (item.length === template.id.length + 1 + s.id.length && item === `${template.id}:${s.id}`)
+    return true;
+  return s.includes.some((p) => matchesInclude(p, item));
+}
+
+/**
+ * The ids of the segments of `template` that a membership item (segment id, qualified segment
+ * id, or product / industry name) belongs to; see `itemInSegment`.
  */
 export function segmentsForItem(template: ChainTemplate, item: string): string[] {
   const ids: string[] = [];
-  for (const s of template.segments) {
-    if (s.id === item || s.includes.some((p) => matchesInclude(p, item))) ids.push(s.id);
-  }
+  for (const s of template.segments) if (itemInSegment(template, s, item)) ids.push(s.id);
   return ids;
 }

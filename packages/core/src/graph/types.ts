@@ -70,6 +70,13 @@ export interface ChainSegment {
    * a maker. Companies with no industry row are not filtered.
    */
   industries?: string[];
+  /**
+   * Optional keywords for business-scope text (经营范围) and registry industry names (国标行业,
+   * GB/T 4754), found anywhere in a clause: `chainlens import --template` places a firm in the
+   * segment when a clause that makes something (生产, 制造, 加工 …) names one of them
+   * (packages/io/src/import/scope.ts).
+   */
+  scope?: string[];
 }
 
 /** A chain template: a DAG of segments connected by feeds (input → output). */
@@ -79,6 +86,11 @@ export interface ChainTemplate {
   description?: string;
   segments: ChainSegment[];
   feeds: [string, string][];
+  /**
+   * Optional umbrella words of business-scope text (化学纤维, 纺织品): they place a firm in a
+   * segment (through `includes` or `scope`) only when nothing more specific in its 经营范围 does.
+   */
+  scopeGeneric?: string[];
 }
 
 /** A vocabulary of the products and industries that memberships may name. */

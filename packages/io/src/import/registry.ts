@@ -10,6 +10,17 @@
 import { checkCreditCode } from './credit-code.js';
 import { parseCapital, parseCount, parseDate } from './values.js';
 import type { AddressResolver } from './divisions.js';
+import type { ChainTemplate } from '@chainlens/core';
+import type { PlacedMembership, UnplacedFirm } from './scope.js';
+import { placeFirm } from './scope.js';
+
+/** What an import reads beyond the sheet: how to resolve addresses, which templates to place firms in. */
+export interface ImportOptions {
+  /** Resolves 注册地址 (and the province/city/county text) to a region path and NBS code. */
+  resolveAddress?: AddressResolver;
+  /** Templates whose segments firms are placed in from 经营范围 and 国标行业 [none]. */
+  templates?: readonly ChainTemplate[];
+}
 
 /** The fields the importer gives meaning to; every other column is kept as it is. */
 export const IMPORT_FIELDS = [
@@ -25,6 +36,8 @@ export const IMPORT_FIELDS = [
   'closed',
   'employees',
   'address',
+  'industry',
+  'scope',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -56,17 +69,28 @@ export const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   ],
   employees: ['参保人数', '社保人数', 'insured employees', 'employees'],
   address: ['注册地址', '企业地址', '地址', 'registered address', 'address'],
+  industry: ['国标行业', '所属行业', '行业', '行业门类', 'industry'],
+  scope: ['经营范围', 'business scope', 'scope'],
 };
 
 /** Columns the importer adds after id, name, region: figures read from the export's text. */
 export const DERIVED_COLUMNS = [
+  'region_code',
   'status_group',
   'capital_wan',
   'capital_currency',
   'founded',
   'closed',
   'insured_employees',
+  'size',
 ] as const;
+
+/**
+ * What the `size` column (the size component of the 链主 score, packages/core/src/chain/leaders.ts)
+ * holds: 参保人数 (insured employees) when the export has that column, else 注册资本 in 万元 CNY
+ * (foreign capital left empty: not converted), else nothing. Registry exports carry no revenue.
+ */
+export type SizeSource = 'employees' | 'capital' | 'none';
 
 /** Header names of the other usual columns, recognised when looking for the header row. */
 const OTHER_HEADERS = [
@@ -111,7 +135,8 @@ export type ImportProblemCode =
   | 'capital-bad'
   | 'date-invalid'
   | 'count-bad'
-  | 'region-unresolved';
+  | 'region-unresolved'
+  | 'no-scope-column';
 
 /** One problem, at file:sheet:row:column; params are the facts a message is built from. */
 export interface ImportProblem {
@@ -145,10 +170,16 @@ export interface ImportResult {
   headerRow: number;
   /** Header of the sheet → the field it was read as. */
   mapped: Partial<Record<ImportField, string>>;
-  /** companies.csv: id, name, region, status_group, then the other columns of the export. */
+  /** companies.csv: id, name, region, the derived columns, then the other columns of the export. */
   columns: string[];
   rows: string[][];
   excluded: ExcludedFirm[];
+  /** What the `size` column holds. */
+  sizeFrom: SizeSource;
+  /** memberships.csv (with templates): one row per firm and segment it is placed in. */
+  memberships: PlacedMembership[];
+  /** Imported firms placed in no segment of any template (with templates). */
+  unplaced: UnplacedFirm[];
   /** read = imported + excluded + rejected + duplicates. */
   counts: {
     read: number;
@@ -246,18 +277,24 @@ function findHeader(rows: SheetRow[], mapping: ImportMapping): number {
   return -1;
 }
 
+/** Rank of a status group when one credit code is listed twice: the live row is kept. */
+const LIVE_RANK = { operating: 2, unknown: 1, closed: 0 } as const;
+
 /**
  * The companies of a sheet. `rows` are the sheet's rows in order (title rows included); `file`
  * and `sheet` name them in problems. Throws nothing: a sheet without a header row gives a
- * result with no rows and a 'no-header' error.
+ * result with no rows and a 'no-header' error. A credit code listed twice (a renamed firm) is
+ * kept once, from its live row (存续/在业 before an unknown status before 注销/迁出 …; the first
+ * of equals), whatever the order of the rows.
  */
 export function importRows(
   rows: SheetRow[],
   file: string,
   sheet: string,
   mapping: ImportMapping = {},
-  resolveAddress?: AddressResolver,
+  options: ImportOptions = {},
 ): ImportResult {
+  const { resolveAddress, templates = [] } = options;
   const problems: ImportProblem[] = [];
   const problem = (
     severity: ImportProblem['severity'],
@@ -274,6 +311,9 @@ export function importRows(
     columns: [],
     rows: [],
     excluded: [],
+    sizeFrom: 'none',
+    memberships: [],
+    unplaced: [],
     counts: { read: 0, imported: 0, excluded: 0, rejected: 0, duplicates: 0, warnings: 0 },
     problems,
   };
@@ -291,6 +331,13 @@ export function importRows(
   result.headerRow = rows[h]!.row;
   const f = fieldsOf(header, mapping);
   for (const [field, i] of Object.entries(f)) result.mapped[field as ImportField] = header[i];
+  result.sizeFrom =
+    f.employees !== undefined ? 'employees' : f.capital !== undefined ? 'capital' : 'none';
+  if (templates.length > 0 && f.scope === undefined && f.industry === undefined)
+    problem('warning', 'no-scope-column', 0, '', {
+      scope: HEADER_ALIASES.scope[0]!,
+      industry: HEADER_ALIASES.industry[0]!,
+    });
   const used = new Set([f.id, f.name, f.region]);
   const others = header.map((_, i) => i).filter((i) => !used.has(i));
   const reserved = new Set<string>(['id', 'name', 'region', ...DERIVED_COLUMNS]);
@@ -304,11 +351,28 @@ export function importRows(
   const idCol = header[f.id!]!;
   const nameCol = header[f.name!]!;
   const statusCol = f.status !== undefined ? header[f.status]! : '';
-  const seen = new Map<string, number>();
+  const col = (i: number | undefined) => (i === undefined ? '' : header[i]!);
+  const cellOf = (cells: string[], i: number | undefined) =>
+    i === undefined ? '' : (cells[i] ?? '').trim();
+  const groupOf = (cells: string[]) =>
+    f.status === undefined ? 'unknown' : statusGroup(cellOf(cells, f.status));
+
+  // Region text → what the division list resolves it to (an export repeats a few regions).
+  const regionCodes = new Map<string, ReturnType<AddressResolver>>();
+  // First pass: the row kept for each valid credit code (its live row).
+  const keptRow = new Map<string, { row: number; rank: number }>();
+  for (const { row, cells } of rows.slice(h + 1)) {
+    const checked = checkCreditCode(cellOf(cells, f.id));
+    if (!checked.ok || cellOf(cells, f.name) === '') continue;
+    const rank = LIVE_RANK[groupOf(cells)];
+    const kept = keptRow.get(checked.code);
+    if (kept === undefined || rank > kept.rank) keptRow.set(checked.code, { row, rank });
+  }
+
   for (const { row, cells } of rows.slice(h + 1)) {
     if (cells.every((c) => c.trim() === '')) continue;
     result.counts.read++;
-    const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+    const cell = (i: number | undefined) => cellOf(cells, i);
     const raw = cell(f.id);
     const checked = checkCreditCode(raw);
     if (!checked.ok) {
@@ -324,19 +388,23 @@ export function importRows(
     }
     if (checked.normalised)
       problem('warning', 'code-normalised', row, idCol, { code: raw, normalised: checked.code });
-    const first = seen.get(checked.code);
-    if (first !== undefined) {
-      problem('warning', 'duplicate-code', row, idCol, { code: checked.code, first, name });
+    const status = cell(f.status);
+    const kept = keptRow.get(checked.code)!.row;
+    if (kept !== row) {
+      problem('warning', 'duplicate-code', row, idCol, {
+        code: checked.code,
+        kept,
+        name,
+        status: status || '-',
+      });
       result.counts.duplicates++;
       continue;
     }
-    seen.set(checked.code, row);
-    const status = cell(f.status);
-    const group = f.status === undefined ? 'unknown' : statusGroup(status);
+    const group = groupOf(cells);
     // A 注销/吊销 date keeps a closed firm, dated (docs/time.md): it counts until that day.
     const closed = parseDate(cell(f.closed));
     if (closed === undefined)
-      problem('warning', 'date-invalid', row, header[f.closed!]!, { value: cell(f.closed) });
+      problem('warning', 'date-invalid', row, col(f.closed), { value: cell(f.closed) });
     if (group === 'closed' && !closed) {
       result.excluded.push({ row, id: checked.code, name, status });
       result.counts.excluded++;
@@ -347,21 +415,33 @@ export function importRows(
         status,
         name,
       });
-    const region =
-      f.region !== undefined
-        ? cell(f.region)
-        : [
-            regionPart(cell(f.province), 'province'),
-            regionPart(cell(f.city), 'city'),
-            regionPart(cell(f.county), 'county'),
-          ]
-            .filter((p) => p !== '')
-            .join('/');
-    const col = (i: number | undefined) => (i === undefined ? '' : header[i]!);
-    let where = region;
+    const fromColumns = [
+      regionPart(cell(f.province), 'province'),
+      regionPart(cell(f.city), 'city'),
+      regionPart(cell(f.county), 'county'),
+    ]
+      .filter((p) => p !== '')
+      .join('/');
+    let where = f.region !== undefined ? cell(f.region) : fromColumns;
+    // The NBS code of the region, when the division list names the same path.
+    let regionCode = '';
+    if (where !== '' && resolveAddress) {
+      const named =
+        f.region !== undefined
+          ? where.replace(/\//g, '')
+          : [f.province, f.city, f.county]
+              .map((i) => cell(i))
+              .filter((t) => t !== '-')
+              .join('');
+      let found = regionCodes.get(named);
+      if (!regionCodes.has(named)) regionCodes.set(named, (found = resolveAddress(named)));
+      if (found?.path === where) regionCode = found.code;
+    }
     const address = cell(f.address);
     if (where === '' && resolveAddress && address !== '') {
-      where = resolveAddress(address)?.path ?? '';
+      const found = resolveAddress(address);
+      where = found?.path ?? '';
+      regionCode = found?.code ?? '';
       if (where === '')
         problem('warning', 'region-unresolved', row, col(f.address), { address, name });
     }
@@ -380,16 +460,38 @@ export function importRows(
     if (employees === undefined)
       problem('warning', 'count-bad', row, col(f.employees), { value: cell(f.employees) });
     const amount = capital.kind === 'amount' ? capital : undefined;
+    const cny = amount?.currency === 'CNY' ? String(amount.wan) : '';
+    const size =
+      result.sizeFrom === 'employees'
+        ? (employees ?? '')
+        : result.sizeFrom === 'capital'
+          ? cny
+          : '';
+    if (templates.length > 0) {
+      const placed = placeFirm(templates, checked.code, cell(f.scope), cell(f.industry));
+      if (placed.memberships.length > 0) result.memberships.push(...placed.memberships);
+      else
+        result.unplaced.push({
+          row,
+          id: checked.code,
+          name,
+          industry: cell(f.industry),
+          reason: placed.traded.length > 0 ? 'trade-only' : 'no-match',
+          words: placed.traded,
+        });
+    }
     result.rows.push([
       checked.code,
       name,
       where,
+      regionCode,
       group,
       amount ? String(amount.wan) : '',
       amount?.currency ?? '',
       date ?? '',
       closed ?? '',
       employees ?? '',
+      size,
       ...others.map((i) => cell(i)),
     ]);
     result.counts.imported++;

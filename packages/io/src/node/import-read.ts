@@ -1,9 +1,11 @@
 /**
  * Reading a registry export from disk (Node only): the first worksheet of an .xlsx through
  * exceljs, or a CSV/TSV through papaparse (io's CSV parser) after io's text decoding; and the
- * mapping file, checked with zod.
+ * mapping file, checked with zod. Errors are DataErrors whose text comes from the `import`
+ * catalogue (`import:error.*`), in the run's language when the CLI prints them.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { EN } from '@chainlens/core';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -17,6 +19,18 @@ export interface Sheet {
   /** The worksheet's name; the file name for a CSV. */
   name: string;
   rows: SheetRow[];
+}
+
+/**
+ * An error reading an export or a mapping file: `localized` is its catalogue key and variables
+ * (the CLI prints it in the run's language), `message` the English text.
+ */
+export class ImportReadError extends DataError {
+  readonly localized: { key: string; vars: Record<string, string> };
+  constructor(key: `import:error.${string}`, vars: Record<string, string>) {
+    super(EN.t(key, vars));
+    this.localized = { key, vars };
+  }
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -33,15 +47,20 @@ function cellText(cell: ExcelJS.Cell): string {
 /** The rows of the first worksheet of an .xlsx file, or of a CSV/TSV file. */
 export async function readExport(path: string): Promise<Sheet> {
   const ext = extname(path).toLowerCase();
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new ImportReadError('import:error.missingFile', { file: path });
   if (ext === '.xlsx') {
     const book = new ExcelJS.Workbook();
     try {
       await book.xlsx.readFile(path);
     } catch (e) {
-      throw new DataError(`${path}: not a readable .xlsx workbook (${(e as Error).message})`);
+      throw new ImportReadError('import:error.unreadableXlsx', {
+        file: path,
+        reason: (e as Error).message,
+      });
     }
     const ws = book.worksheets[0];
-    if (!ws) throw new DataError(`${path}: the workbook has no worksheet`);
+    if (!ws) throw new ImportReadError('import:error.noSheet', { file: path });
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, n) => {
       const cells: string[] = [];
@@ -56,7 +75,9 @@ export async function readExport(path: string): Promise<Sheet> {
     const rows = parsed.data.map((cells, i) => ({ row: i + 1, cells }));
     return { name: basename(path), rows };
   }
-  throw new DataError(`${path}: cannot import '${ext}' files; give an .xlsx or .csv export`);
+  if (ext === '.xls' || ext === '.et')
+    throw new ImportReadError('import:error.oldExcel', { file: path, ext });
+  throw new ImportReadError('import:error.fileType', { file: path, ext: ext || '-' });
 }
 
 const mappingSchema = z
@@ -68,16 +89,25 @@ const mappingSchema = z
 
 /** A mapping file: `{"columns": {"name": "单位名称", "id": "代码"}, "headerRow": 3}`. */
 export function readMapping(path: string): ImportMapping {
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new ImportReadError('import:error.missingFile', { file: path });
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new DataError(`${path}: not a JSON mapping file (${(e as Error).message})`);
+    throw new ImportReadError('import:error.mappingJson', {
+      file: path,
+      reason: (e as Error).message,
+    });
   }
   const parsed = mappingSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new DataError(`${path}: ${first.path.join('.') || 'mapping'}: ${first.message}`);
+    throw new ImportReadError('import:error.mappingShape', {
+      file: path,
+      path: first.path.join('.') || 'mapping',
+      reason: first.message,
+    });
   }
   return parsed.data;
 }

@@ -23,6 +23,7 @@ const segmentSchema = z.object({
     .array(z.string().trim().min(1, 'an industries pattern is empty'))
     .min(1, 'industries, when given, needs at least one pattern')
     .optional(),
+  scope: z.array(z.string().trim().min(1, 'a scope keyword is empty')).optional(),
 });
 
 export const templateSchema = z.object({
@@ -31,6 +32,7 @@ export const templateSchema = z.object({
   description: z.string().optional(),
   segments: z.array(segmentSchema).min(1, 'a template needs at least one segment'),
   feeds: z.array(z.tuple([z.string(), z.string()])).default([]),
+  scopeGeneric: z.array(z.string().trim().min(1, 'a generic scope word is empty')).optional(),
 });
 
 /** Formats a zod issue path as `segments[3].stage`. */

@@ -22,7 +22,7 @@ export const importNs = {
     "credit code '{{code}}' fails the check character (expected '{{detail}}'); row rejected",
   'problem.code-normalised': "credit code '{{code}}' read as {{normalised}}",
   'problem.duplicate-code':
-    'credit code {{code}} already on row {{first}}; this row ({{name}}) left out',
+    'credit code {{code}} also on row {{kept}}, which is kept (an operating firm before a closed one, else the first row); this row ({{name}}, {{status}}) left out',
   'problem.no-name': 'no company name for credit code {{code}}; row rejected',
   'problem.status-unknown': "status '{{status}}' not recognised; {{name}} kept",
   'problem.status-empty': 'no status; {{name}} kept',
@@ -56,5 +56,32 @@ export const importNs = {
   'field.employees': 'insured employees',
   'problem.region-unresolved':
     "address '{{address}}' not resolved to a region; {{name}} kept with an empty region",
+  'help.template':
+    'place firms in the segments of a chain template (id or JSON file; repeatable) by their 经营范围 and 国标行业; writes memberships.csv',
+  'field.industry': 'industry',
+  'field.scope': 'business scope',
+  'problem.no-scope-column':
+    'no business-scope column ({{scope}}) and no industry column ({{industry}}): no firm can be placed in a segment; name them in a --mapping file',
+  'summary.size.employees': 'size (for the leading-firm score): insured employees (参保人数)',
+  'summary.size.capital':
+    'size (for the leading-firm score): registered capital in 10,000 CNY (foreign-currency capital left empty, not converted)',
+  'summary.size.none':
+    'size (for the leading-firm score): none (no insured-employee or capital column)',
+  'summary.placed':
+    'segments of {{templates}}: {{placed}} of {{imported}} firms placed, {{memberships}} memberships; their revenue shares are unknown (a registry export has no revenue breakdown), so each holds its segment marked "share ?"',
+  'summary.bySegment': 'firms per segment: {{segments}}',
+  'summary.unplaced':
+    '{{n}} firms placed in no segment ({{trade}} only sell, wholesale or serve what they name; {{none}} name nothing of the chain), by industry: {{industries}} (every one in import-report.json)',
+  'summary.noIndustry': '(no industry)',
+  'summary.nextTemplate':
+    'next: chainlens validate {{dir}}, then chainlens analyze {{dir}} --region PATH --template {{template}}',
+  'error.missingFile': '{{file}}: no such file',
+  'error.unreadableXlsx': '{{file}}: not a readable .xlsx workbook ({{reason}})',
+  'error.noSheet': '{{file}}: the workbook has no worksheet',
+  'error.oldExcel':
+    "{{file}}: '{{ext}}' (old Excel / WPS format) cannot be read; save it as .xlsx or .csv and import that",
+  'error.fileType': "{{file}}: cannot import '{{ext}}' files; give an .xlsx or .csv export",
+  'error.mappingJson': '{{file}}: not a JSON mapping file ({{reason}})',
+  'error.mappingShape': '{{file}}: {{path}}: {{reason}}',
   'field.address': 'address',
 } as const;
