@@ -111,6 +111,11 @@ export function installLaneControls(relayout: () => void, restyle: () => void): 
     ui.tooltip.style.left = `${Math.min(x + 14, box.width - 290)}px`;
     ui.tooltip.style.top = `${Math.min(y + 14, box.height - 80)}px`;
   });
+  ui.graph.addEventListener('mouseleave', () => {
+    if (!ui.tooltip.dataset.lane) return;
+    ui.tooltip.hidden = true;
+    delete ui.tooltip.dataset.lane;
+  });
   ui.graph.addEventListener('click', (e) => {
     const lanes = app.renderer?.lanes;
     if (!lanes?.current) return;

@@ -19,6 +19,9 @@ export interface DrawnLabel extends Box {
 
 type LabelData = Parameters<NodeLabelDrawingFunction>[1] & { segment?: string; key?: string };
 
+/** Fewest characters a cut label keeps; with less room, no label (zooming in gives room). */
+const MIN_CHARS = 4;
+
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -49,11 +52,11 @@ export class LaneLabels {
     ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const x = d.x + d.size + 3;
     const room = within.x + within.w - 3 - x;
-    if (room < size * 2.5) return;
     let text = d.label;
     if (ctx.measureText(text).width > room) {
       while (text.length > 0 && ctx.measureText(`${text}…`).width > room) text = text.slice(0, -1);
-      if (text.length === 0) return;
+      // A cut label keeps at least MIN_CHARS characters (a name's first one or two say nothing).
+      if ([...text].length < MIN_CHARS) return;
       text = `${text}…`;
     }
     const box: Box = { x, y: d.y - size * 0.75, w: ctx.measureText(text).width, h: size };
