@@ -121,7 +121,14 @@ beforeAll(async () => {
   const lithiumIds = new Set(lithium.segments.map((s) => s.id));
   lithiumFirms = new Set(rows.filter((r) => lithiumIds.has(r.segment!)).map((r) => r.company)).size;
   for (const source of ['cn-listed', dir60, 'eto-semiconductors', dirGen]) {
-    servers.set(source, await serve(source));
+    // `serve` gives a start 15 s; on a machine shared by many jobs a start can take longer.
+    for (let attempt = 1; !servers.has(source); attempt++) {
+      try {
+        servers.set(source, await serve(source));
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
   }
   browser = await launch();
 }, 240_000);
