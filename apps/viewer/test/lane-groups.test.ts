@@ -128,3 +128,12 @@ describe('arcs thinned by weight', () => {
     expect(g.filterEdges((_, a) => !a.hidden).length).toBe(3);
   });
 });
+
+describe('bridges past the budget', () => {
+  it('draws the strongest bridges only', () => {
+    const g = graphOf([4, 9, 1, 6]);
+    g.forEachEdge((e) => g.setEdgeAttribute(e, 'bridge', true));
+    expect(thinArcs(g, 2)).toEqual({ shown: 2, total: 4 });
+    expect(g.filterEdges((_, a) => !a.hidden).sort()).toEqual(['e1', 'e3']);
+  });
+});

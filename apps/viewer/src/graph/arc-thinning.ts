@@ -2,8 +2,8 @@
  * Arcs thinned by weight in the chain layout: past a budget, only the strongest arcs between
  * chain firms are drawn, so that the lanes stay visible under a thousand firms' arcs and the
  * segment view's summed arcs do not form a web.
- * Bridge arcs (flagged weak links) are always drawn; ghost links (to a missing segment) rank
- * below every relation.
+ * Bridge arcs (flagged weak links) rank first; ghost links (to a missing segment) below every
+ * relation.
  */
 import type { ViewGraph } from './model.js';
 
@@ -35,26 +35,26 @@ export interface Thinned {
 }
 
 /**
- * Hides all but the `budget` strongest of the arcs not hidden already (by weight, then merged
- * relations, then key: the same view thins the same way); bridge arcs count first and stay,
- * ghost links come after every relation.
+ * Hides all but the `budget` strongest of the arcs not hidden already: bridge arcs first (the
+ * strongest of them when they alone pass the budget), then relations by weight, then merged
+ * relations, then key (the same view thins the same way), ghost links last.
  */
 export function thinArcs(graph: ViewGraph, budget: number): Thinned {
-  const kept: string[] = [];
-  const ranked: { edge: string; weight: number; relations: number }[] = [];
+  const ranked: { edge: string; rank: number; weight: number; relations: number }[] = [];
   graph.forEachEdge((edge, a) => {
     if (a.hidden) return;
-    if (a.bridge) kept.push(edge);
-    else ranked.push({ edge, weight: a.ghost ? -1 : a.weight, relations: a.relations });
+    const rank = a.bridge ? 0 : a.ghost ? 2 : 1;
+    ranked.push({ edge, rank, weight: a.weight, relations: a.relations });
   });
-  const total = kept.length + ranked.length;
+  const total = ranked.length;
   if (total <= budget) return { shown: total, total };
   ranked.sort(
-    (p, q) => q.weight - p.weight || q.relations - p.relations || (p.edge < q.edge ? -1 : 1),
+    (p, q) =>
+      p.rank - q.rank ||
+      q.weight - p.weight ||
+      q.relations - p.relations ||
+      (p.edge < q.edge ? -1 : 1),
   );
-  const room = Math.max(0, budget - kept.length);
-  for (let i = room; i < ranked.length; i++) {
-    graph.setEdgeAttribute(ranked[i]!.edge, 'hidden', true);
-  }
-  return { shown: kept.length + Math.min(room, ranked.length), total };
+  for (let i = budget; i < total; i++) graph.setEdgeAttribute(ranked[i]!.edge, 'hidden', true);
+  return { shown: budget, total };
 }

@@ -459,7 +459,7 @@ export const viewer = {
   'lanes.groupTip_other': 'Process group of {{n}} segments: {{segments}}',
   'lanes.expandHint': 'Click the name to draw one lane per segment.',
   'lanes.arcNote':
-    '{{shown}} of {{total}} arcs drawn: the strongest by weight (bridges always, links to missing segments last).',
+    '{{shown}} of {{total}} arcs drawn: the strongest by weight (bridges first, links to missing segments last).',
   'lanes.arcNoteAll': 'All {{total}} arcs drawn.',
   'ghost.label': '{{segment}} (missing)',
   'weak.group': '{{label}} ({{n}})',

@@ -389,7 +389,7 @@ export const viewer = {
   'lanes.groupTip_other': '工序组，含 {{n}} 个环节：{{segments}}',
   'lanes.expandHint': '点击名称，按环节逐条展开。',
   'lanes.arcNote':
-    '显示 {{total}} 条连线中按权重最强的 {{shown}} 条（桥始终显示，缺失环节的连线排在最后）。',
+    '显示 {{total}} 条连线中按权重最强的 {{shown}} 条（桥优先，缺失环节的连线排在最后）。',
   'lanes.arcNoteAll': '显示全部 {{total}} 条连线。',
   'ghost.label': '{{segment}}（缺失）',
   'weak.group': '{{label}}（{{n}}）',
