@@ -138,7 +138,7 @@ afterAll(async () => {
   await browser?.close();
   await served?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 interface NodeInfo {
   key: string;
@@ -273,7 +273,7 @@ describe('a chain view of more than 20,000 companies, grouped by segment', () =>
 
     const { width, height, ink } = await graphInk('20-segment-view');
     expect(ink).toBeGreaterThan(width * height * 0.005);
-  });
+  }, 240_000);
 
   it('expands one segment node into exactly its companies', async () => {
     const sizes = expectedSizes();
@@ -321,5 +321,5 @@ describe('a chain view of more than 20,000 companies, grouped by segment', () =>
     const { width, height, ink } = await graphInk('21-segment-expanded');
     expect(ink).toBeGreaterThan(width * height * 0.005);
     expect(pageErrors).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -353,9 +353,12 @@ function roundRect(ctx: CanvasRenderingContext2D, b: Box, r: number): void {
   ctx.roundRect(b.x, b.y, b.w, b.h, Math.min(r, b.w / 2, b.h / 2));
 }
 
-/** Break units: one CJK character (or full-width sign), a word with the spaces after it. */
+/**
+ * Break units: one CJK character (or full-width sign) with the closing signs after it (a line
+ * never starts with 、 or ）), a word with the spaces after it.
+ */
 const UNITS =
-  /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g;
+  /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][、，。；：！？）」』】〕》\uff09\uff0c\uff1a\uff1b]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g;
 
 /**
  * The text on at most `maxLines` lines of `width` pixels: breaks after any CJK character or

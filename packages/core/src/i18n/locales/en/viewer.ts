@@ -30,7 +30,7 @@ export const viewer = {
   'html.flagWeak': 'Flag weak links (warning colour)',
   'html.flagWeak.title': 'Needs a chain template',
   'html.lanes': 'Lanes',
-  'html.lanes.auto': 'By size (groups above 40 segments)',
+  'html.lanes.auto': 'By size (auto)',
   'html.lanes.segments': 'One per segment',
   'html.lanes.groups': 'One per process group',
   'html.arcs': 'Arcs',

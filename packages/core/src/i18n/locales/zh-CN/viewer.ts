@@ -33,7 +33,7 @@ export const viewer = {
   'html.flagWeak': '标出薄弱环节（警示色）',
   'html.flagWeak.title': '需先选择产业链模板',
   'html.lanes': '泳道',
-  'html.lanes.auto': '按规模（超过 40 个环节时合并为工序组）',
+  'html.lanes.auto': '按规模自动',
   'html.lanes.segments': '每个环节一条',
   'html.lanes.groups': '每个工序组一条',
   'html.arcs': '连线',
