@@ -14,7 +14,8 @@ import type { Layout } from './graph/layout.js';
 import type { GraphRenderer } from './graph/renderer.js';
 import { renderEmptyDetails } from './panel/details.js';
 import type { ChainAnalysis } from './protocol.js';
-import { showChainPanel } from './app/chain.js';
+import { applyLayoutMode, showChainPanel } from './app/chain.js';
+import { installLaneControls } from './app/lanes.js';
 import { applyStaticTexts, installLangSwitch } from './app/lang.js';
 import { initialLang, lang, setLang, t } from './i18n.js';
 import { installControls } from './app/controls.js';
@@ -22,6 +23,7 @@ import { installSearch } from './app/exploring.js';
 import { installExport } from './app/export.js';
 import { fetchIndex, fillPicker, installLoading, loadEntry } from './app/loading.js';
 import { app, labelLayout, layout, state, ui } from './app/state.js';
+import { restyle } from './app/view.js';
 import { installTabs, setStatus } from './app/status.js';
 import { readHash } from './app/url.js';
 
@@ -59,6 +61,10 @@ async function start(): Promise<void> {
   installLoading();
   installSearch();
   installExport();
+  installLaneControls(
+    () => applyLayoutMode(false),
+    () => void restyle(),
+  );
   renderEmptyDetails(ui.panels.company);
   showChainPanel({ status: 'no-template' });
   replace(ui.panels.data, el('p', { class: 'muted' }, t('viewer:load.noDataset')));

@@ -23,6 +23,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TemplateShape } from '../../../benchmarks/src/national.js';
 import { NationalGenerator } from '../../../benchmarks/src/national.js';
+import { AUTO_ARCS_PER_GROUP } from '../src/graph/arc-thinning.js';
 import type { Served } from './browser.js';
 import {
   ROOT,
@@ -137,7 +138,7 @@ afterAll(async () => {
   await browser?.close();
   await served?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 interface NodeInfo {
   key: string;
@@ -249,9 +250,30 @@ describe('a chain view of more than 20,000 companies, grouped by segment', () =>
       expect(p.y).toBeLessThan(lane.y1);
     }
 
+    // Bigger group nodes: the largest is drawn larger than a company node can be in a lane
+    // (0.46 of a cell), and only the strongest summed arcs are drawn (the budget is 1.5 per
+    // segment node; ghost links rank last).
+    const drawn = await page.evaluate(() => {
+      const r = window.chainlens!.renderer()!;
+      const g = window.chainlens!.graph()!;
+      const sizes = g
+        .filterNodes((_, a) => a.groupSegment !== undefined && a.groupSegment !== '')
+        .map((k) => r.sigma.scaleSize(r.sigma.getNodeDisplayData(k)!.size));
+      return {
+        largest: Math.max(...sizes),
+        cell: r.unitPixels(),
+        arcs: g.filterEdges((_, a) => !a.hidden).length,
+        total: Number(document.querySelector<HTMLElement>('#arc-note')!.dataset.total),
+      };
+    });
+    expect(drawn.largest).toBeGreaterThan(drawn.cell * 0.46);
+    const budget = Math.max(12, Math.round(sizes.size * AUTO_ARCS_PER_GROUP));
+    expect(drawn.total).toBeGreaterThan(budget);
+    expect(drawn.arcs).toBeLessThanOrEqual(budget);
+
     const { width, height, ink } = await graphInk('20-segment-view');
     expect(ink).toBeGreaterThan(width * height * 0.005);
-  });
+  }, 240_000);
 
   it('expands one segment node into exactly its companies', async () => {
     const sizes = expectedSizes();
@@ -299,5 +321,5 @@ describe('a chain view of more than 20,000 companies, grouped by segment', () =>
     const { width, height, ink } = await graphInk('21-segment-expanded');
     expect(ink).toBeGreaterThan(width * height * 0.005);
     expect(pageErrors).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -14,6 +14,7 @@ import { clearWhatIf, openCompany } from './exploring.js';
 import { setStatus } from './status.js';
 import { app, client, labelLayout, layout, state, ui } from './state.js';
 import { applyHidden, clusterName, drawLegend, renderSummary, styleNodes } from './view.js';
+import { laneTemplate, laneView, showArcNote } from './lanes.js';
 
 export function companyName(id: string): string {
   const names = state.chain?.names;
@@ -134,7 +135,14 @@ export function applyLayoutMode(restartForce = true): void {
   ui.layoutToggle.disabled = !!chain || graph.order < 2;
   if (chain) {
     layout.kill();
-    state.chainLayout = chainLayout(graph, state.chain!);
+    laneTemplate(state.template);
+    state.chainLayout = chainLayout(
+      graph,
+      state.chain!,
+      true,
+      laneView.grouping,
+      laneView.expanded,
+    );
     app.renderer.setChainLayout(state.chainLayout);
     styleNodes();
     app.renderer.sigma.refresh();
@@ -150,6 +158,7 @@ export function applyLayoutMode(restartForce = true): void {
     }
     if (wasChain || restartForce) layout.start(graph);
     else app.renderer.sigma.refresh();
+    showArcNote();
   }
 }
 

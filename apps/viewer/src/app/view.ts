@@ -19,6 +19,7 @@ import { renderLegend } from '../panel/legend.js';
 import type { ViewData } from '../protocol.js';
 import { runChainAnalysis, setChainControls, showChainPanel } from './chain.js';
 import { clearSelection, selectNode, showTooltip } from './exploring.js';
+import { thinChainArcs } from './lanes.js';
 import { setStatus, showError } from './status.js';
 import { app, client, layout, state, ui } from './state.js';
 
@@ -196,7 +197,12 @@ export function styleNodes(): void {
     graph,
     state.sizeBy,
     cell > 0
-      ? { floor: Math.max(2, cell * 0.22), ceiling: Math.max(3, cell * 0.46), outside: 0.5 }
+      ? {
+          floor: Math.max(2, cell * 0.22),
+          ceiling: Math.max(3, cell * 0.46),
+          outside: 0.5,
+          group: Math.max(4, cell * 0.95),
+        }
       : undefined,
   );
   const chain = chainColoring();
@@ -210,6 +216,7 @@ export function styleNodes(): void {
   if (state.chain) {
     if (cell > 0) applyEdgeStyle(graph);
     applyChainStyle(graph, state.flagWeak, cell > 0 ? cell * 0.45 : 9, cell > 0);
+    if (cell > 0) thinChainArcs(graph);
   }
   drawLegend();
 }

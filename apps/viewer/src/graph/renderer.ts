@@ -5,10 +5,16 @@
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import {
+  EdgeArrowProgram,
+  EdgeLineProgram,
+  NodePointProgram,
+  drawDiscNodeLabel,
+} from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import { LABEL_FONT } from './fonts.js';
 import { LaneLayer } from './lanes.js';
+import { LaneLabels } from './lane-labels.js';
 import type { ChainLayout } from './chain-layout.js';
 import { CHAIN_COLORS } from './chain.js';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from './model.js';
@@ -45,6 +51,10 @@ function programs(graph: ViewGraph): Partial<ViewSettings> {
   };
 }
 
+/** Label density of the force layout, and of the chain layout (labels placed by lane-labels.ts). */
+const LABELS_FORCE = { labelDensity: 0.6, labelGridCellSize: 90, labelRenderedSizeThreshold: 6 };
+const LABELS_LANES = { labelDensity: 1, labelGridCellSize: 50, labelRenderedSizeThreshold: 2 };
+
 export const FADED_NODE = '#e3e6ea';
 const FADED_EDGE = '#eef0f2';
 const FADED_RING = '#cfd5dc';
@@ -68,6 +78,8 @@ export class GraphRenderer {
   private marks = new Map<string, Mark>();
   /** The chain layout's lanes, drawn under the edges. */
   readonly lanes: LaneLayer;
+  /** Company labels kept inside their lanes, without overlaps (chain layout). */
+  readonly labels: LaneLabels;
 
   constructor(
     container: HTMLElement,
@@ -79,18 +91,24 @@ export class GraphRenderer {
       labelSize: 12,
       labelWeight: '500',
       labelColor: { color: '#1f2933' },
-      labelDensity: 0.6,
-      labelGridCellSize: 90,
-      labelRenderedSizeThreshold: 6,
+      ...LABELS_FORCE,
       ...programs(graph),
       hideEdgesOnMove: graph.size > 30_000,
       zIndex: true,
       minCameraRatio: 0.02,
       maxCameraRatio: 8,
+      // Sigma may draw before the lane layer exists (its constructor renders): its own labels then.
+      defaultDrawNodeLabel: (ctx, data, settings) => {
+        const plain = settings as unknown as Parameters<typeof drawDiscNodeLabel>[2];
+        if ((this.labels as LaneLabels | undefined) === undefined) {
+          drawDiscNodeLabel(ctx, data, plain);
+        } else this.labels.draw(ctx, data, plain);
+      },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
     this.lanes = new LaneLayer(this.sigma as unknown as Sigma);
+    this.labels = new LaneLabels(this.sigma as unknown as Sigma, this.lanes);
     this.sigma.on('clickNode', ({ node }) => events.click(node));
     // Sigma picks the node under the pointer from its last drawn frame: while the layout moves
     // the nodes (or a redraw is pending after a load) a click on a node can land on empty stage
@@ -155,6 +173,7 @@ export class GraphRenderer {
       ...programs(graph),
       hideEdgesOnMove: graph.size > 30_000,
       zoomToSizeRatioFunction: Math.sqrt,
+      ...LABELS_FORCE,
     };
     const changed = (Object.keys(wanted) as (keyof typeof wanted)[]).some(
       (k) =>
@@ -206,6 +225,8 @@ export class GraphRenderer {
   setChainLayout(layout: ChainLayout | null): void {
     // In lanes, nodes keep their size relative to their cells at every zoom.
     this.sigma.setSetting('zoomToSizeRatioFunction', layout ? (r: number) => r : Math.sqrt);
+    // In lanes, labels are kept apart and inside their lanes (lane-labels.ts): more may show.
+    this.sigma.setSettings(layout ? LABELS_LANES : LABELS_FORCE);
     this.sigma.setCustomBBox(layout ? layout.bbox : null);
     this.sigma.refresh();
     this.lanes.set(layout);

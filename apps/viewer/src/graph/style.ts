@@ -245,12 +245,13 @@ export function isHiddenCategory(
  * Sizes the nodes by a metric: area grows with the value (radius ∝ √ of its share of the
  * range), between a floor and a ceiling that shrink as the graph grows (or `range`'s, in pixels:
  * the chain layout keeps nodes inside their cells; `outside` scales the companies outside the
- * chain). Community nodes are sized by their companies.
+ * chain, `group` is the ceiling of segment group nodes). Community nodes are sized by their
+ * companies.
  */
 export function applySizes(
   graph: ViewGraph,
   sizeBy: SizeBy,
-  range?: { floor: number; ceiling: number; outside: number },
+  range?: { floor: number; ceiling: number; outside: number; group?: number },
 ): void {
   const n = graph.order;
   const floor = range?.floor ?? (n > 10_000 ? 1.5 : n > 2_000 ? 2 : n > 300 ? 2.5 : 4);
@@ -284,11 +285,13 @@ export function applySizes(
   graph.updateEachNodeAttributes(
     (_, a) => {
       // Equal values (no links at all, say): a size at which labels show.
+      // A segment's group node in the chain layout: up to `range.group` (its lane has room).
+      const top = range?.group && a.groupSegment !== undefined ? range.group : ceiling;
       a.size =
         scale(a) *
         ((sizeBy === 'uniform' || spread === 0) && a.company >= 0
           ? Math.min(ceiling, floor + 4)
-          : floor + (spread > 0 ? Math.sqrt((value(a) - min) / spread) : 0) * (ceiling - floor));
+          : floor + (spread > 0 ? Math.sqrt((value(a) - min) / spread) : 0) * (top - floor));
       return a;
     },
     { attributes: ['size'] },

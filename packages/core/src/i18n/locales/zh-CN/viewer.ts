@@ -32,6 +32,15 @@ export const viewer = {
   'html.layout.chain': '产业链布局（上游 → 下游）',
   'html.flagWeak': '标出薄弱环节（警示色）',
   'html.flagWeak.title': '需先选择产业链模板',
+  'html.lanes': '泳道',
+  'html.lanes.auto': '按规模自动',
+  'html.lanes.segments': '每个环节一条',
+  'html.lanes.groups': '每个工序组一条',
+  'html.arcs': '连线',
+  'html.arcs.auto': '只显示最强的（按规模）',
+  'html.arcs.200': '最强的 200 条',
+  'html.arcs.1000': '最强的 1,000 条',
+  'html.arcs.all': '全部',
   'html.legend': '图例',
   'html.graph': '企业网络',
   'html.search.placeholder': '按企业名称或代码搜索…',
@@ -376,6 +385,12 @@ export const viewer = {
   'measure.count': '供应商数量',
 
   'lanes.others': '不在本产业链内 · {{n}} 家企业',
+  'lanes.group_other': '{{name}}等 {{n}} 个环节',
+  'lanes.groupTip_other': '工序组，含 {{n}} 个环节：{{segments}}',
+  'lanes.expandHint': '点击名称，按环节逐条展开。',
+  'lanes.arcNote':
+    '显示 {{total}} 条连线中按权重最强的 {{shown}} 条（桥优先，缺失环节的连线排在最后）。',
+  'lanes.arcNoteAll': '显示全部 {{total}} 条连线。',
   'ghost.label': '{{segment}}（缺失）',
   'weak.group': '{{label}}（{{n}}）',
 
