@@ -8,9 +8,9 @@ edges.parquet, job.json) and writes ``results/<algorithm>.parquet`` (id, value) 
 
 Every algorithm is vertex-centric message passing written as Spark DataFrame joins and
 aggregations (the aggregateMessages pattern of GraphFrames and GraphX's Pregel: send along the
-edges, aggregate at the receiving vertex, join back onto the vertices), one Spark job per superstep,
-with the lineage cut every ten supersteps. Definitions are Chainlens's own (packages/core/src/metrics), so the
-columns equal those of ``chainlens metrics``:
+edges, aggregate at the receiving vertex, join back onto the vertices), with the lineage cut
+after each superstep. Definitions are Chainlens's own (packages/core/src/metrics), so the columns
+equal those of ``chainlens metrics``:
 
 - pagerank, pagerank_reverse: weighted PageRank by power iteration (pagerank.ts): x <-
   alpha * (x^T P + D * u) + (1 - alpha) * u with P the row-stochastic matrix of the weights,
@@ -47,14 +47,32 @@ def progress(event, **fields):
     print(PROGRESS + " " + json.dumps({"event": event, **fields}), flush=True)
 
 
+def join(folder, name):
+    """A path inside a folder, for local paths and URLs (hdfs://, s3a://) alike."""
+    return folder.rstrip("/") + "/" + name
+
+
+def write_text(sc, path, text):
+    """Writes a small text file through Hadoop's file system API (local, HDFS, S3, ...)."""
+    jvm = sc._jvm
+    target = jvm.org.apache.hadoop.fs.Path(path)
+    stream = target.getFileSystem(sc._jsc.hadoopConfiguration()).create(target, True)
+    try:
+        stream.write(bytearray(text.encode("utf-8")))
+    finally:
+        stream.close()
+
+
 def cut(df):
     """Materialises a DataFrame and cuts its lineage."""
     return df.localCheckpoint(eager=True)
 
 
 # Supersteps between two lineage cuts; in between a superstep's result is cached and
-# materialised by the action that reads its change (one Spark job per superstep).
-CUT_EVERY = 10
+# materialised by the action that reads its change. Every superstep: a longer lineage makes each
+# plan longer to analyse and print (measured: 20k to 40k characters of plan after two cached
+# supersteps), which cost more than the checkpoint.
+CUT_EVERY = 1
 
 
 def superstep(df, iteration):
@@ -272,14 +290,15 @@ def main(argv):
     parser.add_argument("bundle", help="folder with nodes.parquet, edges.parquet, job.json")
     parser.add_argument("--out", help="results folder [BUNDLE/results]")
     args = parser.parse_args(argv)
-    with open(os.path.join(args.bundle, "job.json"), encoding="utf-8") as f:
-        job = json.load(f)
-    out = args.out or os.path.join(args.bundle, "results")
-    os.makedirs(out, exist_ok=True)
+    out = args.out or join(args.bundle, "results")
 
     started = time.time()
-    spark = SparkSession.builder.appName("chainlens-" + str(job.get("dataset", "bundle"))).getOrCreate()
+    spark = SparkSession.builder.appName("chainlens").getOrCreate()
     sc = spark.sparkContext
+    # job.json through Spark's file systems: a local folder, HDFS, S3, ... alike.
+    job = json.loads(
+        "".join(r.value for r in spark.read.text(join(args.bundle, "job.json"), wholetext=True).collect())
+    )
     sc.setLogLevel(os.environ.get("CHAINLENS_SPARK_LOG", "WARN"))
     # A superstep moves little data: Spark's 200 shuffle partitions would cost more in task
     # start-up than in work. Two per core unless the user set it (--conf spark.sql.shuffle.partitions).
@@ -294,9 +313,9 @@ def main(argv):
     if "spark.sql.maxPlanStringLength" not in given:
         spark.conf.set("spark.sql.maxPlanStringLength", "4096")
     progress("started", ui=sc.uiWebUrl, master=sc.master, spark=spark.version)
-    nodes = cut(spark.read.parquet(os.path.join(args.bundle, "nodes.parquet")).select("id"))
+    nodes = cut(spark.read.parquet(join(args.bundle, "nodes.parquet")).select("id"))
     edges = cut(
-        spark.read.parquet(os.path.join(args.bundle, "edges.parquet")).select(
+        spark.read.parquet(join(args.bundle, "edges.parquet")).select(
             "src", "dst", F.col("weight").cast("double").alias("weight")
         )
     )
@@ -330,7 +349,7 @@ def main(argv):
             )
     for name, df in results.items():
         t = time.time()
-        df.write.mode("overwrite").parquet(os.path.join(out, name + ".parquet"))
+        df.write.mode("overwrite").parquet(join(out, name + ".parquet"))
         runs[name]["writeSeconds"] = round(time.time() - t, 3)
         progress("written", algorithm=name)
     jvm = sc._jvm
@@ -350,8 +369,7 @@ def main(argv):
         "algorithms": runs,
         "seconds": round(time.time() - started, 3),
     }
-    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
-        json.dump(manifest, f, indent=2)
+    write_text(sc, join(out, "manifest.json"), json.dumps(manifest, indent=2) + "\n")
     progress("done", seconds=manifest["seconds"])
     spark.stop()
 
