@@ -213,7 +213,7 @@ function printSummary(
     out.out(
       `  ${tr.t('spark:done.components', {
         count: count(summary.components.size),
-        largest: count(Math.max(...summary.components.values())),
+        largest: count([...summary.components.values()].reduce((a, b) => Math.max(a, b), 0)),
       })}`,
     );
   }
