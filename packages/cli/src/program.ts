@@ -14,6 +14,7 @@ import { diffCommand } from './commands/diff.js';
 import { metricsCommand } from './commands/metrics.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { sparkCommand } from './commands/spark.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { templateExtractCommand, templateListCommand } from './commands/template.js';
@@ -240,6 +241,21 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .addOption(new Option('--force', tr.t('import:help.force')))
     .action(async (file: string, options: Parameters<typeof importCommand>[1]) => {
       setCode(await importCommand(file, options, out, tr));
+    });
+
+  program
+    .command('spark')
+    .description(tr.t('spark:help'))
+    .argument('<dataset>', tr.t('cli:help.arg.dataset'))
+    .addOption(new Option('--master <url>', tr.t('spark:help.master')).default('local[2]'))
+    .addOption(new Option('--out <dir>', tr.t('spark:help.out')))
+    .addOption(new Option('--packages <coordinates...>', tr.t('spark:help.packages')))
+    .addOption(new Option('--conf <key=value...>', tr.t('spark:help.conf')))
+    .addOption(new Option('--relation <types...>', tr.t('spark:help.relation')))
+    .addOption(new Option('--seed <n>', tr.t('spark:help.seed')).default('1'))
+    .addOption(quiet())
+    .action(async (dataset: string, options: Parameters<typeof sparkCommand>[1]) => {
+      setCode(await sparkCommand(dataset, options, out, tr));
     });
 
   program

@@ -14,3 +14,6 @@ export * from './relations.js';
 export * from './ingest.js';
 export * from './issues.js';
 export * from './parallel/index.js';
+export * from './bundle.js';
+export * from './spark-submit.js';
+export * from './spark-results.js';

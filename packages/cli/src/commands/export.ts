@@ -13,6 +13,9 @@
  * CSV and Arrow write two tables: `--out graph.csv` writes `graph.nodes.csv` and
  * `graph.edges.csv`; `--out DIR/` (or an existing folder) writes `DIR/nodes.csv` and
  * `DIR/edges.csv`.
+ *
+ * `--to bundle --out DIR` writes the Spark bundle (nodes.parquet, edges.parquet, job.json;
+ * commands/spark.ts, docs/spark.md) of the metrics view instead.
  */
 import type { Translator } from '@chainlens/core';
 import { EN } from '../lang.js';
@@ -42,8 +45,9 @@ import { regionCluster } from '../region.js';
 import { CliDataError, UsageError, msg } from '../errors.js';
 import { relationName } from '../names.js';
 import { relationView, runBetweenness } from '../metrics-run.js';
+import { exportBundle } from '../spark-bundle.js';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'arrow'] as const;
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'arrow', 'bundle'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -171,6 +175,8 @@ export async function exportCommand(
       msg.t('cli:error.exportOut', { format: format.toUpperCase(), ext: format }),
     );
   }
+  if (format === 'bundle')
+    return exportBundle(datasetArg, { ...options, out: options.out }, out, tr);
   const paths = exportPaths(format, options.out);
   checkOutputFile(paths.nodes);
   if (paths.edges) checkOutputFile(paths.edges);

@@ -1,7 +1,12 @@
 /**
  * @chainlens/core/report: Reports: the ChainReport model, `analyze()` and the renderers (JSON, Markdown, HTML).
  */
-export { METRIC_COLUMNS, metricsTable, metricsTableBetweennessPlan } from './metrics-table.js';
+export {
+  METRIC_COLUMNS,
+  METRICS_TABLE_PAGERANK,
+  metricsTable,
+  metricsTableBetweennessPlan,
+} from './metrics-table.js';
 export type { MetricColumn, MetricsTable, MetricsTableOptions } from './metrics-table.js';
 export { REPORT_SCHEMA_VERSION } from './types.js';
 export type {

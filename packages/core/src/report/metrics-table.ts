@@ -25,6 +25,13 @@ import { coreNumber } from '../metrics/kcore.js';
 import { louvain } from '../metrics/louvain.js';
 import { pagerank, pagerankReverse } from '../metrics/pagerank.js';
 
+/**
+ * The PageRank parameters of the table (both directions): α, the per-node tolerance (stop when
+ * the L1 change is below n·tol) and the iteration cap. `chainlens export --to bundle` writes them
+ * into job.json so that the Spark job computes the same columns.
+ */
+export const METRICS_TABLE_PAGERANK = { alpha: 0.85, tol: 1e-10, maxIter: 1000 } as const;
+
 /** Column order of the table (DESIGN §6). */
 export const METRIC_COLUMNS = [
   'degree_in',
@@ -108,14 +115,13 @@ export function metricsTable(graph: MetricGraph, options: MetricsTableOptions = 
   ];
   let done = 0;
   const step = (name: string) => options.onStep?.(name, done++, steps.length);
-  const tol = 1e-10;
   const seed = options.seed ?? 1;
 
   step('degree');
   const deg = degree(graph);
   step('pagerank');
-  const pr = pagerank(graph, { tol, maxIter: 1000 });
-  const prr = pagerankReverse(graph, { tol, maxIter: 1000 });
+  const pr = pagerank(graph, METRICS_TABLE_PAGERANK);
+  const prr = pagerankReverse(graph, METRICS_TABLE_PAGERANK);
   step('betweenness');
   const plan = metricsTableBetweennessPlan(graph, options);
   const bc =

@@ -26,6 +26,8 @@ import { viewer as enViewer } from './en/viewer.js';
 import { viewer as zhViewer } from './zh-CN/viewer.js';
 import { time as enTime } from './en/time.js';
 import { time as zhTime } from './zh-CN/time.js';
+import { spark as enSpark } from './en/spark.js';
+import { spark as zhSpark } from './zh-CN/spark.js';
 
 export const NAMESPACES = [
   'common',
@@ -38,6 +40,7 @@ export const NAMESPACES = [
   'io',
   'import',
   'time',
+  'spark',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -53,6 +56,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     io: enIo,
     import: enImport,
     time: enTime,
+    spark: enSpark,
   },
   'zh-CN': {
     common: zhCommon,
@@ -65,5 +69,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     io: zhIo,
     import: zhImport,
     time: zhTime,
+    spark: zhSpark,
   },
 };

@@ -63,7 +63,8 @@ export const cli = {
     'companies up to which closeness and harmonic are computed (O(n·(n+m)))',
   'help.export':
     'write a dataset view with company and relation attributes, metrics and communities as GEXF (Gephi), GraphML (Cytoscape), CSV or Arrow',
-  'help.export.to': 'gexf, graphml, csv or arrow (default: from the --out name)',
+  'help.export.to':
+    'gexf, graphml, csv, arrow or bundle (Spark: nodes.parquet, edges.parquet, job.json in the --out folder) (default: from the --out name)',
   'help.export.out':
     'file to write; csv and arrow write FILE.nodes.* and FILE.edges.* (nodes.* and edges.* inside a folder)',
   'help.export.relation':

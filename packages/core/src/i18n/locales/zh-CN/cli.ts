@@ -56,7 +56,8 @@ export const cli = {
   'help.metrics.closenessLimit': '企业数不超过此值时才计算接近度与调和中心性（O(n·(n+m))）',
   'help.export':
     '导出数据集视图（含企业与关系属性、指标和社区）为 GEXF（Gephi）、GraphML（Cytoscape）、CSV 或 Arrow',
-  'help.export.to': 'gexf、graphml、csv 或 arrow（默认：由 --out 的扩展名决定）',
+  'help.export.to':
+    'gexf、graphml、csv、arrow 或 bundle（Spark 数据包：在 --out 目录中写出 nodes.parquet、edges.parquet、job.json）（默认：由 --out 的扩展名决定）',
   'help.export.out':
     '要写入的文件；csv 与 arrow 写出 FILE.nodes.* 和 FILE.edges.*（若为文件夹，则写入其中的 nodes.* 和 edges.*）',
   'help.export.relation':
