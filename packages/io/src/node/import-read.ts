@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../export/xlsx/excel.js';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { DataError } from '../issues.js';
@@ -34,7 +35,7 @@ function cellText(cell: ExcelJS.Cell): string {
 export async function readExport(path: string): Promise<Sheet> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') {
-    const book = new ExcelJS.Workbook();
+    const book = new (await loadExcel()).Workbook();
     try {
       await book.xlsx.readFile(path);
     } catch (e) {
