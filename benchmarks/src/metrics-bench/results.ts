@@ -224,15 +224,18 @@ async function prettify(text: string): Promise<string> {
   }
 }
 
-/** Replaces this section (up to the next `## ` heading) in RESULTS.md, or appends it. */
-export async function writeResults(text: string): Promise<void> {
+/**
+ * Replaces the section under `heading` (up to the next `## ` heading) in RESULTS.md, or
+ * appends it; by default the metrics section.
+ */
+export async function writeResults(text: string, heading: string = SECTION): Promise<void> {
   const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-  const start = old.indexOf(`${SECTION}\n`);
+  const start = old.indexOf(`${heading}\n`);
   let next: string;
   if (start === -1) {
     next = `${old.trimEnd()}\n\n${text}`;
   } else {
-    const after = old.indexOf('\n## ', start + SECTION.length);
+    const after = old.indexOf('\n## ', start + heading.length);
     next = old.slice(0, start) + text + (after === -1 ? '' : `\n${old.slice(after + 1)}`);
   }
   writeFileSync(RESULTS, await prettify(next));
