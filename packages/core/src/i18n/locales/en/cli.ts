@@ -20,7 +20,7 @@ export const cli = {
   'help.opt.allowRejected': 'exit 0 although input rows were rejected or not read',
   'help.opt.quiet': 'no progress output',
   'help.opt.seedLouvain': 'seed of Louvain and sampled betweenness',
-  'help.opt.workers': 'worker threads for betweenness (default: cores)',
+  'help.opt.workers': 'worker threads for betweenness (default: the idle cores, at least 1)',
   'help.opt.rawCsv':
     "CSV: write text cells as they are; by default a cell starting with = + - @ tab or CR gets a leading ' so that a spreadsheet shows it as text, not a formula (numbers never change)",
   'help.opt.minShare':

@@ -17,7 +17,7 @@ export const cli = {
   'help.opt.allowRejected': '即使有输入行被拒收或未读到，也以退出码 0 结束',
   'help.opt.quiet': '不显示进度',
   'help.opt.seedLouvain': 'Louvain 社区划分与抽样介数的随机种子',
-  'help.opt.workers': '计算介数的工作线程数（默认：CPU 核数）',
+  'help.opt.workers': '计算介数的工作线程数（默认：空闲的 CPU 核数，至少 1）',
   'help.opt.rawCsv':
     "CSV：文本单元格原样写出；默认情况下，以 = + - @、制表符或回车开头的单元格前加 '，使电子表格把它当文本而不是公式（数字不变）",
   'help.opt.minShare':
