@@ -21,8 +21,9 @@
  * all; only when the cold call took under 1.5 s) and report their median as `warmMs`. The
  * reported peak RSS is taken after the cold call, before the repeats.
  *
- * The two-worker betweenness cases call `betweennessParallel` of `@chainlens/scale/parallel`,
- * the runner the CLI uses (imported, so a missing build fails the run instead of skipping).
+ * The two-worker cases (`_2w`) call `betweennessParallel` / `pagerankParallel` of
+ * `@chainlens/scale/parallel`, the runner the CLI uses (imported, so a missing build fails the
+ * run instead of skipping), worker start-up included in the time, as a command pays it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,7 @@ import {
 } from '@chainlens/core';
 import { loadEdgeList } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
-import { betweennessParallel } from '@chainlens/scale/parallel';
+import { betweennessParallel, pagerankParallel } from '@chainlens/scale/parallel';
 import { Bench } from 'tinybench';
 
 /** Every metric the benchmark knows, in table order. */
@@ -59,6 +60,7 @@ export const METRICS = [
   'load',
   'degree',
   'pagerank',
+  'pagerank_2w',
   'pagerank_reverse',
   'hits',
   'eigenvector',
@@ -172,9 +174,14 @@ async function run(
       };
     }
     case 'pagerank':
+    case 'pagerank_2w':
     case 'pagerank_reverse': {
       const options = { alpha: 0.85, tol: PAGERANK_L1_TOL / g.n, maxIter: 1000 };
-      const r = metric === 'pagerank' ? pagerank(g, options) : pagerankReverse(g, options);
+      const r = parallel
+        ? await pagerankParallel(g, { ...options, workers: 2 })
+        : metric === 'pagerank'
+          ? pagerank(g, options)
+          : pagerankReverse(g, options);
       return {
         vectors: { scores: r.scores },
         info: { iterations: r.iterations, error: r.error, converged: r.converged },

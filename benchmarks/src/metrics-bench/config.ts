@@ -64,6 +64,7 @@ export const LABELS: Record<Metric, string> = {
   load: 'load',
   degree: 'degree + strength (in, out)',
   pagerank: 'PageRank',
+  pagerank_2w: 'PageRank, 2 workers',
   pagerank_reverse: 'reverse PageRank',
   hits: 'HITS (hubs + authorities)',
   eigenvector: 'eigenvector',
@@ -124,6 +125,8 @@ export interface CaseResult {
   times: number[];
   /** The same for the warm repeated calls, for the runs that have them. */
   warm?: number[];
+  /** 1-minute load average of the machine as each process started. */
+  loads?: number[];
   note?: string;
   skip?: string;
   timedOut?: number;

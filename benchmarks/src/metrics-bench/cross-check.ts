@@ -94,14 +94,14 @@ export function crossCheck(g: GraphCase, metric: Metric): string[] {
   if (metric.endsWith('_2w')) {
     // The worker-thread runner against the single-threaded function: bit for bit.
     const one = readDump(g, metric.replace('_2w', '') as Metric, 'chainlens');
-    const a = ours.vectors.values;
-    const b = one?.vectors.values;
-    if (a && b) {
-      const same = a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
-      out.push(
-        `${LABELS[metric]} vs one thread: ${same ? 'bit-identical values' : 'values DIFFER'}`,
-      );
-    }
+    if (!one) return out;
+    const names = Object.keys(ours.vectors);
+    const same = names.every((name) => {
+      const a = ours.vectors[name]!;
+      const b = one.vectors[name];
+      return b !== undefined && a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+    });
+    out.push(`${LABELS[metric]} vs one thread: ${same ? 'bit-identical values' : 'values DIFFER'}`);
     return out;
   }
   for (const tool of ['igraph', 'networkx'] as const) {

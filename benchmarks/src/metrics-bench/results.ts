@@ -130,8 +130,9 @@ export function section(
       'Betweenness: directed, unweighted, normalised',
       `by 1/((n−1)(n−2)); exact on the 10k graph and cn-listed only (O(n·m)); sampled with k = ${BETWEENNESS_K} sources`,
       `(seed ${BETWEENNESS_SEED}), scaled by n/k, and NetworkX runs its own per-source Brandes routines on the`,
-      'very sources chainlens drew; "2 workers" is `betweennessParallel` of packages/cli (worker',
-      'threads, bit-identical values, checked below). Cells marked ≈ are extrapolated linearly',
+      'very sources chainlens drew; "2 workers" is `betweennessParallel` / `pagerankParallel` of',
+      '`@chainlens/scale/parallel`, the runner `chainlens metrics` uses (worker threads, start-up',
+      'included, bit-identical values, checked below). Cells marked ≈ are extrapolated linearly',
       'from a sample of sources or nodes (see the notes under each table); "n/a" = not available',
       'in that tool.',
     ].join(' '),
@@ -175,11 +176,24 @@ export function section(
         }
         return [];
       });
+    const loads = Object.values(store)
+      .filter((c) => c.graph === g.label)
+      .flatMap((c) => c.loads ?? []);
+    if (loads.length > 0) {
+      notes.push(
+        `1-minute load average as each process started: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} (median ${median(loads).toFixed(2)}; the machine has ${cpus().length} cores)`,
+      );
+    }
     if (checks.length + notes.length + info.length > 0) {
       lines.push(...[...info, ...checks, ...notes].map((x) => `- ${x}`), '');
     }
   }
-  lines.push('### Targets (issue 4)', '', '| target | measured | |', '| ------ | -------: | - |');
+  lines.push(
+    '### Targets (issues 4 and 21)',
+    '',
+    '| target | measured | |',
+    '| ------ | -------: | - |',
+  );
   for (const t of targets(store)) {
     lines.push(
       `| ${t.what} | ${t.value} | ${t.met === undefined ? '—' : t.met ? 'met' : '**missed**'} |`,
@@ -210,15 +224,18 @@ async function prettify(text: string): Promise<string> {
   }
 }
 
-/** Replaces this section (up to the next `## ` heading) in RESULTS.md, or appends it. */
-export async function writeResults(text: string): Promise<void> {
+/**
+ * Replaces the section under `heading` (up to the next `## ` heading) in RESULTS.md, or
+ * appends it; by default the metrics section.
+ */
+export async function writeResults(text: string, heading: string = SECTION): Promise<void> {
   const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-  const start = old.indexOf(`${SECTION}\n`);
+  const start = old.indexOf(`${heading}\n`);
   let next: string;
   if (start === -1) {
     next = `${old.trimEnd()}\n\n${text}`;
   } else {
-    const after = old.indexOf('\n## ', start + SECTION.length);
+    const after = old.indexOf('\n## ', start + heading.length);
     next = old.slice(0, start) + text + (after === -1 ? '' : `\n${old.slice(after + 1)}`);
   }
   writeFileSync(RESULTS, await prettify(next));

@@ -1,4 +1,4 @@
-/** metrics-bench: the targets of issue 4, on the 1M-arc graph unless said. */
+/** metrics-bench: the targets of issues 4 and 21, on the 1M-arc graph unless said. */
 import { BETWEENNESS_K, METRICS, type Metric } from '../metrics-child.js';
 import type { Store, Tool } from './config.js';
 import { LABELS, key } from './config.js';
@@ -76,6 +76,23 @@ export function targets(store: Store): Target[] {
   ] as const) {
     const { text, r } = versus('10k', 'betweenness', m);
     out.push({ what, value: text, met: r === undefined ? undefined : r <= limit });
+  }
+  // Issue 21: two workers measurably faster than one (cold medians, worker start-up included).
+  for (const [g, m] of [
+    ['1M', 'pagerank'],
+    ['1M', 'betweenness_sampled'],
+    ['10k', 'betweenness'],
+  ] as const) {
+    const one = medianOf(get(g, m, 'chainlens'));
+    const two = medianOf(get(g, `${m}_2w`, 'chainlens'));
+    out.push({
+      what: `${LABELS[`${m}_2w`]} faster than one thread (${g})`,
+      value:
+        one === undefined || two === undefined
+          ? '—'
+          : `${fmtRatio(two / one)} (${fmtMs(two)} vs ${fmtMs(one)})`,
+      met: one === undefined || two === undefined ? undefined : two < one,
+    });
   }
   {
     let peak = 0;

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { EN } from '@chainlens/core';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../export/xlsx/excel.js';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { DataError } from '../issues.js';
@@ -50,7 +51,7 @@ export async function readExport(path: string): Promise<Sheet> {
   if (!existsSync(path) || !statSync(path).isFile())
     throw new ImportReadError('import:error.missingFile', { file: path });
   if (ext === '.xlsx') {
-    const book = new ExcelJS.Workbook();
+    const book = new (await loadExcel()).Workbook();
     try {
       await book.xlsx.readFile(path);
     } catch (e) {

@@ -3,7 +3,7 @@
  * typed arrays on shared memory (a copy only when the array is not shared already: build the
  * snapshot with `buildMetricGraph(…, { shared: true })` and nothing is copied).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 
 /**
  * The compiled worker entry `name` (e.g. `pagerank.worker.js`): next to this file once built
@@ -16,9 +16,19 @@ export function workerUrl(name: string): URL {
     : new URL(`./${name}`, import.meta.url);
 }
 
-/** Worker threads to use by default: the cores Node may use. */
+/**
+ * Worker threads to use by default: the cores that are idle now, i.e. the cores Node may use
+ * less the 1-minute load average, rounded down, at least 1 (all the cores where the load
+ * average is not known). Threads beyond the idle cores only fight the other jobs for them:
+ * on a 2-core machine shared with other builds, two workers were slower than one (issue 21:
+ * sampled betweenness at 1M arcs 9.1 s vs 6.2 s; PageRank 10.8 s vs 5.2 s at a load of 20+;
+ * benchmarks/RESULTS.md), and faster when a core was free (exact betweenness on 10k nodes
+ * 3.0 s vs 5.0 s). The values do not depend on the number of workers.
+ */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
+  const cores = Math.max(1, availableParallelism());
+  const idle = Math.floor(cores - loadavg()[0]!);
+  return Math.max(1, Math.min(cores, idle));
 }
 
 type Typed = Int32Array | Float64Array;

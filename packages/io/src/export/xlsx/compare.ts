@@ -32,7 +32,7 @@ export async function compareWorkbook(
   input: CompareWorkbookInput,
   tr: Translator,
 ): Promise<Uint8Array> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const columns: Column[] = input.columns.map((key) => ({
     header: tr.t(`xlsx:col.${key}`),
     format: compareColumnFormat(key),

@@ -4,8 +4,9 @@
  * dropped as it is added: a national table never sits in memory as cells). A sheet holds at
  * most `MAX_DATA_ROWS` rows (Excel's limit); callers refuse larger tables before the work.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue, Column } from './sheet.js';
+import { loadExcel } from './excel.js';
 import { FROZEN_HEADER, MAX_DATA_ROWS, NUM_FMT, cellValue, columnWidth } from './sheet.js';
 import { guardCsvCell } from '../../write.js';
 
@@ -36,7 +37,7 @@ export async function writeStreamedWorkbook(
       `${sheet.rowCount} rows do not fit in one Excel sheet (at most ${MAX_DATA_ROWS} below the header)`,
     );
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,

@@ -427,7 +427,7 @@ export function reportSheets(report: ChainReport, tr: Translator): SheetSpec[] {
 
 /** report.xlsx of a chain report, in the translator's language, as the bytes of the file. */
 export async function reportWorkbook(report: ChainReport, tr: Translator): Promise<Uint8Array> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   for (const sheet of reportSheets(report, tr)) addTableSheet(workbook, sheet);
   return workbookBytes(workbook);
 }

@@ -11,7 +11,8 @@
  * text from the data through `guardCsvCell` (a leading `'` before `=`, `+`, `-`, `@`, tab, CR),
  * so that no cell starts a formula when a user edits it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { unzipSync, zipSync } from 'fflate';
 import { guardCsvCell } from '../../write.js';
 
@@ -163,8 +164,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): Exce
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /** A new in-memory workbook, chainlens named as its creator. */
-export function newWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'chainlens';
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;

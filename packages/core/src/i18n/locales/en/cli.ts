@@ -22,7 +22,7 @@ export const cli = {
   'help.opt.seedLouvain': 'seed of Louvain and sampled betweenness',
   'help.opt.at':
     'the dataset as of DATE (YYYY-MM-DD, YYYY-MM or YYYY, a year or month read as its end): only the companies, memberships and relations valid that day',
-  'help.opt.workers': 'worker threads for betweenness (default: cores)',
+  'help.opt.workers': 'worker threads for betweenness (default: the idle cores, at least 1)',
   'help.opt.rawCsv':
     "CSV: write text cells as they are; by default a cell starting with = + - @ tab or CR gets a leading ' so that a spreadsheet shows it as text, not a formula (numbers never change)",
   'help.opt.minShare':

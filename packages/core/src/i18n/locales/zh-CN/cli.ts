@@ -19,7 +19,7 @@ export const cli = {
   'help.opt.seedLouvain': 'Louvain 社区划分与抽样介数的随机种子',
   'help.opt.at':
     '按某一日期分析（YYYY-MM-DD、YYYY-MM 或 YYYY，只写年或年月时按该期末日计）：只计当日有效的企业、环节归属和关系',
-  'help.opt.workers': '计算介数的工作线程数（默认：CPU 核数）',
+  'help.opt.workers': '计算介数的工作线程数（默认：空闲的 CPU 核数，至少 1）',
   'help.opt.rawCsv':
     "CSV：文本单元格原样写出；默认情况下，以 = + - @、制表符或回车开头的单元格前加 '，使电子表格把它当文本而不是公式（数字不变）",
   'help.opt.minShare':
