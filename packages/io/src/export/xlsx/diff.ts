@@ -24,7 +24,7 @@ export async function diffWorkbook(
   notes: Array<[label: string, value: string | number]>,
   tr: Translator,
 ): Promise<Uint8Array> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const columns: Column[] = DIFF_COLUMNS.map((key) => ({
     header: tr.t(`time:col.${key}`),
     format: FORMATS[key],
