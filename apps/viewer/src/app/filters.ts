@@ -22,6 +22,8 @@ import { writeHash } from './url.js';
 import { applyHidden, loadBetweenness, nodeHidden } from './view.js';
 
 const root = must('#filters');
+/** Above this many links a slider applies when released, not while it moves. */
+const LIVE_LINKS = 30_000;
 /** Slider steps between the lowest and the highest value of the view. */
 const STEPS = 1000;
 
@@ -210,10 +212,16 @@ function filterRow(f: RangeFilter): HTMLElement {
     f.max = b >= STEPS ? null : s.toValue(b);
     bMin.value = f.min === null ? '' : String(f.min);
     bMax.value = f.max === null ? '' : String(f.max);
-    changedSoon();
+    // On a large graph a redraw takes a second or more without a GPU: apply on release.
+    if ((state.graph?.size ?? 0) <= LIVE_LINKS) changedSoon();
   };
   sMin.addEventListener('input', () => fromSlider('min'));
   sMax.addEventListener('input', () => fromSlider('max'));
+  for (const slider of [sMin, sMax]) {
+    slider.addEventListener('change', () => {
+      if ((state.graph?.size ?? 0) > LIVE_LINKS) changed();
+    });
+  }
   const fromBox = () => {
     const read = (b: HTMLInputElement) => (b.value.trim() === '' ? null : Number(b.value));
     const a = read(bMin);
