@@ -367,6 +367,8 @@ describe('shareable link', () => {
     await page.waitForSelector('#panel-company h3');
     await page.click('.lang-switch button[data-lang="zh-CN"]');
     await page.waitForFunction(() => document.body.dataset.lang === 'zh-CN');
+    // The status line's count follows the language.
+    expect(await page.textContent('#status')).toMatch(/^显示 [\d,]+ \/ [\d,]+ 家 · 显示/);
     const url = page.url();
     const hash = new URLSearchParams(new URL(url).hash.slice(1));
     expect(hash.get('dataset')).toBe('cn-listed');

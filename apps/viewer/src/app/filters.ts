@@ -88,28 +88,44 @@ function changedSoon(): void {
   });
 }
 
+/** "980 of 1,396 companies shown" and the same for links, in the current language. */
+function countTexts(): {
+  c: ReturnType<typeof countShown>;
+  companies: string;
+  links: string;
+} | null {
+  const graph = state.graph;
+  if (!graph) return null;
+  const c = countShown(graph, (_, a) => nodeHidden(a), activeFilters());
+  return {
+    c,
+    companies: t('filters:count', { count: c.total, shown: count(c.shown), n: count(c.total) }),
+    links: t('filters:count.links', {
+      count: c.links,
+      shown: count(c.linksShown),
+      n: count(c.links),
+    }),
+  };
+}
+
 /** Companies and links shown, in the section (and in the status line when `status`). */
 export function showCount(status = false): void {
-  const graph = state.graph;
   const line = root.querySelector<HTMLElement>('[data-testid="filter-count"]');
-  if (!graph || !line) return;
-  const c = countShown(graph, (_, a) => nodeHidden(a), activeFilters());
-  const companies = t('filters:count', {
-    count: c.total,
-    shown: count(c.shown),
-    n: count(c.total),
-  });
-  const links = t('filters:count.links', {
-    count: c.links,
-    shown: count(c.linksShown),
-    n: count(c.links),
-  });
+  const texts = countTexts();
+  if (!texts || !line) return;
+  const { c, companies, links } = texts;
   replace(line, companies, el('br'), links);
   line.dataset.shown = String(c.shown);
   line.dataset.total = String(c.total);
   line.dataset.linksShown = String(c.linksShown);
   line.dataset.links = String(c.links);
-  if (status) setStatus(() => `${companies} · ${links}`);
+  // Asked again after a language switch: the count in the new language.
+  if (status) {
+    setStatus(() => {
+      const now = countTexts();
+      return now ? `${now.companies} · ${now.links}` : '';
+    });
+  }
   markLists();
 }
 
