@@ -100,13 +100,13 @@ describe('range filters on a real view', () => {
 });
 
 describe('numeric company columns', () => {
-  it('finds the columns whose every value is a number, and puts them on the nodes', async () => {
+  it('finds the columns whose every value is a number (not codes), and puts them on the nodes', async () => {
     const rows = [
-      'id,name,region,revenue,code,note',
-      'a,甲,江苏/苏州,1200.5,001,x',
-      'b,乙,江苏/苏州,,002,',
-      'c,丙,江苏/无锡,3e3,n/a,y',
-      'd,丁,江苏/无锡,-4,004,',
+      'id,name,region,revenue,code,note,industry_code',
+      'a,甲,江苏/苏州,1200.5,001,x,480301',
+      'b,乙,江苏/苏州,,002,,430101',
+      'c,丙,江苏/无锡,3e3,n/a,y,240302',
+      'd,丁,江苏/无锡,-4,004,,240302',
     ].join('\n');
     const links = ['source,target,type,weight', 'a,b,supply,2', 'c,d,supply,1', 'a,c,supply,3'];
     const { dataset } = await loadFromFiles(
