@@ -19,6 +19,7 @@ import { installLaneControls } from './app/lanes.js';
 import { applyStaticTexts, installLangSwitch } from './app/lang.js';
 import { initialLang, lang, setLang, t } from './i18n.js';
 import { installControls } from './app/controls.js';
+import { renderFilters } from './app/filters.js';
 import { installSearch } from './app/exploring.js';
 import { installExport } from './app/export.js';
 import { fetchIndex, fillPicker, installLoading, loadEntry } from './app/loading.js';
@@ -50,7 +51,7 @@ window.chainlens = {
 };
 
 async function start(): Promise<void> {
-  setLang(initialLang(location.search, navigator.language));
+  setLang(readHash().lang ?? initialLang(location.search, navigator.language));
   applyStaticTexts();
   document.body.dataset.lang = lang();
   state.minShare = readHash().minShare ?? ANALYZE_DEFAULTS.minShare;
@@ -58,6 +59,7 @@ async function start(): Promise<void> {
   installLangSwitch();
   installTabs();
   installControls();
+  renderFilters();
   installLoading();
   installSearch();
   installExport();
@@ -72,7 +74,10 @@ async function start(): Promise<void> {
   fillPicker(state.index);
   document.body.dataset.state = 'idle';
   const wanted = readHash().dataset ?? state.index?.open;
-  const entry = state.index?.datasets.find((d) => d.id === wanted);
+  // A link naming a dataset the server does not have opens the default one.
+  const entry =
+    state.index?.datasets.find((d) => d.id === wanted) ??
+    state.index?.datasets.find((d) => d.id === state.index?.open);
   if (entry) {
     ui.picker.value = entry.id;
     await loadEntry(entry);

@@ -59,6 +59,8 @@ export interface LoadedSummary {
   /** Shared template files that failed to load, one line each. */
   templateProblems: string[];
   attributes: AttributeInfo[];
+  /** Numeric company columns (revenue, size…), for range filters (worker/numeric.ts). */
+  numericAttributes: string[];
   report: ValidationReport;
   /** No rejected row and no failed table (io's `isClean`). */
   clean: boolean;
@@ -123,6 +125,8 @@ export interface ViewData {
     pagerank: Float64Array;
     /** Categorical attribute columns (those listed in LoadedSummary.attributes). */
     attributes: Record<string, string[]>;
+    /** Numeric company columns (LoadedSummary.numericAttributes); NaN when empty or a group. */
+    numeric?: Record<string, Float64Array>;
   };
   /** Merged arcs: source/target are node positions; `types` is a bit mask of RELATION_TYPES. */
   edges: {

@@ -15,6 +15,7 @@ import { loadFromFiles, loadFromUrl, loadSharedTemplates } from './worker/load.j
 import type { ChainGroupingInput } from './worker/grouping.js';
 import type { ViewState } from './worker/view.js';
 import { buildView, categoricalColumns, expandGroup, viewBetweenness } from './worker/view.js';
+import { numericColumns, withNumeric } from './worker/numeric.js';
 import { setLang, t } from './i18n.js';
 
 interface Loaded {
@@ -23,6 +24,8 @@ interface Loaded {
   /** Shared templates (datasets/templates/*.json) loaded beside the dataset's own. */
   shared: { template: ChainTemplate; file: string }[];
   view?: ViewState;
+  /** Numeric company columns (range filters). */
+  numeric: string[];
   /** The chain context of the last (cluster, template) studied. */
   chains: ChainSessions;
 }
@@ -56,6 +59,7 @@ async function finishLoad(
     index: indexDataset(dataset),
     shared: shared.templates,
     chains: new ChainSessions(dataset, shared.templates),
+    numeric: numericColumns(dataset),
   };
   const s = summarizeDataset(dataset);
   return {
@@ -84,6 +88,7 @@ async function finishLoad(
     ],
     templateProblems: shared.problems,
     attributes: categoricalColumns(dataset),
+    numericAttributes: loaded.numeric,
     report,
     clean: isClean(report),
     issueLines: report.issues.map(formatIssue),
@@ -116,11 +121,15 @@ async function handle(
       progress(t('viewer:worker.metrics'));
       const { state, data } = buildView(l.dataset, request.view, chain);
       l.view = state;
-      return data;
+      return withNumeric(l.dataset, l.numeric, data);
     }
     case 'expand': {
       const l = requireLoaded();
-      return expandGroup(l.dataset, requireView(), request.group);
+      return withNumeric(
+        l.dataset,
+        l.numeric,
+        expandGroup(l.dataset, requireView(), request.group),
+      );
     }
     case 'betweenness':
       progress(t('viewer:worker.betweenness'));

@@ -173,6 +173,7 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
       '关系类型',
       '产业链模板',
       '显示',
+      '筛选',
       '图例',
     ]);
     expect(await page.textContent('#layout-toggle')).toBe('运行布局');
@@ -278,6 +279,7 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
       'Relations',
       'Chain template',
       'Display',
+      'Filters',
       'Legend',
     ]);
     // The company's details come again from the worker, now in English.

@@ -56,6 +56,28 @@ export function setupControls(summary: LoadedSummary): void {
   ui.searchResults.hidden = true;
 }
 
+/** Studies a template ('' none): colour by segment and the chain layout when one is chosen. */
+export function chooseTemplate(id: string): void {
+  const before = state.template;
+  state.template = id;
+  ui.templatePicker.value = id;
+  if (state.template && !before) {
+    // A chain to study: show it as a chain (the user can switch back).
+    state.colorBy = 'segment';
+    ui.colorBy.value = 'segment';
+    state.layoutMode = 'chain';
+    ui.layoutMode.value = 'chain';
+  } else if (!state.template) {
+    if (state.colorBy === 'segment' || state.colorBy === 'stage') {
+      state.colorBy = 'community';
+      ui.colorBy.value = 'community';
+    }
+    state.layoutMode = 'force';
+    ui.layoutMode.value = 'force';
+  }
+  if (state.template) selectTab('chain');
+}
+
 /** The left column's controls. */
 export function installControls(): void {
   ui.showIsolated.addEventListener('change', () => void refreshView());
@@ -70,23 +92,8 @@ export function installControls(): void {
     void restyle();
   });
   ui.templatePicker.addEventListener('change', () => {
-    const before = state.template;
-    state.template = ui.templatePicker.value;
-    if (state.template && !before) {
-      // A chain to study: show it as a chain (the user can switch back).
-      state.colorBy = 'segment';
-      ui.colorBy.value = 'segment';
-      state.layoutMode = 'chain';
-      ui.layoutMode.value = 'chain';
-    } else if (!state.template) {
-      if (state.colorBy === 'segment' || state.colorBy === 'stage') {
-        state.colorBy = 'community';
-        ui.colorBy.value = 'community';
-      }
-      state.layoutMode = 'force';
-      ui.layoutMode.value = 'force';
-    }
-    if (state.template) selectTab('chain');
+    chooseTemplate(ui.templatePicker.value);
+    writeHash();
     void refreshView();
   });
   ui.minShare.value = String(Math.round(state.minShare * 1000) / 10);

@@ -9,6 +9,8 @@ import { renderGroup, renderCompany, renderEmptyDetails } from '../panel/details
 import { renderCompanySlot, runChainAnalysis, showMissingRole } from './chain.js';
 import { selectTab, setStatus, showError } from './status.js';
 import { app, client, state, ui } from './state.js';
+import { writeHash } from './url.js';
+import { markLists } from './filters.js';
 import { showData } from './view.js';
 
 export function showTooltip(node: string | null, x: number, y: number): void {
@@ -87,6 +89,7 @@ export function showTooltip(node: string | null, x: number, y: number): void {
 
 export function clearSelection(): void {
   state.selected = null;
+  writeHash();
   clearWhatIf();
   app.renderer?.setFocus(null, null);
   ui.focusNote.hidden = true;
@@ -135,6 +138,7 @@ export async function selectNode(node: string): Promise<void> {
   const graph = state.graph;
   if (!graph || !graph.hasNode(node)) return;
   state.selected = node;
+  writeHash();
   if (state.whatIf?.company !== node) clearWhatIf();
   const a = graph.getNodeAttributes(node);
   selectTab('company');
@@ -178,6 +182,7 @@ export async function showCompany(id: string): Promise<void> {
       drawn,
     );
     state.companySlot = { company: id, root: slot };
+    markLists();
     renderCompanySlot();
     selectTab('company');
   } catch (e) {
@@ -242,6 +247,7 @@ export async function runSearch(): Promise<void> {
         )),
   );
   ui.searchResults.hidden = false;
+  markLists();
 }
 
 export function pickHit(id: string): void {

@@ -15,7 +15,9 @@ import { regionTree, relabelControls } from './controls.js';
 import { selectNode, showCompany } from './exploring.js';
 import { fillPicker } from './loading.js';
 import { app, labelLayout, layout, state, ui } from './state.js';
+import { renderFilters } from './filters.js';
 import { relabelStatus } from './status.js';
+import { writeHash } from './url.js';
 import { renderSummary, styleNodes } from './view.js';
 
 /** Puts the catalogue's words into the page's static elements (index.html's data-i18n…). */
@@ -51,6 +53,7 @@ export function switchLang(value: Lang): void {
   if (value === lang()) return;
   setLang(value);
   writeLang(value);
+  writeHash();
   relabelPage();
 }
 
@@ -64,6 +67,7 @@ function relabelPage(): void {
   if (dropped) ui.picker.append(dropped);
   ui.picker.value = picked;
   relabelControls();
+  renderFilters();
   if (state.data && state.graph) {
     const graph = state.graph;
     const segments = new Map(state.chain?.report.segments.map((s) => [s.id, s.name]));

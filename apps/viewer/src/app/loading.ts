@@ -4,10 +4,14 @@ import { el, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { filesFromDrop, filesFromInput } from '../files.js';
 import type { DataIndex, DataIndexEntry, DroppedFile, LoadedSummary } from '../protocol.js';
-import { setupControls, regionTree } from './controls.js';
+import { parseFilters } from '../graph/filters.js';
+import type { ViewGraph } from '../graph/model.js';
+import { chooseTemplate, setupControls, regionTree } from './controls.js';
+import { selectNode } from './exploring.js';
+import { knownFilterKey } from './filters.js';
 import { selectTab, setStatus, showError } from './status.js';
-import { client, layout, state, ui } from './state.js';
-import { readHash } from './url.js';
+import { app, client, layout, state, ui } from './state.js';
+import { hasRegion, readHash, writeHash } from './url.js';
 import { refreshView } from './view.js';
 
 export async function fetchIndex(): Promise<DataIndex | null> {
@@ -94,15 +98,29 @@ export async function load(run: () => Promise<LoadedSummary>, label: string): Pr
     setStatus(() => t('viewer:load.loaded', { name: summary.name, seconds }));
     ui.empty.hidden = true;
     setupControls(summary);
+    // The view a shared link describes; what this dataset does not have is ignored.
     const hash = readHash();
     state.cluster =
       hash.region === ':none'
         ? { kind: 'no-region' }
-        : hash.region
+        : hash.region && hasRegion(summary.regionTree, hash.region)
           ? { kind: 'region', path: hash.region }
           : { kind: 'all' };
     regionTree.setChosen(state.cluster);
+    if (hash.template && summary.templates.some((x) => x.id === hash.template)) {
+      chooseTemplate(hash.template);
+    }
+    state.filters = parseFilters(hash.filters ?? '', knownFilterKey);
+    state.labelLevel = hash.labels ?? 2;
+    app.renderer?.setLabelLevel(state.labelLevel);
     await refreshView();
+    // (state.graph was set by refreshView.)
+    const graph = state.graph as ViewGraph | null;
+    if (hash.selected && graph?.hasNode(hash.selected)) {
+      app.renderer?.centerOn(hash.selected);
+      await selectNode(hash.selected);
+    }
+    writeHash();
   } catch (e) {
     showError(e);
     if (e instanceof WorkerError && e.code === 'data') {

@@ -9,6 +9,7 @@ import { must } from '../dom.js';
 import { t } from '../i18n.js';
 import type { ChainDecoration } from '../graph/chain.js';
 import type { ChainLayout } from '../graph/chain-layout.js';
+import type { RangeFilter } from '../graph/filters.js';
 import type { ViewGraph } from '../graph/model.js';
 import { Layout } from '../graph/layout.js';
 import type { GraphRenderer } from '../graph/renderer.js';
@@ -95,6 +96,10 @@ export interface State {
   layoutMode: 'force' | 'chain';
   /** Warning colour on weak links (single-source and cut-point companies, bridges). */
   flagWeak: boolean;
+  /** Range filters (graph/filters.ts), in the order the user added them; in the URL as `f`. */
+  filters: RangeFilter[];
+  /** Label density, 0 none … 4 all (renderer LABEL_LEVELS); in the URL as `labels`. */
+  labelLevel: number;
   /** The what-if of the selected company, and where its section is drawn. */
   whatIf: { company: string; state: WhatIfState } | null;
   companySlot: {
@@ -128,6 +133,8 @@ export const state: State = {
   chainSeq: 0,
   layoutMode: 'force',
   flagWeak: true,
+  filters: [],
+  labelLevel: 2,
   whatIf: null,
   companySlot: null,
 };

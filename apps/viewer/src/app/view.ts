@@ -17,6 +17,16 @@ import { applyColors, applyEdgeStyle, applySizes, isHiddenCategory } from '../gr
 import { renderEmptyDetails } from '../panel/details.js';
 import { renderLegend } from '../panel/legend.js';
 import type { ViewData } from '../protocol.js';
+import { installDrag } from '../graph/drag.js';
+import type { NodeAttributes } from '../graph/model.js';
+import { WEIGHT_KEY, edgePasses, filtering, nodePasses } from '../graph/filters.js';
+import {
+  activeFilters,
+  applyLabelLevel,
+  dragStarted,
+  renderFilters,
+  showCount,
+} from './filters.js';
 import { runChainAnalysis, setChainControls, showChainPanel } from './chain.js';
 import { clearSelection, selectNode, showTooltip } from './exploring.js';
 import { thinChainArcs } from './lanes.js';
@@ -55,6 +65,9 @@ export async function refreshView(): Promise<void> {
   }
 }
 
+/** Whether the click being handled ends a node drag (graph/drag.ts). */
+let endsDrag = (): boolean => false;
+
 export function showData(data: ViewData, previous?: ViewGraph): void {
   const graph = buildGraph(data, previous);
   // Without links, communities are single companies: colour by region instead.
@@ -81,9 +94,18 @@ export function showData(data: ViewData, previous?: ViewGraph): void {
   layout.kill();
   if (!app.renderer) {
     app.renderer = new GraphRenderer(ui.graph, graph, {
-      click: (node) => (node ? void selectNode(node) : clearSelection()),
+      click: (node) => {
+        if (endsDrag()) return;
+        if (node) void selectNode(node);
+        else clearSelection();
+      },
       hover: showTooltip,
     });
+    endsDrag = installDrag(app.renderer.sigma, {
+      enabled: () => state.layoutMode !== 'chain' || !state.chainLayout,
+      started: dragStarted,
+    });
+    applyLabelLevel();
   } else {
     app.renderer.setGraph(graph);
   }
@@ -110,7 +132,10 @@ export function showData(data: ViewData, previous?: ViewGraph): void {
   ui.exportPng.disabled = false;
   ui.exportGexf.disabled = false;
   ui.layoutToggle.disabled = graph.order < 2;
-  if (state.sizeBy === 'betweenness') void loadBetweenness();
+  renderFilters();
+  if (state.sizeBy === 'betweenness' || state.filters.some((f) => f.key === 'betweenness')) {
+    void loadBetweenness();
+  }
 }
 
 export function renderSummary(data: ViewData): void {
@@ -221,13 +246,34 @@ export function styleNodes(): void {
   drawLegend();
 }
 
+/** Whether a node is hidden: a legend colour switched off, or outside a range filter. */
+export function nodeHidden(a: NodeAttributes): boolean {
+  return (
+    isHiddenCategory(
+      a,
+      effectiveColorBy(),
+      state.cluster,
+      state.hidden,
+      state.legend,
+      chainColoring(),
+    ) || !nodePasses(a, activeFilters())
+  );
+}
+
 export function applyHidden(): void {
   const chain = chainColoring();
   const colorBy = effectiveColorBy();
-  app.renderer?.setHidden(
-    (a) => isHiddenCategory(a, colorBy, state.cluster, state.hidden, state.legend, chain),
-    state.hidden.size > 0,
+  const filters = activeFilters();
+  app.renderer?.setEdgeFilter(
+    filters.some((f) => f.key === WEIGHT_KEY) ? (e) => edgePasses(e, filters) : null,
   );
+  app.renderer?.setHidden(
+    (a) =>
+      isHiddenCategory(a, colorBy, state.cluster, state.hidden, state.legend, chain) ||
+      !nodePasses(a, filters),
+    state.hidden.size > 0 || filtering(filters),
+  );
+  showCount();
 }
 
 export function drawLegend(): void {
@@ -326,6 +372,10 @@ export async function loadBetweenness(): Promise<void> {
         : t('viewer:status.betweennessSampled', { k: count(b.k) }),
     );
     styleNodes();
+    if (state.filters.some((f) => f.key === 'betweenness')) {
+      renderFilters();
+      applyHidden();
+    }
     app.renderer?.sigma.refresh();
   } catch (e) {
     showError(e);

@@ -30,6 +30,8 @@ export type NodeAttributes = {
   betweenness?: number;
   /** Categorical attributes (industry…). */
   attrs: Record<string, string>;
+  /** Numeric company columns (range filters); absent for a group node. */
+  num?: Record<string, number>;
   /** Chain report (graph/chain.ts): the company's main segment and every segment it holds. */
   segment?: string;
   segments?: string[];
@@ -137,6 +139,8 @@ export function buildGraph(data: ViewData, previous?: ViewGraph): ViewGraph {
     }
     const attrs: Record<string, string> = {};
     for (const c of columns) attrs[c] = nodes.attributes[c]![i]!;
+    const num: Record<string, number> = {};
+    for (const [c, values] of Object.entries(nodes.numeric ?? {})) num[c] = values[i]!;
     graph.addNode(key, {
       label: nodes.labels[i]!,
       x,
@@ -154,6 +158,7 @@ export function buildGraph(data: ViewData, previous?: ViewGraph): ViewGraph {
       degree: nodes.degree[i]!,
       pagerank: nodes.pagerank[i]!,
       attrs,
+      ...(nodes.company[i]! >= 0 && nodes.numeric ? { num } : {}),
     });
   }
   for (let a = 0; a < edges.source.length; a++) {

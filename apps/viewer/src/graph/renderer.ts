@@ -54,6 +54,18 @@ function programs(graph: ViewGraph): Partial<ViewSettings> {
 /** Label density of the force layout, and of the chain layout (labels placed by lane-labels.ts). */
 const LABELS_FORCE = { labelDensity: 0.6, labelGridCellSize: 90, labelRenderedSizeThreshold: 6 };
 const LABELS_LANES = { labelDensity: 1, labelGridCellSize: 50, labelRenderedSizeThreshold: 2 };
+/** Below this many links a hover fades what is not next to the hovered node. */
+export const HOVER_FADE_BELOW = 5_000;
+const HOVER_EDGE = '#2f6fd0';
+
+/** Label density steps (0 none … 4 all that fit); 2 is sigma's setting the page starts with. */
+export const LABEL_LEVELS = [
+  { render: false, density: 0.6, cell: 90, threshold: 6 },
+  { render: true, density: 0.25, cell: 140, threshold: 10 },
+  { render: true, density: 0.6, cell: 90, threshold: 6 },
+  { render: true, density: 2, cell: 60, threshold: 3 },
+  { render: true, density: 100, cell: 20, threshold: 0 },
+] as const;
 
 export const FADED_NODE = '#e3e6ea';
 const FADED_EDGE = '#eef0f2';
@@ -76,6 +88,10 @@ export class GraphRenderer {
   /** Whether any legend category is hidden (else the node reducer skips its check). */
   private filtering = false;
   private marks = new Map<string, Mark>();
+  /** The hovered node and its neighbours (hover highlighting). */
+  private hoverSet: Set<string> | null = null;
+  /** Links hidden by the link filter (null: none is). */
+  private edgeFilter: ((attrs: EdgeAttributes) => boolean) | null = null;
   /** The chain layout's lanes, drawn under the edges. */
   readonly lanes: LaneLayer;
   /** Company labels kept inside their lanes, without overlaps (chain layout). */
@@ -115,26 +131,66 @@ export class GraphRenderer {
     // there. The node drawn under the pointer now, if any, is the one clicked.
     this.sigma.on('clickStage', ({ event }) => events.click(this.nodeAt(event.x, event.y)));
     this.sigma.on('enterNode', ({ node, event }) => {
-      this.hovered = node;
+      this.hover(node);
       events.hover(node, event.x, event.y);
-      this.refreshHover(node);
     });
-    this.sigma.on('leaveNode', ({ node }) => {
-      this.hovered = null;
+    this.sigma.on('leaveNode', () => {
+      this.hover(null);
       events.hover(null, 0, 0);
-      this.refreshHover(node);
     });
   }
 
   /**
-   * Redraws after a hover change: on large graphs only the hovered node is reprocessed (sigma
-   * reprocesses every node and edge on a full refresh: about a second at 20k / 100k in software
-   * WebGL); small graphs also dim the edges away from it.
+   * Highlights a node and its neighbours (null: none), and redraws. Small graphs (under
+   * {@link HOVER_FADE_BELOW} links) also fade everything else; on larger ones only the node,
+   * its neighbours and its links are reprocessed (sigma reprocesses every node and edge on a
+   * full refresh: about a second at 20k / 100k in software WebGL), so hovering stays fast.
    */
-  private refreshHover(node: string): void {
+  hover(node: string | null): void {
     const graph = this.sigma.getGraph();
-    if (graph.size < 5_000) this.sigma.refresh({ skipIndexation: true });
-    else this.sigma.refresh({ partialGraph: { nodes: [node] }, skipIndexation: true });
+    const before = this.hovered;
+    if (node === before || (node !== null && !graph.hasNode(node))) return;
+    const touched = [before, node].filter((n): n is string => n !== null && graph.hasNode(n));
+    this.hovered = node;
+    this.hoverSet = node ? new Set([node, ...graph.neighbors(node)]) : null;
+    // The redraw waits for the next frame: a pointer crossing many nodes draws once a frame.
+    if (graph.size < HOVER_FADE_BELOW) {
+      this.sigma.refresh({ skipIndexation: true, schedule: true });
+      return;
+    }
+    const nodes = new Set<string>();
+    const edges = new Set<string>();
+    for (const n of touched) {
+      nodes.add(n);
+      for (const m of graph.neighbors(n)) nodes.add(m);
+      for (const e of graph.edges(n)) edges.add(e);
+    }
+    this.sigma.refresh({
+      partialGraph: { nodes: [...nodes], edges: [...edges] },
+      skipIndexation: true,
+      schedule: true,
+    });
+  }
+
+  /** The hovered node and its neighbours (empty when none is hovered). */
+  hoveredNodes(): string[] {
+    return [...(this.hoverSet ?? [])];
+  }
+
+  /** Hides the links for which `keep` is false (the link filter; null: none), at the next refresh. */
+  setEdgeFilter(keep: ((attrs: EdgeAttributes) => boolean) | null): void {
+    this.edgeFilter = keep;
+  }
+
+  /** How many labels to draw: 0 none … 4 every label that fits (LABEL_LEVELS). */
+  setLabelLevel(level: number): void {
+    const l = LABEL_LEVELS[Math.max(0, Math.min(LABEL_LEVELS.length - 1, Math.round(level)))]!;
+    this.sigma.setSettings({
+      renderLabels: l.render,
+      labelDensity: l.density,
+      labelGridCellSize: l.cell,
+      labelRenderedSizeThreshold: l.threshold,
+    });
   }
 
   /**
@@ -163,6 +219,7 @@ export class GraphRenderer {
     this.focus = null;
     this.selected = null;
     this.hovered = null;
+    this.hoverSet = null;
     this.marks.clear();
     this.lanes.set(null);
     this.sigma.setCustomBBox(null);
@@ -330,6 +387,18 @@ export class GraphRenderer {
       res.forceLabel = true;
       res.zIndex = 3;
     }
+    if (this.hoverSet && !this.focus) {
+      if (this.hoverSet.has(node)) {
+        res.zIndex = Math.max(res.zIndex ?? 0, 2);
+        if (this.hoverSet.size <= 40) res.forceLabel = true;
+      } else if (this.sigma.getGraph().size < HOVER_FADE_BELOW && !mark) {
+        res.color = FADED_NODE;
+        res.label = '';
+        res.forceLabel = false;
+        res.zIndex = 0;
+        if (data.ring) res.ringColor = FADED_RING;
+      }
+    }
     if (node === this.hovered) {
       res.highlighted = true;
       res.zIndex = 3;
@@ -338,6 +407,7 @@ export class GraphRenderer {
   }
 
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeAttributes> {
+    if (this.edgeFilter && !this.edgeFilter(data)) return { ...data, hidden: true };
     if (!this.focus && !this.hovered) return data;
     if (data.hidden && !this.focus) return data;
     const res: Partial<EdgeAttributes> = { ...data };
@@ -356,7 +426,12 @@ export class GraphRenderer {
         // Links hidden in the chain layout (outside the chain) show between focused nodes.
         res.hidden = false;
       }
-    } else if (this.hovered && s !== this.hovered && t !== this.hovered && graph.size < 5_000) {
+    } else if (this.hovered && (s === this.hovered || t === this.hovered)) {
+      res.color = HOVER_EDGE;
+      res.size = Math.max(1.5, data.size);
+      res.zIndex = 2;
+    } else if (this.hovered && graph.size < HOVER_FADE_BELOW) {
+      res.color = FADED_EDGE;
       res.zIndex = 0;
     }
     return res;

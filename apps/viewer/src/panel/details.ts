@@ -48,7 +48,7 @@ function neighbourList(
           ...items.map((n) =>
             el(
               'li',
-              { class: n.inView ? '' : 'outside' },
+              { class: n.inView ? '' : 'outside', attrs: { 'data-company': n.id } },
               el(
                 'button',
                 {

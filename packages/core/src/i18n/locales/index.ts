@@ -28,6 +28,8 @@ import { time as enTime } from './en/time.js';
 import { time as zhTime } from './zh-CN/time.js';
 import { spark as enSpark } from './en/spark.js';
 import { spark as zhSpark } from './zh-CN/spark.js';
+import { filters as enFilters } from './en/filters.js';
+import { filters as zhFilters } from './zh-CN/filters.js';
 
 export const NAMESPACES = [
   'common',
@@ -41,6 +43,7 @@ export const NAMESPACES = [
   'import',
   'time',
   'spark',
+  'filters',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -57,6 +60,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     import: enImport,
     time: enTime,
     spark: enSpark,
+    filters: enFilters,
   },
   'zh-CN': {
     common: zhCommon,
@@ -70,5 +74,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     import: zhImport,
     time: zhTime,
     spark: zhSpark,
+    filters: zhFilters,
   },
 };
