@@ -24,6 +24,8 @@ import { importNs as enImport } from './en/import.js';
 import { importNs as zhImport } from './zh-CN/import.js';
 import { viewer as enViewer } from './en/viewer.js';
 import { viewer as zhViewer } from './zh-CN/viewer.js';
+import { viewerExport as enViewerExport } from './en/viewer-export.js';
+import { viewerExport as zhViewerExport } from './zh-CN/viewer-export.js';
 
 export const NAMESPACES = [
   'common',
@@ -35,6 +37,7 @@ export const NAMESPACES = [
   'viewer',
   'io',
   'import',
+  'viewerExport',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -49,6 +52,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     viewer: enViewer,
     io: enIo,
     import: enImport,
+    viewerExport: enViewerExport,
   },
   'zh-CN': {
     common: zhCommon,
@@ -60,5 +64,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     viewer: zhViewer,
     io: zhIo,
     import: zhImport,
+    viewerExport: zhViewerExport,
   },
 };
