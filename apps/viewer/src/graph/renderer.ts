@@ -26,6 +26,34 @@ export const LINE_EDGES_ABOVE = 30_000;
 export const POINT_NODES_ABOVE = 15_000;
 type ViewSettings = Settings<NodeAttributes, EdgeAttributes>;
 
+type ProgramClass = new (
+  gl: WebGLRenderingContext,
+  pickingBuffer: WebGLFramebuffer | null,
+  renderer: Sigma,
+) => object;
+const noPicking = new Map<ProgramClass, ProgramClass>();
+
+/**
+ * A program class that draws without sigma's picking pass (every node and edge drawn a second
+ * time, into an off-screen framebuffer, at every frame, for gl.readPixels picking). The page
+ * finds the node under the pointer from display data instead (GraphRenderer.nodeAt) and uses
+ * no edge events, so the pass only cost frame time. One subclass per class, so that sigma sees
+ * the same class again and keeps its compiled program.
+ */
+function withoutPicking<C extends ProgramClass>(Base: C): C {
+  let cls = noPicking.get(Base);
+  if (!cls) {
+    const Parent = Base as ProgramClass;
+    cls = class extends Parent {
+      constructor(gl: WebGLRenderingContext, _picking: WebGLFramebuffer | null, renderer: Sigma) {
+        super(gl, null, renderer);
+      }
+    };
+    noPicking.set(Base, cls);
+  }
+  return cls as C;
+}
+
 /**
  * The programs a graph needs, and only those: sigma compiles every registered program when it
  * starts (and a program whose class changes), which costs seconds under software WebGL.
@@ -37,10 +65,14 @@ function programs(graph: ViewGraph): Partial<ViewSettings> {
     defaultEdgeType: edge,
     defaultNodeType: node,
     edgeProgramClasses: {
-      [edge]: edge === 'line' ? EdgeLineProgram : EdgeArrowProgram,
+      [edge]: withoutPicking(
+        (edge === 'line' ? EdgeLineProgram : EdgeArrowProgram) as unknown as ProgramClass,
+      ),
     } as unknown as ViewSettings['edgeProgramClasses'],
     nodeProgramClasses: {
-      [node]: node === 'point' ? NodePointProgram : NodeRingProgram,
+      [node]: withoutPicking(
+        (node === 'point' ? NodePointProgram : NodeRingProgram) as unknown as ProgramClass,
+      ),
     } as unknown as ViewSettings['nodeProgramClasses'],
   };
 }
