@@ -46,7 +46,7 @@ export function serve(...args: string[]): Promise<Served> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 60_000);
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => {
       clearTimeout(timer);
