@@ -14,7 +14,7 @@ import type { Frame, Scene } from './export-frame.js';
 import { frameCanvas, frameSvg } from './export-frame.js';
 import { LABEL_FONT } from './graph/fonts.js';
 import type { ChainLayout } from './graph/chain-layout.js';
-import { LANE_LAYER, LaneLayer } from './graph/lanes.js';
+import { LANE_LAYER } from './graph/lanes.js';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from './graph/model.js';
 import { typesOf } from './graph/model.js';
 
@@ -37,8 +37,8 @@ const INTERACTION_LAYERS = new Set(['mouse', 'hovers', 'hoverNodes']);
 /**
  * The view as a PNG blob, {@link PNG_SCALE} times the screen's pixel size for print, framed
  * (title, legend, data note); with the chain layout's lanes drawn under the graph when given.
- * Sigma draws the graph again at that size with every size, label and grid scaled alike, so
- * the picture is the screen's, sharper.
+ * Sigma draws the nodes and edges again at that size, scaled alike, so the picture is the
+ * screen's, sharper; the labels are the SVG's (sceneOf), drawn with the frame.
  */
 export async function pngOf(
   sigma: Sigma<NodeAttributes, EdgeAttributes>,
@@ -54,19 +54,30 @@ export async function pngOf(
   const { labels } = sceneOf(sigma, false);
   const zoomToSize = sigma.getSetting('zoomToSizeRatioFunction');
   const graph = await drawOnCanvas(sigma as unknown as Sigma, {
-    backgroundColor: '#ffffff',
+    backgroundColor: 'transparent',
     width: width * k,
     height: height * k,
     cameraState: sigma.getCamera().getState(),
-    layers: lanes ? [LANE_LAYER, ...layers] : layers,
+    layers,
+    // Sizes and the stage's padding (pixels) scaled too: nodes stay where the labels and
+    // lanes, taken from the screen, put them.
     sigmaSettings: {
       zoomToSizeRatioFunction: (r: number) => zoomToSize(r) / k,
-    },
-    withTempRenderer: (temp) => {
-      if (lanes) new LaneLayer(temp).set(lanes);
+      stagePadding: sigma.getSetting('stagePadding') * k,
     },
   });
-  const canvas = frameCanvas(frame, graph, width, height, k, labels);
+  // The lanes as the screen shows them, enlarged: their names keep their size next to the
+  // labels (drawn again at this size they would be half as large).
+  const base = document.createElement('canvas');
+  base.width = graph.width;
+  base.height = graph.height;
+  const ctx = base.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, base.width, base.height);
+  const lanesCanvas = lanes ? sigma.getCanvases()[LANE_LAYER] : undefined;
+  if (lanesCanvas) ctx.drawImage(lanesCanvas, 0, 0, base.width, base.height);
+  ctx.drawImage(graph, 0, 0);
+  const canvas = frameCanvas(frame, base, width, height, k, labels);
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG: no image'))), 'image/png'),
   );
