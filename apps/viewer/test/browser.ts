@@ -50,7 +50,7 @@ export function serve(...args: string[]): Promise<Served> {
       // A server that did not start in time is not left running.
       child.kill('SIGTERM');
       reject(new Error(`serve did not start: ${out}${err}`));
-    }, 15_000);
+    }, 60_000);
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => {
       clearTimeout(timer);

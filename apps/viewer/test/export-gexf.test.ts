@@ -14,7 +14,7 @@ import {
 } from '../../../packages/io/test/export-readers.js';
 
 // export.ts also renders PNGs through sigma, which needs WebGL at load: not what is tested here.
-vi.mock('@sigma/export-image', () => ({ toBlob: vi.fn() }));
+vi.mock('@sigma/export-image', () => ({ drawOnCanvas: vi.fn() }));
 vi.mock('../src/graph/lanes.js', () => ({ LANE_LAYER: 'lanes', LaneLayer: class {} }));
 
 function node(label: string, extra: Partial<NodeAttributes> = {}): NodeAttributes {

@@ -89,3 +89,42 @@ export function graphmlEdgeDefault(text: string): string | null {
 export function readArrow(bytes: Uint8Array): Table {
   return tableFromIPC(bytes);
 }
+
+/** A graph as NetworkX read it: nodes with their data, edges as [source, target, data]. */
+export interface NetworkxGraph {
+  version: string;
+  directed: boolean;
+  nodes: Record<string, Record<string, unknown>>;
+  edges: [string, string, Record<string, unknown>][];
+}
+
+const NETWORKX_READ = `
+import json, sys, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+print(json.dumps({"version": nx.__version__, "directed": g.is_directed(),
+  "nodes": {str(n): d for n, d in g.nodes(data=True)},
+  "edges": [[str(u), str(v), d] for u, v, d in g.edges(data=True)]}, ensure_ascii=False))
+`;
+
+/**
+ * A GEXF document read by NetworkX's `read_gexf` in Debian's python3 (python3-networkx, 2.8 on
+ * bookworm; .ci/run installs it). Throws when python3 or NetworkX is missing, or when NetworkX
+ * cannot read the file (with its message).
+ */
+export function readGexfNetworkx(text: string): NetworkxGraph {
+  tmp ??= mkdtempSync(join(tmpdir(), 'chainlens-xml-'));
+  const file = join(tmp, `doc-${Math.random().toString(36).slice(2)}.gexf`);
+  writeFileSync(file, text);
+  try {
+    const out = execFileSync('/usr/bin/python3', ['-c', NETWORKX_READ, file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return JSON.parse(out) as NetworkxGraph;
+  } catch (e) {
+    const err = e as { code?: string; stderr?: string };
+    if (err.code === 'ENOENT' || /No module named .networkx/.test(err.stderr ?? ''))
+      throw new Error('NetworkX not found: apt-get install python3-networkx (.ci/run does)');
+    throw new Error(`NetworkX cannot read the GEXF:\n${(err.stderr ?? '').slice(-2000)}`);
+  }
+}

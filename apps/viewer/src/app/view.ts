@@ -129,8 +129,8 @@ export function showData(data: ViewData, previous?: ViewGraph): void {
   renderSummary(data);
   ui.focusNote.hidden = true;
   renderEmptyDetails(ui.panels.company);
-  ui.exportPng.disabled = false;
-  ui.exportGexf.disabled = false;
+  for (const b of [ui.exportPng, ui.exportSvg, ui.exportGexf, ui.exportGexf13, ui.exportCsv])
+    b.disabled = false;
   ui.layoutToggle.disabled = graph.order < 2;
   renderFilters();
   if (state.sizeBy === 'betweenness' || state.filters.some((f) => f.key === 'betweenness')) {
@@ -276,20 +276,22 @@ export function applyHidden(): void {
   showCount();
 }
 
-export function drawLegend(): void {
-  const data = state.data;
-  if (!data) return;
+/** The legend's title: what the colours mean. */
+export function legendTitle(data: ViewData): string {
   const colorBy = effectiveColorBy();
-  const title =
-    colorBy === 'community'
-      ? t('viewer:legend.communities', { seed: data.communities.seed })
-      : colorBy === 'region'
-        ? t('viewer:legend.region')
-        : colorBy === 'segment'
-          ? t('viewer:legend.segment')
-          : colorBy === 'stage'
-            ? t('viewer:legend.stage')
-            : colorBy.slice(5);
+  return colorBy === 'community'
+    ? t('viewer:legend.communities', { seed: data.communities.seed })
+    : colorBy === 'region'
+      ? t('viewer:legend.region')
+      : colorBy === 'segment'
+        ? t('viewer:legend.segment')
+        : colorBy === 'stage'
+          ? t('viewer:legend.stage')
+          : colorBy.slice(5);
+}
+
+/** What the sizes mean; with the hint that a colour can be hidden, for the page. */
+export function sizeNote(data: ViewData, hint: boolean): string {
   const b = state.betweenness;
   const size =
     state.sizeBy === 'degree'
@@ -301,22 +303,28 @@ export function drawLegend(): void {
           : b.exact
             ? t('viewer:legend.size.betweennessExact')
             : t('viewer:legend.size.betweennessSampled', { k: count(b.k), seed: b.seed });
-  const sizeNote =
-    state.sizeBy === 'uniform'
-      ? t('viewer:legend.size.uniform')
-      : [
-          t('viewer:legend.size', { size }),
-          data.mode === 'aggregated'
-            ? t(
-                data.groups?.kind === 'segment'
-                  ? 'viewer:legend.groupSize.segment'
-                  : 'viewer:legend.groupSize.community',
-              )
-            : '',
-          t('viewer:legend.clickToHide'),
-        ]
-          .filter((x) => x !== '')
-          .join(' ');
+  return state.sizeBy === 'uniform'
+    ? t('viewer:legend.size.uniform')
+    : [
+        t('viewer:legend.size', { size }),
+        data.mode === 'aggregated'
+          ? t(
+              data.groups?.kind === 'segment'
+                ? 'viewer:legend.groupSize.segment'
+                : 'viewer:legend.groupSize.community',
+            )
+          : '',
+        hint ? t('viewer:legend.clickToHide') : '',
+      ]
+        .filter((x) => x !== '')
+        .join(' ');
+}
+
+export function drawLegend(): void {
+  const data = state.data;
+  if (!data) return;
+  const title = legendTitle(data);
+  const note = sizeNote(data, true);
   renderLegend(
     ui.legend,
     title,
@@ -329,7 +337,7 @@ export function drawLegend(): void {
       applyHidden();
     },
     RELATION_TYPES.filter((type) => state.types.has(type)),
-    sizeNote,
+    note,
     state.chainDecoration
       ? {
           ghosts: state.chainDecoration.ghosts.length,

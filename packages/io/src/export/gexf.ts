@@ -8,7 +8,11 @@
  * carry `color`, `position`, `size` and `thickness` elements: in the GEXF namespace, where the
  * published 1.2draft schema declares them (a `viz:` prefix does not validate); Gephi and
  * graphology-gexf read them by local name. Validates against the
- * published GEXF 1.2draft schema.
+ * published GEXF 1.2draft schema; NetworkX (`read_gexf`) reads it.
+ *
+ * `{ version: '1.3' }` writes GEXF 1.3 instead (namespace `http://gexf.net/1.3`, Gephi 0.10):
+ * the same document with the drawing in the viz namespace (`viz:color`, …) as the published
+ * 1.3 schema declares it. NetworkX (2.8 and 3.x) reads only 1.1draft and 1.2draft.
  *
  * Not graphology-gexf's writer: it infers each attribute's type from the values (a double
  * column whose values happen to be whole, such as an all-zero betweenness, is declared
@@ -21,6 +25,18 @@ import { exportCell } from './graph.js';
 import { xmlEscape } from './xml.js';
 
 export const GEXF_NAMESPACE = 'http://www.gexf.net/1.2draft';
+/** The GEXF 1.3 namespace and its viz namespace. */
+export const GEXF13_NAMESPACE = 'http://gexf.net/1.3';
+export const GEXF13_VIZ_NAMESPACE = 'http://gexf.net/1.3/viz';
+
+/** The GEXF versions `toGexf` writes. */
+export const GEXF_VERSIONS = ['1.2', '1.3'] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
+
+export interface GexfOptions {
+  /** '1.2' (1.2draft, default: Gephi 0.9+, NetworkX, graphology-gexf) or '1.3'. */
+  version?: GexfVersion;
+}
 
 /**
  * A CSS colour (`#rgb`, `#rrggbb`, `rgb()`, `rgba()`) as GEXF's attributes r, g, b [, a];
@@ -49,21 +65,30 @@ function rgb([r, g, b]: number[], a?: string): string | undefined {
 
 const finite = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
 
-function nodeViz(viz: ExportViz | undefined, row: number, out: string[]): void {
+/** `p` is the viz elements' prefix: '' in 1.2draft, 'viz:' in 1.3. */
+function nodeViz(viz: ExportViz | undefined, row: number, out: string[], p: string): void {
   const v = viz?.nodes?.[row];
   if (!v) return;
   const color = v.color === undefined ? undefined : gexfColor(v.color);
-  if (color) out.push(`        <color ${color}/>`);
-  if (finite(v.x) && finite(v.y)) out.push(`        <position x="${v.x}" y="${v.y}" z="0"/>`);
-  if (finite(v.size)) out.push(`        <size value="${v.size}"/>`);
+  if (color) out.push(`        <${p}color ${color}/>`);
+  if (finite(v.x) && finite(v.y)) out.push(`        <${p}position x="${v.x}" y="${v.y}" z="0"/>`);
+  if (finite(v.size)) out.push(`        <${p}size value="${v.size}"/>`);
 }
 
-function edgeViz(viz: ExportViz | undefined, row: number, out: string[]): void {
+function edgeViz(viz: ExportViz | undefined, row: number, out: string[], p: string): void {
   const v = viz?.edges?.[row];
   if (!v) return;
   const color = v.color === undefined ? undefined : gexfColor(v.color);
-  if (color) out.push(`        <color ${color}/>`);
-  if (finite(v.thickness)) out.push(`        <thickness value="${v.thickness}"/>`);
+  if (color) out.push(`        <${p}color ${color}/>`);
+  if (finite(v.thickness)) out.push(`        <${p}thickness value="${v.thickness}"/>`);
+}
+
+/** The root element's opening tag of a GEXF document of `version`. */
+function gexfRoot(version: GexfVersion): string {
+  const xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+  if (version === '1.3')
+    return `<gexf xmlns="${GEXF13_NAMESPACE}" xmlns:viz="${GEXF13_VIZ_NAMESPACE}" version="1.3">`;
+  return `<gexf xmlns="${GEXF_NAMESPACE}" ${xsi} xsi:schemaLocation="${GEXF_NAMESPACE} ${GEXF_NAMESPACE}/gexf.xsd" version="1.2">`;
 }
 
 function declarations(cls: 'node' | 'edge', columns: ExportColumn[]): string[] {
@@ -95,8 +120,12 @@ function column(table: ExportTable, name: string): ExportColumn {
   return c;
 }
 
-/** The GEXF document of `graph`. */
-export function toGexf(graph: ExportGraph): string {
+/** The GEXF document of `graph`, in 1.2draft unless `options.version` says '1.3'. */
+export function toGexf(graph: ExportGraph, options: GexfOptions = {}): string {
+  const version = options.version ?? '1.2';
+  if (!GEXF_VERSIONS.includes(version))
+    throw new Error(`GEXF version ${String(version)}: not 1.2 or 1.3`);
+  const p = version === '1.3' ? 'viz:' : '';
   const { nodes, edges } = graph;
   const nodeId = column(nodes, 'id');
   const nodeName = column(nodes, 'name');
@@ -111,7 +140,7 @@ export function toGexf(graph: ExportGraph): string {
 
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<gexf xmlns="${GEXF_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${GEXF_NAMESPACE} ${GEXF_NAMESPACE}/gexf.xsd" version="1.2">`,
+    gexfRoot(version),
     '  <meta>',
     '    <creator>Chainlens</creator>',
     `    <description>${xmlEscape(graph.description)}</description>`,
@@ -127,7 +156,7 @@ export function toGexf(graph: ExportGraph): string {
       `      <node id="${xmlEscape(exportCell(nodeId, i) ?? '')}"${label === undefined ? '' : ` label="${xmlEscape(label)}"`}>`,
     );
     attvalues(nodeAttrs, i, out);
-    nodeViz(graph.viz, i, out);
+    nodeViz(graph.viz, i, out, p);
     out.push('      </node>');
   }
   out.push('    </nodes>', `    <edges count="${edges.rows}">`);
@@ -137,7 +166,7 @@ export function toGexf(graph: ExportGraph): string {
       `      <edge id="${xmlEscape(exportCell(edgeId, i) ?? '')}" source="${xmlEscape(exportCell(source, i) ?? '')}" target="${xmlEscape(exportCell(target, i) ?? '')}"${w === undefined ? '' : ` weight="${w}"`}>`,
     );
     attvalues(edgeAttrs, i, out);
-    edgeViz(graph.viz, i, out);
+    edgeViz(graph.viz, i, out, p);
     out.push('      </edge>');
   }
   out.push('    </edges>', '  </graph>', '</gexf>', '');

@@ -30,6 +30,8 @@ import { spark as enSpark } from './en/spark.js';
 import { spark as zhSpark } from './zh-CN/spark.js';
 import { filters as enFilters } from './en/filters.js';
 import { filters as zhFilters } from './zh-CN/filters.js';
+import { viewerExport as enViewerExport } from './en/viewer-export.js';
+import { viewerExport as zhViewerExport } from './zh-CN/viewer-export.js';
 
 export const NAMESPACES = [
   'common',
@@ -44,6 +46,7 @@ export const NAMESPACES = [
   'time',
   'spark',
   'filters',
+  'viewerExport',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -61,6 +64,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     time: enTime,
     spark: enSpark,
     filters: enFilters,
+    viewerExport: enViewerExport,
   },
   'zh-CN': {
     common: zhCommon,
@@ -75,5 +79,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     time: zhTime,
     spark: zhSpark,
     filters: zhFilters,
+    viewerExport: zhViewerExport,
   },
 };
