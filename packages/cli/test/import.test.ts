@@ -89,6 +89,19 @@ describe('chainlens import', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').filter((l) => / {2}row \d+: .*注销$/.test(l))).toHaveLength(20);
     expect(r.stdout).toContain('  … and 5 more (every one in import-report.json)');
+    // Problems too are listed up to 50; import-report.json has every one.
+    const odd = join(dir, 'odd.xlsx');
+    const capital = Array.from({ length: 60 }, (_, i) => {
+      const row = firm(200 + i);
+      row[5] = '100万美元';
+      return row;
+    });
+    await writeXlsx(odd, [['名单'], HEADER, ...capital]);
+    const p = await cli('import', odd, '--out', join(dir, 'odd'));
+    expect(p.stdout.split('\n').filter((l) => l.includes('is in USD'))).toHaveLength(50);
+    expect(p.stdout).toContain('  … and 10 more problems (every one in import-report.json)');
+    const oddReport = JSON.parse(readFileSync(join(dir, 'odd', 'import-report.json'), 'utf8'));
+    expect(oddReport.problems).toHaveLength(60);
     const report = JSON.parse(readFileSync(join(dir, 'many', 'import-report.json'), 'utf8'));
     expect(report.excluded).toHaveLength(25);
   });

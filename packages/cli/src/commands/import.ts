@@ -31,6 +31,9 @@ export const IMPORT_FILES = [
   'import-report.json',
 ] as const;
 
+/** Problems printed in the summary; import-report.json lists every one. */
+export const PROBLEMS_LISTED = 50;
+
 /** Industries named in the summary line of firms placed nowhere; import-report.json has all. */
 export const UNPLACED_INDUSTRIES_LISTED = 5;
 
@@ -218,7 +221,9 @@ export async function importCommand(
   }
   if (result.problems.length > 0) {
     out.out(tr.t('import:summary.problems'));
-    for (const p of result.problems) out.out(problemLine(p, tr));
+    for (const p of result.problems.slice(0, PROBLEMS_LISTED)) out.out(problemLine(p, tr));
+    const more = result.problems.length - PROBLEMS_LISTED;
+    if (more > 0) out.out(tr.t('import:summary.problemsMore', { n: tr.count(more) }));
   }
   if (c.imported === 0) {
     throw new CliDataError(msg.t('import:error.nothing', { file, rejected: c.rejected }));

@@ -40,6 +40,7 @@ export const importNs = {
   'summary.excluded': 'excluded from the cluster (no longer operating):',
   'summary.excludedLine': '  row {{row}}: {{name}} ({{id}}), {{status}}',
   'summary.excludedMore': '  … and {{n}} more (every one in import-report.json)',
+  'summary.problemsMore': '  … and {{n}} more problems (every one in import-report.json)',
   'summary.problems': 'problems:',
   'summary.written': 'wrote {{dir}}: {{files}}',
   'summary.next': 'next: chainlens validate {{dir}}, then chainlens analyze {{dir}} --region PATH',

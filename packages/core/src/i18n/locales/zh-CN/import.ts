@@ -37,6 +37,7 @@ export const importNs = {
   'summary.excluded': '不计入集群（已不在营）：',
   'summary.excludedLine': '  第 {{row}} 行：{{name}}（{{id}}），{{status}}',
   'summary.excludedMore': '  ……另有 {{n}} 家（完整名单见 import-report.json）',
+  'summary.problemsMore': '  ……另有 {{n}} 条问题（完整列表见 import-report.json）',
   'summary.problems': '问题：',
   'summary.written': '已写入 {{dir}}：{{files}}',
   'summary.next': '下一步：chainlens validate {{dir}}，再 chainlens analyze {{dir}} --region 地区',
