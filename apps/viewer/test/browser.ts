@@ -37,6 +37,12 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+/**
+ * How long a server may take to start: about 12 s for cn-listed on a 2-core machine under a
+ * load average of 25 (measured 2026-12-02), so 15 s was too tight there.
+ */
+const SERVE_START_MS = 60_000;
+
 /** Runs `chainlens serve <args> --port 0` and resolves with its URL once it listens. */
 export function serve(...args: string[]): Promise<Served> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args, '--port', '0'], {
@@ -50,7 +56,7 @@ export function serve(...args: string[]): Promise<Served> {
       // A server that did not start in time is not left running.
       child.kill('SIGTERM');
       reject(new Error(`serve did not start: ${out}${err}`));
-    }, 60_000);
+    }, SERVE_START_MS);
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => {
       clearTimeout(timer);

@@ -121,17 +121,10 @@ beforeAll(async () => {
   const lithiumIds = new Set(lithium.segments.map((s) => s.id));
   lithiumFirms = new Set(rows.filter((r) => lithiumIds.has(r.segment!)).map((r) => r.company)).size;
   for (const source of ['cn-listed', dir60, 'eto-semiconductors', dirGen]) {
-    // `serve` gives a start 15 s; on a machine shared by many jobs a start can take longer.
-    for (let attempt = 1; !servers.has(source); attempt++) {
-      try {
-        servers.set(source, await serve(source));
-      } catch (e) {
-        if (attempt === 3) throw e;
-      }
-    }
+    servers.set(source, await serve(source));
   }
   browser = await launch();
-}, 240_000);
+}, 400_000);
 
 afterAll(async () => {
   await browser?.close();
