@@ -126,18 +126,20 @@ export function chainSummaryLines(
   );
   const ls = k.localSupply;
   lines.push(
-    `  ${T('report:summary.localSupply', {
-      byValue: pct(ls.byValue),
-      byCount: pct(ls.byCount),
-      local: count(ls.localEdges),
-      edges: count(ls.edges),
-      inferred:
-        ls.inferredEdges === 0
-          ? ''
-          : ls.inferredEdges === ls.edges
-            ? T('report:summary.localSupplyAllInferred')
-            : T('report:summary.localSupplyInferred', { n: count(ls.inferredEdges) }),
-    })}`,
+    ls.edges === 0
+      ? `  ${T('report:summary.localSupplyNone')}`
+      : `  ${T('report:summary.localSupply', {
+          byValue: pct(ls.byValue),
+          byCount: pct(ls.byCount),
+          local: count(ls.localEdges),
+          edges: count(ls.edges),
+          inferred:
+            ls.inferredEdges === 0
+              ? ''
+              : ls.inferredEdges === ls.edges
+                ? T('report:summary.localSupplyAllInferred')
+                : T('report:summary.localSupplyInferred', { n: count(ls.inferredEdges) }),
+        })}`,
   );
 
   lines.push('', T('report:summary.segments'));

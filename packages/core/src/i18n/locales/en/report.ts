@@ -368,6 +368,8 @@ export const report = {
   'summary.pathNote': '{{present}} of {{all}} raw-material-to-product routes are local end to end',
   'summary.localSupply':
     "Local supply ratio (本地配套率): {{byValue}} by value, {{byCount}} by count — {{local}} of {{edges}} supply links into the chain's local firms come from inside the cluster{{inferred}}.",
+  'summary.localSupplyNone':
+    "Local supply ratio (本地配套率): cannot be computed — no supply link into the chain's local firms (the dataset has neither observed relations nor products to infer them from).",
   'summary.localSupplyInferred': ' ({{n}} inferred from products, not observed)',
   'summary.localSupplyAllInferred': ' (all inferred from products, not observed)',
   'summary.segments': 'Segments (upstream → downstream)',

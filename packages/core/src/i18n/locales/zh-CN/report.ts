@@ -365,6 +365,8 @@ export const report = {
   'summary.pathNote': '{{all}} 条从原料到产品的路径中 {{present}} 条全程在本地',
   'summary.localSupply':
     '本地配套率：按金额 {{byValue}}，按关系数 {{byCount}}——流入本地产业链企业的 {{edges}} 条供应关系中，{{local}} 条来自集群内{{inferred}}。',
+  'summary.localSupplyNone':
+    '本地配套率：无法计算——没有流入本地产业链企业的供应关系（数据集既无实际供应关系，也无可据以推断的产品）。',
   'summary.localSupplyInferred': '（其中 {{n}} 条为由产品推断的供应关系，并非实际观测）',
   'summary.localSupplyAllInferred': '（全部由产品推断，并非实际观测）',
   'summary.segments': '环节（上游 → 下游）',
