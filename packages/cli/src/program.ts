@@ -13,6 +13,7 @@ import { compareCommand } from './commands/compare.js';
 import { metricsCommand } from './commands/metrics.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { prepareCommand } from './commands/prepare.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { templateExtractCommand, templateListCommand } from './commands/template.js';
@@ -309,6 +310,16 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
         setCode(await compareCommand(dataset, options, out, tr));
       },
     );
+
+  program
+    .command('prepare')
+    .description(tr.t('prepare:help'))
+    .argument('<dataset>', tr.t('prepare:help.arg'))
+    .addOption(quiet())
+    .addOption(allowRejected())
+    .action(async (dataset: string, options: Parameters<typeof prepareCommand>[1]) => {
+      setCode(await prepareCommand(dataset, options, out, tr));
+    });
   return program;
 }
 

@@ -14,3 +14,4 @@ export * from './relations.js';
 export * from './ingest.js';
 export * from './issues.js';
 export * from './parallel/index.js';
+export * from './prepared.js';

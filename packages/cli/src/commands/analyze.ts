@@ -355,6 +355,9 @@ export async function analyzeCommand(
   // National tables are streamed (@chainlens/scale), with progress; regional ones read by io.
   const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false, tr }),
+    tr,
+    quiet: options.quiet ?? false,
+    note: (line) => out.err(line),
   });
   if (dataset.companies.ids.length === 0) {
     throw new CliDataError(msg.t('cli:error.noCompanies', { path }));

@@ -383,6 +383,9 @@ export async function compareCommand(
   const path = resolveDataset(datasetArg);
   const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false, tr }),
+    tr,
+    quiet: options.quiet ?? false,
+    note: (line) => out.err(line),
   });
   // The input's status first: on stdout above a text table or a written file, on stderr
   // when stdout holds JSON or CSV.

@@ -168,7 +168,12 @@ export async function metricsCommand(
   const started = performance.now();
   const progress = createProgress({ quiet: options.quiet ?? false, tr });
   // National tables are streamed (@chainlens/scale); regional ones read by io.
-  const { dataset, report } = await loadDataset(path, { progress });
+  const { dataset, report } = await loadDataset(path, {
+    progress,
+    tr,
+    quiet: options.quiet ?? false,
+    note: (line) => out.err(line),
+  });
   const types = relationView(dataset, options.relation);
   const graph = buildMetricGraph(dataset, { types });
   const xlsx = options.out !== undefined && isXlsxPath(options.out);

@@ -22,6 +22,8 @@ import { io as enIo } from './en/io.js';
 import { io as zhIo } from './zh-CN/io.js';
 import { importNs as enImport } from './en/import.js';
 import { importNs as zhImport } from './zh-CN/import.js';
+import { prepare as enPrepare } from './en/prepare.js';
+import { prepare as zhPrepare } from './zh-CN/prepare.js';
 import { viewer as enViewer } from './en/viewer.js';
 import { viewer as zhViewer } from './zh-CN/viewer.js';
 
@@ -35,6 +37,7 @@ export const NAMESPACES = [
   'viewer',
   'io',
   'import',
+  'prepare',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -49,6 +52,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     viewer: enViewer,
     io: enIo,
     import: enImport,
+    prepare: enPrepare,
   },
   'zh-CN': {
     common: zhCommon,
@@ -60,5 +64,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     viewer: zhViewer,
     io: zhIo,
     import: zhImport,
+    prepare: zhPrepare,
   },
 };
