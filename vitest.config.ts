@@ -17,6 +17,7 @@ export default defineConfig({
       '@chainlens/core': src('./packages/core/src/index.ts'),
       '@chainlens/io/node': src('./packages/io/src/node.ts'),
       '@chainlens/io': src('./packages/io/src/index.ts'),
+      '@chainlens/scale/prepared': src('./packages/scale/src/prepared.ts'),
       '@chainlens/scale/parallel': src('./packages/scale/src/parallel/index.ts'),
       '@chainlens/scale': src('./packages/scale/src/index.ts'),
     },

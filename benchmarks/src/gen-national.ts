@@ -11,7 +11,8 @@
  * bytes (the templates and region list being the same).
  *
  * Regions come from data/cn-regions.csv (NBS 2023 county-level divisions), cities weighted by
- * the listed companies of datasets/cn-listed; templates from datasets/templates/*.json, or
+ * the listed companies of datasets/cn-listed, chains placed where cn-listed's companies hold
+ * them (`chainHints`, kept in data/chain-hints.csv: `--write-hints` rewrites it); templates from datasets/templates/*.json, or
  * the eto-semiconductors templates when that folder is empty.
  */
 import {
@@ -29,6 +30,9 @@ import { basename, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ChainTemplate } from '@chainlens/core';
+import { chainStructure, regionParts, segmentMembership } from '@chainlens/core';
+import { readDataset } from '@chainlens/io/node';
 import { csvToParquet } from '@chainlens/scale';
 import type { Data } from 'apache-arrow';
 import {
@@ -41,7 +45,7 @@ import {
   Utf8,
   makeData,
 } from 'apache-arrow';
-import type { NationalOptions, RegionEntry, TemplateShape } from './national.js';
+import type { ChainHints, NationalOptions, RegionEntry, TemplateShape } from './national.js';
 import { NationalGenerator, TYPE_NAMES } from './national.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -93,6 +97,65 @@ export function cityWeights(
     for (const c of cities) weights.set(c, weights.get(c)! + k / cities.size);
   }
   return weights;
+}
+
+/**
+ * Real hints of where each chain sits (national-clusters.ts): per template, city (`省/市`) and
+ * segment, the companies of a dataset with a region (datasets/cn-listed) that the template's
+ * `includes` place in that segment (core's segmentMembership, default revenue threshold).
+ * Companies with a province only are left out. Empty when the dataset is absent.
+ */
+export function chainHints(
+  templates: TemplateShape[],
+  datasetDir = join(REPO, 'datasets/cn-listed'),
+): ChainHints {
+  const hints: ChainHints = new Map();
+  if (!existsSync(join(datasetDir, 'chainlens.json'))) return hints;
+  const { dataset } = readDataset(datasetDir);
+  const cityOf = dataset.companies.regions.map((r) => {
+    const parts = regionParts(r);
+    return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : '';
+  });
+  for (const t of templates) {
+    const template = t as unknown as ChainTemplate;
+    const m = segmentMembership(dataset, chainStructure(template));
+    const byCity = new Map<string, Map<string, number>>();
+    template.segments.forEach((seg, s) => {
+      for (const c of m.members[s]!) {
+        const city = cityOf[c]!;
+        if (city === '') continue;
+        const segs = byCity.get(city) ?? new Map<string, number>();
+        segs.set(seg.id, (segs.get(seg.id) ?? 0) + 1);
+        byCity.set(city, segs);
+      }
+    });
+    hints.set(t.id, byCity);
+  }
+  return hints;
+}
+
+const HINTS_FILE = here('../data/chain-hints.csv');
+
+/** chain-hints.csv (template,city,segment,companies) from hints, rows sorted. */
+export function hintsCsv(hints: ChainHints): string {
+  const rows: string[] = [];
+  for (const [t, byCity] of hints)
+    for (const [city, segs] of byCity)
+      for (const [s, k] of segs) rows.push(`${t},${city},${s},${k}`);
+  return `template,city,segment,companies\n${rows.sort().join('\n')}\n`;
+}
+
+/** Reads benchmarks/data/chain-hints.csv (written by `gen-national --write-hints`). */
+export function readChainHints(file = HINTS_FILE): ChainHints {
+  const hints: ChainHints = new Map();
+  for (const line of readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
+    const [t, city, s, k] = line.split(',');
+    if (!hints.has(t!)) hints.set(t!, new Map());
+    const byCity = hints.get(t!)!;
+    if (!byCity.has(city!)) byCity.set(city!, new Map());
+    byCity.get(city!)!.set(s!, Number(k));
+  }
+  return hints;
 }
 
 /** Template files: datasets/templates/*.json, or the eto-semiconductors ones. */
@@ -203,6 +266,7 @@ export async function writeNational(options: WriteNationalOptions): Promise<Nati
     regions,
     templates,
     cityWeight: options.cityWeight ?? cityWeights(regions),
+    chainHints: options.chainHints ?? readChainHints(),
   });
   const dir = options.out;
   mkdirSync(join(dir, 'templates'), { recursive: true });
@@ -259,13 +323,21 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string' },
       formats: { type: 'string', default: 'csv' },
       templates: { type: 'string' },
+      'write-hints': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'usage: node benchmarks/dist/gen-national.js --companies 50k|500k|5M|N [--seed S] [--out DIR] [--formats csv,arrow,parquet] [--templates DIR]',
+      'usage: node benchmarks/dist/gen-national.js --companies 50k|500k|5M|N [--seed S] [--out DIR] [--formats csv,arrow,parquet] [--templates DIR] | --write-hints (benchmarks/data/chain-hints.csv from datasets/cn-listed)',
     );
+    return;
+  }
+  if (values['write-hints']) {
+    const files = templateFiles(values.templates);
+    const templates = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as TemplateShape);
+    writeFileSync(HINTS_FILE, hintsCsv(chainHints(templates)));
+    console.log(`wrote ${HINTS_FILE}`);
     return;
   }
   const companies = parseCount(values.companies);

@@ -3,6 +3,8 @@
  * codes, the word lists its names are made of, and its bucket search helpers.
  */
 
+import type { ChainHints } from './national-clusters.js';
+
 /** A leaf region: an administrative code (used inside ids) and its path. */
 export interface RegionEntry {
   code: string;
@@ -12,7 +14,7 @@ export interface RegionEntry {
 /** The part of a chain template the generator needs. */
 export interface TemplateShape {
   id: string;
-  segments: { id: string; stage: string }[];
+  segments: { id: string; stage: string; name?: string; includes?: string[] }[];
   feeds: [string, string][];
 }
 
@@ -35,8 +37,18 @@ export interface NationalOptions {
   sameProvince?: number;
   /** Probability that supply follows a feed of the template. Default 0.85. */
   alongFeeds?: number;
-  /** Probability of one of the city's specialised segments. Default 0.4. */
-  cluster?: number;
+  /** Listed companies per template, city and segment (national-clusters.ts); drawn when absent. */
+  chainHints?: ChainHints;
+  /** A company belongs to a hinted chain with probability density · a_t(c) / w(c). Default 1. */
+  density?: number;
+  /** Probability scale of an unhinted segment in a hinted city (× a/(a+10)). Default 0.5. */
+  spill?: number;
+  /** Membership probability of a chain a city holds thinly. Default 0.002. */
+  thin?: number;
+  /** Probability that a city without hints holds a chain thinly. Default 0.35. */
+  thinCities?: number;
+  /** Size of the 链主 of a hinted (city, chain): min(2000, leader · (1 + a_t(c))). Default 40. */
+  leader?: number;
   /** Probability of a second membership. Default 0.3. */
   second?: number;
   /** Share of memberships without a share. Default 0.15. */

@@ -14,10 +14,14 @@
  * - **Companies.** A size s = 1/√(1 − 0.99999·u) (Pareto, α = 2, s in [1, 316)) drives both how
  *   much a company sells (its out-degree is proportional to s) and how often it is chosen as a
  *   customer, supplier partner or parent (in proportion to s), so degrees are heavy-tailed.
- * - **Memberships.** One segment per company (stage-weighted: downstream 2, midstream 1.5,
- *   upstream 1; with probability `cluster` one of three segments its city specialises in, which
- *   makes regional clusters), and with probability `second` a second segment next to the first
- *   along a feed (vertical integration). Shares in hundredths; `unknownShare` of them empty.
+ * - **Chains** (national-clusters.ts): each chain template sits in the cities where the listed
+ *   companies of datasets/cn-listed put it (`chainHints`), with the segments they hold there
+ *   plus some a strong cluster grows; other cities hold it thinly (one or two segments, a few
+ *   firms) or not at all, and the companies of a city outside every chain belong to none
+ *   (services, trade, other industries: they trade among themselves). Shares in hundredths;
+ *   `unknownShare` of them empty; with probability `second` a second segment next to the first
+ *   along a feed, if the city holds it (vertical integration). The largest mid- or downstream
+ *   firm of each hinted (city, chain) is its 链主, grown so that its local suppliers sell to it.
  * - **Supply** (source = supplier): from one of the company's segments to a segment it feeds
  *   (probability `alongFeeds`), else to its own segment or another segment of its template;
  *   the customer is drawn among that segment's companies in the same city (`sameCity`), the same
@@ -32,6 +36,7 @@
  * no Math.random, no transcendental function; the same options give the same bytes anywhere.
  */
 import { mulberry32 } from './gen.js';
+import { planClusters } from './national-clusters.js';
 import type { Buckets, NationalOptions, RelationBatch } from './national-model.js';
 import {
   BUSINESS,
@@ -39,7 +44,6 @@ import {
   ID_ALPHABET,
   NAME_CHARS,
   OWNERSHIP,
-  STAGE_WEIGHT,
   SUFFIX,
   SUPPLY,
   TYPE_NAMES,
@@ -47,6 +51,7 @@ import {
   firstAbove,
 } from './national-model.js';
 
+export type { ChainHints } from './national-clusters.js';
 export type {
   NationalOptions,
   RegionEntry,
@@ -62,7 +67,7 @@ export { COLLABORATION, OWNERSHIP, SUPPLY, TYPE_NAMES } from './national-model.j
  */
 export class NationalGenerator {
   readonly n: number;
-  readonly options: Required<Omit<NationalOptions, 'cityWeight'>>;
+  readonly options: Required<Omit<NationalOptions, 'cityWeight' | 'chainHints'>>;
   /** Leaf region of each company, its city and province (indices). */
   readonly region: Int32Array;
   readonly regionCity: Int32Array;
@@ -81,7 +86,11 @@ export class NationalGenerator {
   readonly feedsOut: Int32Array[];
   readonly feedsIn: Int32Array[];
   readonly templateSegments: Int32Array[];
+  /** The pseudo-segment of companies outside every chain (no membership row). */
+  readonly other: number;
   private readonly ids: string[];
+  /** The 链主 and their own sizes. */
+  private readonly sellSize = new Map<number, number>();
   private supplyScale = 0;
 
   constructor(options: NationalOptions) {
@@ -95,7 +104,11 @@ export class NationalGenerator {
       sameCity: options.sameCity ?? 0.45,
       sameProvince: options.sameProvince ?? 0.2,
       alongFeeds: options.alongFeeds ?? 0.85,
-      cluster: options.cluster ?? 0.4,
+      density: options.density ?? 1,
+      spill: options.spill ?? 0.5,
+      thin: options.thin ?? 0.002,
+      thinCities: options.thinCities ?? 0.35,
+      leader: options.leader ?? 40,
       second: options.second ?? 0.3,
       unknownShare: options.unknownShare ?? 0.15,
       owned: options.owned ?? 0.35,
@@ -149,58 +162,35 @@ export class NationalGenerator {
     let acc = 0;
     for (let i = 0; i < regionCum.length; i++) regionCum[i] = acc += regionWeight[i]!;
 
-    // Segments: global ids (a segment shared by two templates is one segment), feeds.
-    const segIndex = new Map<string, number>();
-    const segTemplate: number[] = [];
-    const segStageWeight: number[] = [];
-    this.segmentIds = [];
-    this.templateSegments = [];
-    o.templates.forEach((t, ti) => {
-      const mine: number[] = [];
-      for (const s of t.segments) {
-        let g = segIndex.get(s.id);
-        if (g === undefined) {
-          g = segIndex.size;
-          segIndex.set(s.id, g);
-          this.segmentIds.push(s.id);
-          segTemplate.push(ti);
-          segStageWeight.push(STAGE_WEIGHT[s.stage] ?? 1);
-        }
-        mine.push(g);
-      }
-      this.templateSegments.push(Int32Array.from(mine));
-    });
-    const segments = segIndex.size;
-    this.segmentTemplate = Int32Array.from(segTemplate);
-    const outs: Set<number>[] = Array.from({ length: segments }, () => new Set());
-    const ins: Set<number>[] = Array.from({ length: segments }, () => new Set());
-    for (const t of o.templates) {
-      for (const [a, b] of t.feeds) {
-        const x = segIndex.get(a);
-        const y = segIndex.get(b);
-        if (x === undefined || y === undefined || x === y) continue;
-        outs[x]!.add(y);
-        ins[y]!.add(x);
-      }
-    }
-    this.feedsOut = outs.map((s) => Int32Array.from([...s].sort((a, b) => a - b)));
-    this.feedsIn = ins.map((s) => Int32Array.from([...s].sort((a, b) => a - b)));
-    const segCum = new Float64Array(segments);
-    acc = 0;
-    for (let s = 0; s < segments; s++) segCum[s] = acc += segStageWeight[s]!;
-    // Each city specialises in three segments.
-    const favoured = new Int32Array(cities * 3);
-    for (let i = 0; i < favoured.length; i++) {
-      favoured[i] = firstAbove(segCum, 0, segments, rand() * segCum[segments - 1]!);
-    }
+    // Chains: which cities hold which segments (national-clusters.ts).
+    const plan = planClusters(
+      o.templates,
+      this.cityNames,
+      (c) => options.cityWeight?.get(this.cityNames[c]!) ?? 1,
+      options.chainHints,
+      o,
+      rand,
+    );
+    const T = o.templates.length;
+    this.segmentIds = plan.items;
+    this.segmentTemplate = plan.segmentTemplate;
+    this.templateSegments = plan.templateSegments;
+    this.feedsOut = plan.feedsOut;
+    this.feedsIn = plan.feedsIn;
+    this.other = plan.other;
 
-    // Companies.
+    // Companies: region, size, chain (or none) and segment among those the city holds.
     this.region = new Int32Array(n);
     this.size = new Float64Array(n);
-    this.seg1 = new Int32Array(n);
+    this.seg1 = new Int32Array(n).fill(plan.other);
     this.seg2 = new Int32Array(n).fill(-1);
     this.share1 = new Int32Array(n);
-    let sellWeight = 0;
+    const chainOf = new Int32Array(n).fill(-1);
+    const present = (key: number, s: number) => {
+      for (let p = plan.presentOffsets[key]!; p < plan.presentOffsets[key + 1]!; p++)
+        if (plan.presentSegments[p] === s) return true;
+      return false;
+    };
     for (let i = 0; i < n; i++) {
       const r = firstAbove(
         regionCum,
@@ -209,27 +199,51 @@ export class NationalGenerator {
         rand() * regionCum[regionCum.length - 1]!,
       );
       this.region[i] = r;
-      const s = 1 / Math.sqrt(1 - 0.99999 * rand());
-      this.size[i] = s;
+      this.size[i] = 1 / Math.sqrt(1 - 0.99999 * rand());
       const city = regionCity[r]!;
+      const u = rand();
+      if (u >= plan.chainCum[city * T + T - 1]!) continue;
+      const key = firstAbove(plan.chainCum, city * T, city * T + T, u);
+      const a = plan.presentOffsets[key]!;
+      const e = plan.presentOffsets[key + 1]!;
       const seg =
-        rand() < o.cluster
-          ? favoured[city * 3 + Math.floor(rand() * 3)]!
-          : firstAbove(segCum, 0, segments, rand() * segCum[segments - 1]!);
+        plan.presentSegments[firstAbove(plan.presentCum, a, e, rand() * plan.presentCum[e - 1]!)]!;
       this.seg1[i] = seg;
+      chainOf[i] = key;
       if (rand() < o.second) {
-        const up = this.feedsIn[seg]!;
-        const down = this.feedsOut[seg]!;
-        const k = up.length + down.length;
-        if (k > 0) {
-          const pick = Math.floor(rand() * k);
-          this.seg2[i] = pick < up.length ? up[pick]! : down[pick - up.length]!;
-        }
+        // A second segment next to the first along a feed, if the city holds it.
+        const near = [...this.feedsIn[seg]!, ...this.feedsOut[seg]!].filter((x) => present(key, x));
+        if (near.length > 0) this.seg2[i] = near[Math.floor(rand() * near.length)]!;
       }
       if (rand() < o.unknownShare) this.share1[i] = -1;
       else this.share1[i] = this.seg2[i]! >= 0 ? 55 + Math.floor(rand() * 40) : 100;
-      sellWeight += s * (this.feedsOut[seg]!.length > 0 ? 1 : 1 / 3);
     }
+    // 链主: in each hinted (city, chain), among the mid- and downstream firms, the largest by
+    // size × (1 + the segments the city holds that feed its own) becomes a buyer of size
+    // min(2000, leader · (1 + a_t(c))): its local suppliers sell to it first. It sells as much
+    // as its own size says (`sellSize`), so the relation count stays what the options say.
+    const lead = new Int32Array(this.cityNames.length * T).fill(-1);
+    const score = new Float64Array(lead.length);
+    for (let i = 0; i < n; i++) {
+      const key = chainOf[i]!;
+      const seg = this.seg1[i]!;
+      if (key < 0 || plan.strength[key]! === 0 || plan.stageWeight[seg]! <= 1) continue;
+      let feeders = 0;
+      for (const x of this.feedsIn[seg]!) if (present(key, x)) feeders++;
+      const sc = this.size[i]! * (1 + feeders);
+      if (sc > score[key]!) {
+        score[key] = sc;
+        lead[key] = i;
+      }
+    }
+    for (let key = 0; key < lead.length; key++) {
+      const i = lead[key]!;
+      if (i < 0) continue;
+      this.sellSize.set(i, this.size[i]!);
+      this.size[i] = Math.max(this.size[i]!, Math.min(2000, o.leader * (1 + plan.strength[key]!)));
+    }
+    let sellWeight = 0;
+    for (let i = 0; i < n; i++) sellWeight += this.sold(i) * this.sellFactor(this.seg1[i]!);
     // Supply out-degree = size × scale (+ a uniform fraction), so that the mean is what is left
     // of `relationsPerCompany` after collaboration and ownership.
     const supplyMean = Math.max(0, o.relationsPerCompany - o.collaborations - o.owned);
@@ -247,6 +261,16 @@ export class NationalGenerator {
       }
       this.ids[i] = `91${o.regions[this.region[i]!]!.code.padEnd(6, '0')}${tail}`;
     }
+  }
+
+  /** The size company i sells by: its own, also for a 链主 (whose `size` says how much it buys). */
+  private sold(i: number): number {
+    return this.sellSize.get(i) ?? this.size[i]!;
+  }
+
+  /** Companies of final segments (no feed out) sell a third as much in the data. */
+  private sellFactor(seg: number): number {
+    return seg === this.other || this.feedsOut[seg]!.length > 0 ? 1 : 1 / 3;
   }
 
   /** The id of company i (18 characters, like a unified social credit code). */
@@ -279,6 +303,7 @@ export class NationalGenerator {
     let chunk = 'company,segment,share\n';
     const cents = (c: number) => (c < 0 ? '' : c === 100 ? '1' : `0.${String(c).padStart(2, '0')}`);
     for (let i = 0; i < this.n; i++) {
+      if (this.seg1[i] === this.other) continue;
       const s1 = this.share1[i]!;
       chunk += `${this.ids[i]},${this.segmentIds[this.seg1[i]!]},${cents(s1)}\n`;
       const s2 = this.seg2[i]!;
@@ -295,7 +320,7 @@ export class NationalGenerator {
 
   /** Companies of each (segment, area) bucket, area = city, province or 0 (the country). */
   private buckets(areaOf: (i: number) => number, areas: number): Buckets {
-    const segments = this.segmentIds.length;
+    const segments = this.feedsOut.length; // with the `other` pseudo-segment
     const offsets = new Int32Array(segments * areas + 1);
     const key = (s: number, i: number) => s * areas + areaOf(i);
     for (let i = 0; i < this.n; i++) {
@@ -375,7 +400,7 @@ export class NationalGenerator {
       batch.cents[k] = cents;
     };
     let sizeSum = 0;
-    for (let i = 0; i < this.n; i++) sizeSum += this.size[i]!;
+    for (let i = 0; i < this.n; i++) sizeSum += this.sold(i);
     for (let i = 0; i < this.n; i++) {
       // A company writes at most 4,000 sales + 500 collaborations + 1 ownership.
       if (batch.length + 4501 > batchSize) {
@@ -387,7 +412,7 @@ export class NationalGenerator {
       const size = this.size[i]!;
       // Sales.
       stamp = 3 * i;
-      const sells = size * this.supplyScale * (this.feedsOut[s1]!.length > 0 ? 1 : 1 / 3);
+      const sells = this.sold(i) * this.supplyScale * this.sellFactor(s1);
       const count = Math.min(4000, Math.floor(sells + rand()));
       for (let k = 0; k < count; k++) {
         const from = s2 >= 0 && rand() < 0.2 ? s2 : s1;
@@ -407,7 +432,7 @@ export class NationalGenerator {
       // Collaborations: same segment, mostly the same city.
       const collaborations = Math.min(
         500,
-        Math.floor((o.collaborations * size * this.n) / sizeSum + rand()),
+        Math.floor((o.collaborations * this.sold(i) * this.n) / sizeSum + rand()),
       );
       stamp = 3 * i + 1;
       for (let k = 0; k < collaborations; k++) {

@@ -6,9 +6,14 @@ import { isClean } from '@chainlens/io';
 import { readDataset } from '@chainlens/io/node';
 import { ingestDataset } from '@chainlens/scale';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyze, chainStructure, clusterByRegion, compareRegions } from '@chainlens/core';
+import type { ChainTemplate } from '@chainlens/core';
 import {
+  chainHints,
   cityWeights,
+  hintsCsv,
   parseCount,
+  readChainHints,
   readRegions,
   templateFiles,
   writeNational,
@@ -22,8 +27,16 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const regions = readRegions();
 const templates = templateFiles().map((f) => JSON.parse(readFileSync(f, 'utf8')) as TemplateShape);
 const weights = cityWeights(regions);
+const hints = readChainHints();
 const generator = (companies: number, seed: number) =>
-  new NationalGenerator({ companies, seed, regions, templates, cityWeight: weights });
+  new NationalGenerator({
+    companies,
+    seed,
+    regions,
+    templates,
+    cityWeight: weights,
+    chainHints: hints,
+  });
 
 const text = (chunks: Iterable<string>) => [...chunks].join('');
 
@@ -49,6 +62,7 @@ describe('NationalGenerator', () => {
     let sameCity = 0;
     let sameProvince = 0;
     let alongFeeds = 0;
+    let chainSupply = 0;
     let selfLoops = 0;
     const pairs = new Set<number>();
     let parallel = 0;
@@ -67,6 +81,7 @@ describe('NationalGenerator', () => {
         pairs.add(key);
         if (b.type[k] !== SUPPLY) continue;
         if (cityOf(s) === cityOf(t)) sameCity++;
+        if (g.seg1[s] !== g.other) chainSupply++;
         if (g.cityProvince[cityOf(s)] === g.cityProvince[cityOf(t)]) sameProvince++;
         const ss = [g.seg1[s]!, g.seg2[s]!];
         const ts = [g.seg1[t]!, g.seg2[t]!];
@@ -104,7 +119,8 @@ describe('NationalGenerator', () => {
     expect(sameCity / supply).toBeGreaterThan(5 * chance(cityShare));
     expect(sameProvince / supply).toBeGreaterThan(0.5);
     expect(sameProvince / supply).toBeGreaterThan(3 * chance(provinceShare));
-    expect(alongFeeds / supply).toBeGreaterThan(0.6);
+    // Supply of chain firms mostly follows the template's feeds (firms outside every chain have none).
+    expect(alongFeeds / chainSupply).toBeGreaterThan(0.6);
     // Skewed regions: the ten largest cities of ~340 hold a quarter of the companies.
     expect(cityShare.size).toBeGreaterThan(200);
     const cities = [...cityShare.values()].sort((a, b) => b - a);
@@ -116,6 +132,99 @@ describe('NationalGenerator', () => {
     expect(parseCount('5M')).toBe(5_000_000);
     expect(parseCount('1234')).toBe(1234);
     expect(() => parseCount('lots')).toThrow();
+  });
+});
+
+describe('chains that sit like real clusters', () => {
+  it(
+    'keeps benchmarks/data/chain-hints.csv what datasets/cn-listed says',
+    { timeout: 120_000 },
+    () => {
+      expect(readFileSync(new URL('../data/chain-hints.csv', import.meta.url), 'utf8')).toBe(
+        hintsCsv(chainHints(templates)),
+      );
+    },
+  );
+
+  it(
+    'concentrates each chain in a few cities, leaves most thin or absent, and ranks them apart',
+    { timeout: 300_000 },
+    async () => {
+      const out = join(tmp, 'national-50k-chains');
+      await writeNational({ companies: 50_000, seed: 11, out });
+      const { dataset } = readDataset(out);
+      const cityCount = new Set(
+        dataset.companies.regions.map((r) => r.split('/').slice(0, 2).join('/')),
+      ).size;
+      for (const t of dataset.templates) {
+        const rows = compareRegions(dataset, t, { level: 2 });
+        const cov = rows.map((r) => r.completeness.coverage);
+        const chainFirms = rows.reduce((a, r) => a + r.chainCompanies, 0);
+        const byFirms = rows.map((r) => r.chainCompanies).sort((a, b) => b - a);
+        // Concentrated: the ten strongest of ~370 cities hold most of the chain's firms.
+        expect(
+          byFirms.slice(0, 10).reduce((a, k) => a + k, 0),
+          t.id,
+        ).toBeGreaterThan(0.5 * chainFirms);
+        // Most cities are thin (one segment in ten or less) or hold none of the chain.
+        const thin = cov.filter((c) => c <= 0.1).length;
+        expect(thin / cityCount, t.id).toBeGreaterThan(0.8);
+        // A leading cluster that holds much of the chain, far from full coverage everywhere.
+        expect(Math.max(...cov), t.id).toBeGreaterThan(0.5);
+        expect(cov.filter((c) => c >= 0.9).length, t.id).toBeLessThanOrEqual(3);
+        // Rankings separate cities: many distinct ranks among those that hold the chain.
+        expect(
+          new Set(rows.filter((r) => r.chainCompanies > 0).map((r) => r.rank)).size,
+          t.id,
+        ).toBeGreaterThan(8);
+        // The city where the listed firms of the chain cluster is among the five best.
+        const hinted = [...hints.get(t.id)!].map(
+          ([city, segs]) => [city, [...segs.values()].reduce((a, k) => a + k, 0)] as const,
+        );
+        const strongest = hinted.sort((a, b) => b[1] - a[1])[0]![0];
+        expect(rows.find((r) => r.region === strongest)!.rank, t.id).toBeLessThanOrEqual(5);
+      }
+      // A second-tier cluster of the lithium-battery chain: gaps, and firms elsewhere to attract.
+      const template = dataset.templates.find((t) => t.id === 'lithium-battery') as ChainTemplate;
+      const second = compareRegions(dataset, template, { level: 2 })[1]!;
+      const report = analyze(dataset, {
+        cluster: clusterByRegion(dataset.companies, second.region),
+        template,
+      });
+      expect(report.completeness.coverage).toBeLessThan(0.8);
+      expect(report.targets.length).toBeGreaterThan(0);
+      expect(chainStructure(template).size).toBe(template.segments.length);
+    },
+  );
+
+  it('gives each strong cluster a 链主 that buys from a local supplier web', () => {
+    const g = generator(50_000, 5);
+    const n = g.n;
+    const cityOf = (i: number) => g.regionCity[g.region[i]!]!;
+    const localSuppliers = new Int32Array(n);
+    for (const b of g.relationBatches()) {
+      for (let k = 0; k < b.length; k++) {
+        if (b.type[k] !== SUPPLY || cityOf(b.source[k]!) !== cityOf(b.target[k]!)) continue;
+        localSuppliers[b.target[k]!]!++;
+      }
+    }
+    // Per (city, template) with 50+ chain firms: the firm with most local suppliers against the
+    // median chain firm there.
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      if (g.seg1[i] === g.other) continue;
+      const key = `${cityOf(i)}:${g.segmentTemplate[g.seg1[i]!]}`;
+      groups.set(key, [...(groups.get(key) ?? []), localSuppliers[i]!]);
+    }
+    const big = [...groups.values()].filter((l) => l.length >= 50);
+    expect(big.length).toBeGreaterThan(10);
+    let led = 0;
+    for (const list of big) {
+      const sorted = [...list].sort((a, b) => b - a);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      if (sorted[0]! >= 10 && sorted[0]! >= 5 * Math.max(1, median)) led++;
+    }
+    expect(led / big.length).toBeGreaterThan(0.8);
   });
 });
 

@@ -87,17 +87,68 @@ function wantsStreaming(path: string, threshold: number): boolean {
   return total > threshold;
 }
 
+/** Bytes as MiB or GiB, one decimal. */
+export function byteSize(bytes: number): string {
+  return bytes >= 2 ** 30
+    ? `${(bytes / 2 ** 30).toFixed(1)} GiB`
+    : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+export interface LoadOptions {
+  progress?: Progress;
+  /** Language of the lines about the prepared form [English]. */
+  tr?: Translator;
+  /** No line when the prepared form is read (a stale one is always reported). */
+  quiet?: boolean;
+  /** Where the lines about the prepared form go [stderr]. */
+  note?: (line: string) => void;
+  /** Read the tables even when a fresh prepared form exists (`chainlens prepare` itself). */
+  tablesOnly?: boolean;
+  /** `--at`: the dataset as of this date (YYYY-MM-DD, YYYY-MM or YYYY) [all rows]. */
+  at?: string;
+}
+
 /**
- * Reads a dataset: io's `readDataset` for regional data, `@chainlens/scale`'s streaming ingest
- * (imported only then) for national tables, with the same validation report. `progress`
- * reports rows read per table with an estimate of time left.
+ * Reads a dataset: the prepared form of a folder (`chainlens prepare`, @chainlens/scale
+ * prepared.ts) when it is there and its files have not changed, else io's `readDataset` for
+ * regional data and `@chainlens/scale`'s streaming ingest (imported only then) for national
+ * tables, with the same validation report. `progress` reports rows read per table with an
+ * estimate of time left; a line on stderr says when the prepared form was read, or why not.
  */
 export async function loadDataset(
   path: string,
-  options: { progress?: Progress; at?: string } = {},
+  options: LoadOptions = {},
 ): Promise<LoadResult & { streamed: boolean }> {
   // A bad --at fails before the dataset is read.
   const at = options.at === undefined ? undefined : parseDateOption(options.at, 'at');
+  const tr = options.tr ?? EN;
+  const note = options.note ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const isFolder = existsSync(path) && statSync(path).isDirectory();
+  if (!options.tablesOnly && isFolder && existsSync(join(path, '.chainlens', 'prepared.bin'))) {
+    const { readPrepared, preparedPath } = await import('@chainlens/scale/prepared');
+    const started = performance.now();
+    const read = readPrepared(path);
+    const file = preparedPath(path);
+    if (read.state === 'fresh') {
+      if (!options.quiet)
+        note(
+          tr.t('prepare:used', {
+            file,
+            size: byteSize(read.bytes),
+            files: count(read.files),
+            seconds: ((performance.now() - started) / 1000).toFixed(1),
+          }),
+        );
+      const result = { ...read.result, streamed: true };
+      return at === undefined ? result : { ...result, dataset: asOf(result.dataset, at) };
+    }
+    if (read.state === 'stale') {
+      const reason = tr.t(`prepare:reason.${read.change}`, { changed: read.file });
+      note(tr.t('prepare:stale', { file, reason, dir: path }));
+    } else if (read.state === 'old-format') {
+      note(tr.t('prepare:oldFormat', { file, dir: path }));
+    }
+  }
   const threshold = streamThreshold();
   let result: LoadResult & { streamed: boolean };
   if (!wantsStreaming(path, threshold)) result = { ...readDataset(path), streamed: false };

@@ -15,6 +15,7 @@ import { metricsCommand } from './commands/metrics.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { sparkCommand } from './commands/spark.js';
+import { prepareCommand } from './commands/prepare.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { templateExtractCommand, templateListCommand } from './commands/template.js';
@@ -341,6 +342,16 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .addOption(allowRejected())
     .action(async (dataset: string, options: Parameters<typeof diffCommand>[1]) => {
       setCode(await diffCommand(dataset, options, out, tr));
+    });
+
+  program
+    .command('prepare')
+    .description(tr.t('prepare:help'))
+    .argument('<dataset>', tr.t('prepare:help.arg'))
+    .addOption(quiet())
+    .addOption(allowRejected())
+    .action(async (dataset: string, options: Parameters<typeof prepareCommand>[1]) => {
+      setCode(await prepareCommand(dataset, options, out, tr));
     });
   return program;
 }

@@ -31,6 +31,7 @@ const LEFT_OUT: ReadonlyMap<string, string> = new Map([
   [`${PNPM} bench:metrics `, 'long-running: a benchmark (and needs python3-igraph, networkx)'],
   [`${PNPM} bench:national `, 'long-running: a benchmark up to 5M companies (hours)'],
   [`${PNPM} bench:gen-national --companies 5M`, 'long-running: writes a 5M-company registry'],
+  ['node packages/cli/dist/bin.js prepare out/national-5M', 'long-running: needs the 5M registry'],
   ['node packages/cli/dist/bin.js compare out/national-5M', 'long-running: needs the 5M registry'],
   ['node packages/cli/dist/bin.js analyze out/national-5M', 'long-running: needs the 5M registry'],
   ['node packages/cli/dist/bin.js serve ', 'a server that runs until stopped (serve.test.ts)'],

@@ -17,3 +17,4 @@ export * from './parallel/index.js';
 export * from './bundle.js';
 export * from './spark-submit.js';
 export * from './spark-results.js';
+export * from './prepared.js';

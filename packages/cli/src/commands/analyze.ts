@@ -358,6 +358,9 @@ export async function analyzeCommand(
   const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false, tr }),
     ...(options.at !== undefined ? { at: options.at } : {}),
+    tr,
+    quiet: options.quiet ?? false,
+    note: (line) => out.err(line),
   });
   const dated = asOfLine(dataset, tr);
   if (dataset.companies.ids.length === 0) {

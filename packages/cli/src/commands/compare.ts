@@ -388,6 +388,9 @@ export async function compareCommand(
   const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false, tr }),
     ...(options.at !== undefined ? { at: options.at } : {}),
+    tr,
+    quiet: options.quiet ?? false,
+    note: (line) => out.err(line),
   });
   const dated = asOfLine(dataset, tr);
   // The input's status first: on stdout above a text table or a written file, on stderr

@@ -173,6 +173,9 @@ export async function metricsCommand(
   const { dataset, report } = await loadDataset(path, {
     progress,
     ...(options.at !== undefined ? { at: options.at } : {}),
+    tr,
+    quiet: options.quiet ?? false,
+    note: (line) => out.err(line),
   });
   const dated = asOfLine(dataset, tr);
   const types = relationView(dataset, options.relation);

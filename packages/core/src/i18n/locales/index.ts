@@ -22,6 +22,8 @@ import { io as enIo } from './en/io.js';
 import { io as zhIo } from './zh-CN/io.js';
 import { importNs as enImport } from './en/import.js';
 import { importNs as zhImport } from './zh-CN/import.js';
+import { prepare as enPrepare } from './en/prepare.js';
+import { prepare as zhPrepare } from './zh-CN/prepare.js';
 import { viewer as enViewer } from './en/viewer.js';
 import { viewer as zhViewer } from './zh-CN/viewer.js';
 import { time as enTime } from './en/time.js';
@@ -47,6 +49,7 @@ export const NAMESPACES = [
   'spark',
   'filters',
   'viewerExport',
+  'prepare',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -65,6 +68,7 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     spark: enSpark,
     filters: enFilters,
     viewerExport: enViewerExport,
+    prepare: enPrepare,
   },
   'zh-CN': {
     common: zhCommon,
@@ -80,5 +84,6 @@ export const CATALOGUES: Record<Lang, Record<Namespace, Catalogue>> = {
     spark: zhSpark,
     filters: zhFilters,
     viewerExport: zhViewerExport,
+    prepare: zhPrepare,
   },
 };
