@@ -332,6 +332,7 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .addOption(new Option('--out <dir>', tr.t('time:help.diff.out')))
     .addOption(new Option('--force', tr.t('cli:help.analyze.force')))
     .addOption(new Option('--top <n>', tr.t('time:help.diff.top')).default('20'))
+    .addOption(new Option('--every <period>', tr.t('time:help.diff.every')))
     .addOption(seedOption(tr))
     .addOption(redundancyOption(tr))
     .addOption(hhiOption(tr))

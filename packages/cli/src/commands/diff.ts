@@ -5,11 +5,23 @@
  * diff.csv and diff.xlsx (the same facts; xlsx in the run's language).
  */
 import type { ChainDiff, Translator } from '@chainlens/core';
-import { ANALYZE_DEFAULTS, DIFF_COLUMNS, diffChain, diffLines, diffRows } from '@chainlens/core';
+import {
+  ANALYZE_DEFAULTS,
+  DIFF_COLUMNS,
+  chainSeries,
+  diffLines,
+  diffRows,
+  diffSnapshots,
+  renderSeriesHtml,
+  seriesPoint,
+  yearly,
+} from '@chainlens/core';
+import type { SeriesPoint } from '@chainlens/core';
 import { diffWorkbook } from '@chainlens/io/node';
 import { EN } from '../lang.js';
 import { inputExit, inputStatus, loadDataset, resolveDataset } from '../datasets.js';
 import type { Out } from '../output.js';
+import { table } from '../output.js';
 import { UsageError, msg } from '../errors.js';
 import { checkReportFolder, writeFileSet } from '../files.js';
 import { csv } from '../compare-records.js';
@@ -33,16 +45,57 @@ export interface DiffCommandOptions {
   minShare?: string;
   theta?: string;
   rawCsv?: boolean;
+  /** `year`: the figures at every year from --from to --to as well. */
+  every?: string;
   quiet?: boolean;
   allowRejected?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'csv'] as const;
 export const DIFF_FILES = ['diff.json', 'diff.csv', 'diff.xlsx'] as const;
+const SERIES_FILE = 'history.html';
 
 /** diff.json: the diff with its parameters, stable key order (same data ⇒ same bytes). */
-export function diffJson(diff: ChainDiff, dataset: string, parameters: object): string {
+export function diffJson(
+  diff: ChainDiff & { series?: SeriesPoint[] },
+  dataset: string,
+  parameters: object,
+): string {
   return `${JSON.stringify({ dataset, parameters, ...diff }, null, 2)}\n`;
+}
+
+/** The series as a text table: one row per date. */
+function seriesLines(series: SeriesPoint[], tr: Translator): string[] {
+  return [
+    '',
+    tr.t('time:section.series'),
+    ...table(
+      [
+        tr.t('time:col.date'),
+        tr.t('time:col.companies'),
+        tr.t('time:col.chainFirms'),
+        tr.t('time:col.present'),
+        'K_cov',
+        'K_red',
+        'K_link',
+        'K_path',
+        tr.t('report:kpi.localSupply'),
+      ],
+      series.map((p) => [
+        p.date,
+        tr.count(p.companies),
+        tr.count(p.chainFirms),
+        tr.count(p.segmentsPresent),
+        tr.num(p.coverage),
+        tr.num(p.redundancy),
+        tr.num(p.link),
+        tr.num(p.path),
+        tr.pct(p.localSupplyRatio),
+      ]),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      '  ',
+    ),
+  ];
 }
 
 export async function diffCommand(
@@ -70,7 +123,12 @@ export async function diffCommand(
     theta: parseNumber(options.theta, 'theta', D.theta, { above: 0, max: 1 }),
     minShare: parseNumber(options.minShare, 'min-share', D.minShare, { min: 0, max: 1 }),
   };
-  if (options.out !== undefined) checkReportFolder(options.out, DIFF_FILES, options.force ?? false);
+  if (options.every !== undefined && options.every !== 'year')
+    throw new UsageError(
+      msg.t('cli:error.oneOf', { name: 'every', choices: 'year', value: options.every }),
+    );
+  const files = options.every ? [...DIFF_FILES, SERIES_FILE] : [...DIFF_FILES];
+  if (options.out !== undefined) checkReportFolder(options.out, files, options.force ?? false);
   const path = resolveDataset(datasetArg);
   const { dataset, report } = await loadDataset(path, {
     progress: createProgress({ quiet: options.quiet ?? false, tr }),
@@ -87,9 +145,16 @@ export async function diffCommand(
     out.out(status);
     out.out();
   } else out.err(status);
-  const diff = diffChain(dataset, { ...parameters, region: options.region!, template, from, to });
+  // Every year from --from to --to with --every, else the two dates: one analysis per date.
+  const dates = options.every ? yearly(from, to) : [from, to];
+  const snaps = chainSeries(dataset, dates, { ...parameters, region: options.region!, template });
+  const diff = diffSnapshots(snaps[0]!, snaps[snaps.length - 1]!, options.region!);
+  const series: SeriesPoint[] | undefined = options.every ? snaps.map(seriesPoint) : undefined;
   const rows = diffRows(diff);
-  const json = diffJson(diff, dataset.name, { ...parameters, template: template.id });
+  const json = diffJson(series ? { ...diff, series } : diff, dataset.name, {
+    ...parameters,
+    template: template.id,
+  });
   const csvText = csv(
     rows as unknown as Record<string, string | number | null>[],
     [...DIFF_COLUMNS],
@@ -97,7 +162,10 @@ export async function diffCommand(
   );
   if (format === 'json') out.out(json.trimEnd());
   else if (format === 'csv') out.out(csvText.trimEnd());
-  else for (const line of diffLines(diff, { tr, top })) out.out(line);
+  else {
+    for (const line of diffLines(diff, { tr, top })) out.out(line);
+    if (series) for (const line of seriesLines(series, tr)) out.out(line);
+  }
   if (options.out !== undefined) {
     const notes: Array<[string, string | number]> = [
       [tr.t('time:note.dataset'), dataset.name],
@@ -111,6 +179,14 @@ export async function diffCommand(
       'diff.json': json,
       'diff.csv': csvText,
       'diff.xlsx': await diffWorkbook(rows, notes, tr),
+      ...(series
+        ? {
+            [SERIES_FILE]: renderSeriesHtml(
+              { chain: template.name, region: diff.region, points: series },
+              tr,
+            ),
+          }
+        : {}),
     });
     const say = (line: string) => (format === 'text' ? out.out(line) : out.err(line));
     say(tr.t('report:summary.wrote', { files: tr.list(written) }));

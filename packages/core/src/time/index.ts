@@ -20,3 +20,7 @@ export type {
 } from './diff.js';
 export { DIFF_COLUMNS, diffLines, diffRows } from './render.js';
 export type { DiffRow, DiffTextOptions } from './render.js';
+export { chainSeries, seriesPoint, yearly } from './series.js';
+export type { SeriesPoint } from './series.js';
+export { renderSeriesHtml } from './series-html.js';
+export type { SeriesPage } from './series-html.js';

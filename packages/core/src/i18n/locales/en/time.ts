@@ -63,6 +63,17 @@ export const time = {
   'help.diff.top': 'firms listed per section in the text',
   'error.diffNeeds': 'chainlens diff needs --{{name}} (see chainlens diff --help)',
   'error.diffOrder': '--from ({{from}}) must be before --to ({{to}})',
+  'series.title': '{{chain}} — {{region}}, {{from}} to {{to}}',
+  'series.note':
+    'Each point is the whole analysis on the companies, memberships and relations valid on that date (a year stands for its end).',
+  'series.chartLabel': 'completeness and local supply ratio by date',
+  'section.series': 'Year by year',
+  'col.date': 'date',
+  'col.companies': 'companies',
+  'col.chainFirms': 'chain firms',
+  'col.present': 'segments present',
+  'help.diff.every':
+    'also the figures at every year from --from to --to (only year): a table, and history.html with --out',
   'col.section': 'section',
   'col.item': 'item',
   'col.name': 'name',
