@@ -13,6 +13,9 @@ import type { AddressResolver } from './divisions.js';
 import type { ChainTemplate } from '@chainlens/core';
 import type { PlacedMembership, UnplacedFirm } from './scope.js';
 import { placeFirm } from './scope.js';
+import { LIVE_RANK, statusGroup } from './status.js';
+
+export { statusGroup } from './status.js';
 
 /** What an import reads beyond the sheet: how to resolve addresses, which templates to place firms in. */
 export interface ImportOptions {
@@ -192,49 +195,6 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-/** Statuses of firms that no longer operate: left out of the cluster. */
-const CLOSED = [
-  '注销',
-  '吊销',
-  '迁出',
-  '停业',
-  '歇业',
-  '清算',
-  '撤销',
-  '责令关闭',
-  '关闭',
-  '破产',
-  '除名',
-  'deregistered',
-  'revoked',
-  'closed',
-  'liquidation',
-  'moved out',
-];
-/** Statuses of operating firms. */
-const OPERATING = [
-  '存续',
-  '在业',
-  '开业',
-  '在营',
-  '正常',
-  '登记成立',
-  '营业',
-  'active',
-  'operating',
-  'in business',
-  'existing',
-];
-
-/** 'operating', 'closed' or 'unknown' for a status text. */
-export function statusGroup(status: string): 'operating' | 'closed' | 'unknown' {
-  const s = status.trim().toLowerCase();
-  if (s === '') return 'unknown';
-  if (CLOSED.some((w) => s.includes(w))) return 'closed';
-  if (OPERATING.some((w) => s.includes(w))) return 'operating';
-  return 'unknown';
-}
-
 const key = (h: string) => h.replace(/[\s\u3000]/g, '').toLowerCase();
 
 /** Strips the administrative suffix the bundled datasets leave out (浙江省 → 浙江, 绍兴市 → 绍兴, 柯桥区 → 柯桥). */
@@ -276,9 +236,6 @@ function findHeader(rows: SheetRow[], mapping: ImportMapping): number {
   }
   return -1;
 }
-
-/** Rank of a status group when one credit code is listed twice: the live row is kept. */
-const LIVE_RANK = { operating: 2, unknown: 1, closed: 0 } as const;
 
 /**
  * The companies of a sheet. `rows` are the sheet's rows in order (title rows included); `file`
