@@ -248,7 +248,7 @@ export function buildProgram(tr: Translator, out: Out, setCode: (code: number) =
     .command('spark')
     .description(tr.t('spark:help'))
     .argument('<dataset>', tr.t('cli:help.arg.dataset'))
-    .addOption(new Option('--master <url>', tr.t('spark:help.master')).default('local[2]'))
+    .addOption(new Option('--master <url>', tr.t('spark:help.master')).makeOptionMandatory())
     .addOption(new Option('--out <dir>', tr.t('spark:help.out')))
     .addOption(new Option('--packages <coordinates...>', tr.t('spark:help.packages')))
     .addOption(new Option('--conf <key=value...>', tr.t('spark:help.conf')))

@@ -40,71 +40,77 @@ afterEach(() => {
 });
 
 describe('chainlens export --to bundle', () => {
-  it('writes the metrics view of cn-listed as nodes.parquet, edges.parquet and job.json', async () => {
-    const out = join(dir, 'cn-bundle');
-    const r = await cli('export', 'datasets/cn-listed', '--to', 'bundle', '--out', out);
-    expect(r.code, r.stderr).toBe(0);
-    const { dataset } = readDataset('datasets/cn-listed');
-    const types = defaultRelationView(relationTypesPresent(dataset.relations.type));
-    const graph = buildMetricGraph(dataset, { types });
-    expect(r.stdout).toContain(`${graph.n.toLocaleString('en')} companies`);
+  it(
+    'writes the metrics view of cn-listed as nodes.parquet, edges.parquet and job.json',
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      const out = join(dir, 'cn-bundle');
+      const r = await cli('export', 'datasets/cn-listed', '--to', 'bundle', '--out', out);
+      expect(r.code, r.stderr).toBe(0);
+      const { dataset } = readDataset('datasets/cn-listed');
+      const types = defaultRelationView(relationTypesPresent(dataset.relations.type));
+      const graph = buildMetricGraph(dataset, { types });
+      expect(r.stdout).toContain(`${graph.n.toLocaleString('en')} companies`);
 
-    const job = JSON.parse(readFileSync(join(out, 'job.json'), 'utf8'));
-    expect(job.pagerank).toMatchObject(METRICS_TABLE_PAGERANK);
-    expect(job.relationView.types).toEqual(types);
-    expect([job.nodes, job.edges]).toEqual([graph.n, graph.arcs]);
+      const job = JSON.parse(readFileSync(join(out, 'job.json'), 'utf8'));
+      expect(job.pagerank).toMatchObject(METRICS_TABLE_PAGERANK);
+      expect(job.relationView.types).toEqual(types);
+      expect([job.nodes, job.edges]).toEqual([graph.n, graph.arcs]);
 
-    const db = await openDuck();
-    try {
-      const nodes = (
-        await db.runAndReadAll(
-          `SELECT id, external_id, name, region, segment FROM read_parquet('${join(out, 'nodes.parquet')}') ORDER BY id`,
-        )
-      ).getRows();
-      expect(nodes.length).toBe(graph.n);
-      nodes.forEach(([id, external, name, region], v) => {
-        const c = graph.companyOf[v]!;
-        expect(Number(id)).toBe(v);
-        expect([external, name, region ?? '']).toEqual([
-          dataset.companies.ids[c],
-          dataset.companies.names[c],
-          dataset.companies.regions[c],
-        ]);
-      });
-      // Companies with memberships have a main segment: one of their own membership items.
-      const items = new Map<number, Set<string>>();
-      dataset.memberships.company.forEach((c, r) => {
-        if (!items.has(c)) items.set(c, new Set());
-        items.get(c)!.add(dataset.memberships.segment[r]!);
-      });
-      nodes.forEach(([, , , , segment], v) => {
-        const own = items.get(graph.companyOf[v]!);
-        if (own) expect(own.has(String(segment))).toBe(true);
-        else expect(segment).toBeNull();
-      });
+      const db = await openDuck();
+      try {
+        const nodes = (
+          await db.runAndReadAll(
+            `SELECT id, external_id, name, region, segment FROM read_parquet('${join(out, 'nodes.parquet')}') ORDER BY id`,
+          )
+        ).getRows();
+        expect(
+          nodes.map(([id, external, name, region]) => [Number(id), external, name, region ?? '']),
+        ).toEqual(
+          Array.from({ length: graph.n }, (_, v) => {
+            const c = graph.companyOf[v]!;
+            return [
+              v,
+              dataset.companies.ids[c],
+              dataset.companies.names[c],
+              dataset.companies.regions[c],
+            ];
+          }),
+        );
+        // Companies with memberships have a main segment: one of their own membership items.
+        const items = new Map<number, Set<string>>();
+        dataset.memberships.company.forEach((c, r) => {
+          if (!items.has(c)) items.set(c, new Set());
+          items.get(c)!.add(dataset.memberships.segment[r]!);
+        });
+        const wrong = nodes.filter(([, , , , segment], v) => {
+          const own = items.get(graph.companyOf[v]!);
+          return own ? !own.has(String(segment)) : segment !== null;
+        });
+        expect(wrong).toEqual([]);
 
-      const edges = (
-        await db.runAndReadAll(
-          `SELECT src, dst, weight, type FROM read_parquet('${join(out, 'edges.parquet')}') ORDER BY src, dst`,
-        )
-      ).getRows();
-      expect(edges.length).toBe(graph.arcs);
-      let k = 0;
-      for (let u = 0; u < graph.n; u++) {
-        for (let p = graph.out.offsets[u]!; p < graph.out.offsets[u + 1]!; p++, k++) {
-          const [src, dst, weight, type] = edges[k]!;
-          expect([Number(src), Number(dst), weight, type]).toEqual([
-            u,
-            graph.out.nodes[p],
-            graph.out.weights[p],
-            types.join('+'),
-          ]);
+        const edges = (
+          await db.runAndReadAll(
+            `SELECT src, dst, weight, type FROM read_parquet('${join(out, 'edges.parquet')}') ORDER BY src, dst`,
+          )
+        ).getRows();
+        expect(edges.length).toBe(graph.arcs);
+        const expected: unknown[][] = [];
+        for (let u = 0; u < graph.n; u++) {
+          for (let p = graph.out.offsets[u]!; p < graph.out.offsets[u + 1]!; p++) {
+            expected.push([u, graph.out.nodes[p], graph.out.weights[p], types.join('+')]);
+          }
         }
+        expect(
+          edges.map(([src, dst, weight, type]) => [Number(src), Number(dst), weight, type]),
+        ).toEqual(expected);
+      } finally {
+        closeDuck(db);
       }
-    } finally {
-      closeDuck(db);
-    }
-  });
+    },
+  );
 
   it('sums parallel relations, keeps self-loops and lists the merged types', async () => {
     const csv = join(dir, 'parallel.csv');
@@ -157,7 +163,14 @@ describe('chainlens spark', () => {
     );
     // The system Python has no pyspark here (spark/install.sh installs into spark/.venv).
     expect(probe.status, 'the system python3 must not have pyspark for this test').not.toBe(0);
-    const r = await cli('spark', 'cn-listed', '--out', join(dir, 'no-pyspark'));
+    const r = await cli(
+      'spark',
+      'cn-listed',
+      '--master',
+      'local[2]',
+      '--out',
+      join(dir, 'no-pyspark'),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('pyspark is missing');
     expect(r.stderr).toContain('bash spark/install.sh');
@@ -165,15 +178,33 @@ describe('chainlens spark', () => {
 
   it('names the install command when Java is missing', async () => {
     process.env.JAVA_HOME = join(dir, 'no-java');
-    const r = await cli('spark', 'cn-listed', '--out', join(dir, 'no-java-out'));
+    const r = await cli(
+      'spark',
+      'cn-listed',
+      '--master',
+      'local[2]',
+      '--out',
+      join(dir, 'no-java-out'),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Java 17 or later is missing');
     expect(r.stderr).toContain('apt-get install -y openjdk-17-jre-headless');
   });
 
   it('wants --out and key=value settings', async () => {
-    expect((await cli('spark', 'cn-listed')).stderr).toMatch(/--out DIR is required/);
-    const r = await cli('spark', 'cn-listed', '--out', dir, '--conf', 'nonsense');
+    expect((await cli('spark', 'cn-listed', '--master', 'local[2]')).stderr).toMatch(
+      /--out DIR is required/,
+    );
+    const r = await cli(
+      'spark',
+      'cn-listed',
+      '--master',
+      'local[2]',
+      '--out',
+      dir,
+      '--conf',
+      'nonsense',
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--conf takes key=value, got 'nonsense'");
   });

@@ -109,9 +109,16 @@ export interface SparkSubmitOptions {
   /** `conf` string[] [none]: key=value pairs handed to --conf. */
   conf?: string[];
   onEvent?: (event: SparkEvent) => void;
+  /**
+   * `timeoutMs` number [none]: stop spark-submit (SIGTERM, SIGKILL 10 s later, by its PID) when
+   * it runs longer; the result's `timedOut` says so.
+   */
+  timeoutMs?: number;
 }
 
 export interface SparkSubmitResult {
+  /** Whether spark-submit was stopped at `timeoutMs`. */
+  timedOut: boolean;
   code: number;
   /** The Spark UI address the driver reported. */
   ui?: string;
@@ -158,15 +165,28 @@ export function sparkSubmit(
     tail.push(line);
     if (tail.length > 40) tail.shift();
   });
+  let timedOut = false;
+  const timers: NodeJS.Timeout[] = [];
+  if (options.timeoutMs !== undefined) {
+    timers.push(
+      setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGTERM');
+        timers.push(setTimeout(() => child.kill('SIGKILL'), 10_000));
+      }, options.timeoutMs),
+    );
+  }
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) =>
+    child.on('close', (code) => {
+      timers.forEach(clearTimeout);
       resolve({
+        timedOut,
         code: code ?? 1,
         ...(ui ? { ui } : {}),
         stderrTail: tail,
         seconds: (performance.now() - started) / 1000,
-      }),
-    );
+      });
+    });
   });
 }
