@@ -133,3 +133,14 @@ export async function stopLayout(page: Page): Promise<void> {
   await page.locator('#layout-toggle').dispatchEvent('click');
   await page.waitForFunction(() => document.body.dataset.layout === 'stopped');
 }
+
+/** Picks a region in the tree, then a chain template, and waits for the chain report. */
+export async function studyChain(page: Page, region: string, template: string): Promise<void> {
+  const before = await views(page);
+  await page.click(`.tree li[data-path="${region}"]`);
+  await waitForView(page, before);
+  await page.selectOption('#template-picker', template);
+  await page.waitForFunction(() => document.body.dataset.chain === 'ready', null, {
+    timeout: 90_000,
+  });
+}

@@ -15,25 +15,17 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGexf, readGexfNetworkx } from '../../../packages/io/test/export-readers.js';
+// The browser helpers as one object: the page, the server and what the page has drawn.
+import * as kit from './browser.js';
 import type { Served } from './browser.js';
-import {
-  ROOT,
-  launch,
-  nonBackgroundPixels,
-  requireBuilt,
-  serve,
-  stopLayout,
-  views,
-  waitForView,
-} from './browser.js';
 
 const SHOTS = process.env.CHAINLENS_SHOTS ?? join(tmpdir(), 'chainlens-viewer-shots');
 mkdirSync(SHOTS, { recursive: true });
 
 let browser: Browser;
 beforeAll(async () => {
-  requireBuilt();
-  browser = await launch();
+  kit.requireBuilt();
+  browser = await kit.launch();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -67,7 +59,7 @@ describe('PNG and SVG of cn-listed 广东 × lithium-battery', () => {
   let served: Served;
   let page: Page;
   beforeAll(async () => {
-    served = await serve('cn-listed');
+    served = await kit.serve('cn-listed');
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
@@ -80,17 +72,11 @@ describe('PNG and SVG of cn-listed 广东 × lithium-battery', () => {
 
   it('frames the picture with title, legend, labels and data note, in Chinese then English', async () => {
     await page.goto(`${served.url}?lang=zh-CN`);
-    await waitForView(page, 0);
-    await stopLayout(page);
-    const before = await views(page);
-    await page.click('.tree li[data-path="广东"]');
-    await waitForView(page, before);
-    await page.selectOption('#template-picker', 'lithium-battery');
-    await page.waitForFunction(() => document.body.dataset.chain === 'ready', null, {
-      timeout: 60_000,
-    });
+    await kit.waitForView(page, 0);
+    await kit.stopLayout(page);
+    await kit.studyChain(page, '广东', 'lithium-battery');
     const template = JSON.parse(
-      readFileSync(join(ROOT, 'datasets/templates/lithium-battery.json'), 'utf8'),
+      readFileSync(join(kit.ROOT, 'datasets/templates/lithium-battery.json'), 'utf8'),
     ) as { name: string };
     const edges = Number(await page.getAttribute('#view-summary', 'data-edges'));
     const nodes = await page.evaluate(() => window.chainlens!.graph()!.order);
@@ -119,7 +105,7 @@ describe('PNG and SVG of cn-listed 广东 × lithium-battery', () => {
 
     const pngPath = await download(page, '#export-png', '10-export-zh.png');
     const box = (await page.locator('#graph').boundingBox())!;
-    const png = await nonBackgroundPixels(page, readFileSync(pngPath));
+    const png = await kit.nonBackgroundPixels(page, readFileSync(pngPath));
     // the graph at twice the screen's size, with the legend beside it and the note below
     expect(png.width).toBeGreaterThan(2 * Math.round(box.width) + 400);
     expect(png.height).toBeGreaterThan(2 * Math.round(box.height) + 100);
@@ -169,15 +155,15 @@ describe('CSV and GEXF of a generated dataset with formula-like names', () => {
         relations: 'relations.csv',
       }),
     );
-    served = await serve(dir);
+    served = await kit.serve(dir);
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });
     page = await context.newPage();
     await page.goto(`${served.url}?lang=en`);
-    await waitForView(page, 0);
-    await stopLayout(page);
+    await kit.waitForView(page, 0);
+    await kit.stopLayout(page);
   }, 120_000);
   afterAll(async () => {
     await served?.stop();
