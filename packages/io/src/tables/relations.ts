@@ -1,11 +1,6 @@
 /** The relations table: `source,target[,type][,weight]`, directed, typed, weighted. */
 import type { RelationTable, RelationType } from '@chainlens/core';
-import {
-  DATE_COLUMNS,
-  RELATION_TYPES,
-  isRelationType,
-  relationTypeCode,
-} from '@chainlens/core';
+import { DATE_COLUMNS, RELATION_TYPES, isRelationType, relationTypeCode } from '@chainlens/core';
 import { checkDates } from './dates.js';
 import type { IssueLog, TableReport } from '../issues.js';
 import { addNote } from '../issues.js';
