@@ -178,14 +178,18 @@ export function markEntered(graph: ViewGraph): number {
 export function enteredLegend(graph: ViewGraph | null): HTMLElement | null {
   const year = dateState.year;
   if (year === null || !graph) return null;
-  const drawn = [...dateState.entered].filter((id) => graph.hasNode(id)).length;
+  const ids = [...dateState.entered].filter((id) => graph.hasNode(id));
+  const drawn = ids.length;
   if (drawn === 0) return null;
   const ring = el('span', { class: 'swatch ring' });
   ring.style.background = '#ffffff';
   ring.style.border = `2px solid ${ENTERED_COLOR}`;
   return el(
     'ul',
-    { class: 'legend', attrs: { 'data-testid': 'legend-entered' } },
+    {
+      class: 'legend',
+      attrs: { 'data-testid': 'legend-entered', 'data-companies': ids.join(' ') },
+    },
     el(
       'li',
       null,
