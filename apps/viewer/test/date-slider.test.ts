@@ -158,9 +158,27 @@ describe('the viewer follows the date (cn-listed)', () => {
     const panel = page.locator('[data-testid=date-changes]');
     await panel.waitFor({ timeout: 120_000 });
     const text = await panel.innerText();
-    expect(text).toContain('宁德时代');
+    const catl = diff.chain.entered.find((f) => f.company === CATL)!;
+    const segments = new Map(diff.segments.map((s) => [s.id, s.name]));
+    // The entered firm's line as core's diffLines says it (chainlens diff prints the same).
+    expect(text).toContain(
+      en.t('time:line.firm', {
+        name: catl.name,
+        id: catl.company,
+        region: catl.region,
+        segments: en.list(catl.segments.map((s) => segments.get(s) ?? s)),
+      }),
+    );
     expect(text).toContain(`${diff.chain.before} → ${diff.chain.after}`);
-    await panel.screenshot({ path: join(SHOTS, 'fujian-2017-2018-changes.png') });
+    await page.screenshot({ path: join(SHOTS, 'fujian-2017-2018-changes.png') });
+    await page.locator('#legend').screenshot({ path: join(SHOTS, 'fujian-2018-legend.png') });
+    // 宁德时代 up close, for a person to see its ring.
+    await search('宁德时代');
+    await page.locator(`#search-results li[data-id="${CATL}"]`).dispatchEvent('mousedown');
+    await page.locator('#zoom-in').click();
+    await page.locator('#zoom-in').click();
+    await page.waitForTimeout(500);
+    await page.locator('#graph').screenshot({ path: join(SHOTS, 'fujian-2018-catl.png') });
     expect(pageErrors).toEqual([]);
   }, 300_000);
 });

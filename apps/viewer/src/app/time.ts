@@ -156,7 +156,11 @@ export function renderDate(): void {
           { class: 'link', on: { click: () => ((dateState.diff = null), renderDate()) } },
           t('time:viewer.close'),
         ),
-        ...diffLines(diff, { tr: tr() }).map((line) => el('p', { class: 'small' }, line)),
+        ...diffLines(diff, { tr: tr() })
+          .filter((line) => line.trim() !== '')
+          .map((line) =>
+            el('p', { class: line.startsWith('  ') ? 'small indent' : 'small' }, line.trim()),
+          ),
       ),
     );
   }
