@@ -3,7 +3,8 @@
  * span, plus "all dates"; shown only when the dataset has dated columns. Moving it asks the
  * worker to study the dataset as of that year (core `asOf`) and redraws the view, the lists and
  * the Chain tab; firms that entered since the slider's previous step (the year before) get a
- * ring. "What changed" shows core's `diffChain` for two years, as `chainlens diff` says it.
+ * ring. "What changed" shows core's `diffChain` for two years, as `chainlens diff` says it (every
+ * firm listed: no `--format` to point to here).
  */
 import type { ChainDiff } from '@chainlens/core';
 import { diffLines } from '@chainlens/core';
@@ -156,7 +157,7 @@ export function renderDate(): void {
           { class: 'link', on: { click: () => ((dateState.diff = null), renderDate()) } },
           t('time:viewer.close'),
         ),
-        ...diffLines(diff, { tr: tr() })
+        ...diffLines(diff, { tr: tr(), top: Infinity })
           .filter((line) => line.trim() !== '')
           .map((line) =>
             el('p', { class: line.startsWith('  ') ? 'small indent' : 'small' }, line.trim()),
