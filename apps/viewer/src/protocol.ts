@@ -83,6 +83,9 @@ export interface AtResult {
   companies: number;
   /** Ids of the companies there at `year` and not at `since` (empty without `since`). */
   entered: string[];
+  /** The region tree with the counts at `year`, and its companies with a region. */
+  regionTree: RegionNode;
+  companiesWithRegion: number;
 }
 
 /** Which companies to study: everyone, a region prefix, or the companies with no region. */

@@ -130,6 +130,8 @@ async function handle(
           request.year !== null && request.since !== undefined
             ? enteredSince(l.full, dataset, request.since)
             : [],
+        regionTree: regionTree(dataset),
+        companiesWithRegion: summarizeDataset(dataset).companiesWithRegion,
       };
     }
     case 'diff': {

@@ -113,19 +113,28 @@ async function canvasInk(name: string): Promise<number> {
 
 describe('the viewer follows the date (cn-listed)', () => {
   it('广东 × lithium-battery: the Chain tab has fewer chain firms at 2010 than at 2021', async () => {
-    const at = (date: string) =>
-      chainAt(dataset, date, { region: '广东', template, seed: 1 }).report.cluster.chainCompanies;
-    const [before, after] = [at('2010'), at('2021')];
+    const snapshot = (date: string) =>
+      chainAt(dataset, date, { region: '广东', template, seed: 1 });
+    const [then, now] = [snapshot('2010'), snapshot('2021')];
+    const [before, after] = [then.report.cluster.chainCompanies, now.report.cluster.chainCompanies];
     expect(before).toBeLessThan(after);
+    const treeCount = async () =>
+      Number(
+        (await page.locator('li.region[data-path="广东"] .count').innerText()).replace(/\D/g, ''),
+      );
 
     await open('广东', 2010);
     expect(await page.locator('[data-testid=date-note]').innerText()).toContain('2010');
     expect(await chainHead()).toContain(en.firms(before));
+    // The region tree counts the companies there at the year.
+    expect(await treeCount()).toBe(then.cluster.length);
     expect(await canvasInk('guangdong-2010.png')).toBeGreaterThan(500);
     expect(new URL(page.url()).hash).toContain('at=2010');
 
     await slide(2021);
     expect(await chainHead()).toContain(en.firms(after));
+    expect(await treeCount()).toBe(now.cluster.length);
+    expect(then.cluster.length).toBeLessThan(now.cluster.length);
     expect(await canvasInk('guangdong-2021.png')).toBeGreaterThan(500);
     expect(new URL(page.url()).hash).toContain('at=2021');
   }, 300_000);

@@ -12,6 +12,7 @@ import { count, el, must, replace } from '../dom.js';
 import type { ViewGraph } from '../graph/model.js';
 import { t, tr } from '../i18n.js';
 import type { DateSpan } from '../protocol.js';
+import { regionTree } from './controls.js';
 import { setStatus, showError } from './status.js';
 import { client, state } from './state.js';
 import { writeHash } from './url.js';
@@ -51,6 +52,9 @@ async function studyYear(year: number | null): Promise<void> {
   dateState.entered = new Set(answer.entered);
   dateState.companies = answer.companies;
   dateState.diff = null;
+  // The region tree counts the companies there at that year.
+  regionTree.setTree(answer.regionTree, answer.companiesWithRegion);
+  regionTree.setChosen(state.cluster);
   renderDate();
 }
 
