@@ -15,16 +15,8 @@ import { readDataset } from '@chainlens/io/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Served } from './browser.js';
-import {
-  ROOT,
-  launch,
-  nonBackgroundPixels,
-  requireBuilt,
-  serve,
-  stopLayout,
-  views,
-  waitForView,
-} from './browser.js';
+import { ROOT, launch, requireBuilt, serve } from './browser.js';
+import { nonBackgroundPixels, stopLayout, views, waitForView } from './browser.js';
 
 const SHOTS = '/tmp/date-shots';
 const CATL = '300750';
