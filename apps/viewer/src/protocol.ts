@@ -6,7 +6,7 @@
  * The chain analysis (`analyze`, `what-if`) is core's `analyze()` and `whatIf()` on one chain
  * context per (cluster, template), kept in the worker (worker/chain.ts).
  */
-import type { RelationType, Stage, WhatIfResult } from '@chainlens/core';
+import type { ChainDiff, RelationType, Stage, WhatIfResult } from '@chainlens/core';
 import type { DataIndex, DataIndexEntry, ValidationReport } from '@chainlens/io';
 import type { ChainReport } from './panel/report-types.js';
 import type { Lang } from '@chainlens/core';
@@ -66,6 +66,26 @@ export interface LoadedSummary {
   clean: boolean;
   /** The listed issues as `file:row:column: message` lines (io's `formatIssue`), in order. */
   issueLines: string[];
+  /** The years the dataset's date columns span (docs/time.md); null when it has none. */
+  dates: DateSpan | null;
+}
+
+/** First and last year of the dataset's date cells (worker/time.ts). */
+export interface DateSpan {
+  first: number;
+  last: number;
+}
+
+/** The answer to `at`: the dataset the worker now studies. */
+export interface AtResult {
+  /** The year (its end), or null for all dates. */
+  year: number | null;
+  companies: number;
+  /** Ids of the companies there at `year` and not at `since` (empty without `since`). */
+  entered: string[];
+  /** The region tree with the counts at `year`, and its companies with a region. */
+  regionTree: RegionNode;
+  companiesWithRegion: number;
 }
 
 /** Which companies to study: everyone, a region prefix, or the companies with no region. */
@@ -262,6 +282,20 @@ export type Request =
       files: DroppedFile[];
       templates: DataIndex['templates'];
     }
+  /**
+   * Studies the dataset as of the end of `year` (core `asOf`), or every row (null); later views,
+   * lists and chain reports are built on it. `since`: the year to count entered firms from.
+   */
+  | { type: 'at'; year: number | null; since?: number }
+  /** What changed in a region's chain between the ends of two years (core `diffChain`). */
+  | {
+      type: 'diff';
+      templateId: string;
+      region: string;
+      minShare?: number;
+      from: number;
+      to: number;
+    }
   | { type: 'view'; view: ViewRequest }
   /** Swaps a group node of the aggregated view (`ViewData.groups` index) for its companies. */
   | { type: 'expand'; group: number }
@@ -287,6 +321,8 @@ export type Request =
 export interface Results {
   'load-url': LoadedSummary;
   'load-files': LoadedSummary;
+  at: AtResult;
+  diff: ChainDiff;
   view: ViewData;
   expand: ViewData;
   betweenness: BetweennessData;

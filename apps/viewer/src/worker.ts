@@ -17,8 +17,12 @@ import type { ViewState } from './worker/view.js';
 import { buildView, categoricalColumns, expandGroup, viewBetweenness } from './worker/view.js';
 import { numericColumns, withNumeric } from './worker/numeric.js';
 import { setLang, t } from './i18n.js';
+import { chainDiffBetween, dateSpan, datasetAt, enteredSince } from './worker/time.js';
 
 interface Loaded {
+  /** The dataset as loaded, every date. */
+  full: Dataset;
+  /** The dataset studied: `full` as of the chosen year (`at`), or `full`. */
   dataset: Dataset;
   index: DatasetIndex;
   /** Shared templates (datasets/templates/*.json) loaded beside the dataset's own. */
@@ -55,6 +59,7 @@ async function finishLoad(
   const { dataset, report, manifest } = result;
   const shared = await loadSharedTemplates(templates.templates, self.location.href);
   loaded = {
+    full: dataset,
     dataset,
     index: indexDataset(dataset),
     shared: shared.templates,
@@ -92,6 +97,7 @@ async function finishLoad(
     report,
     clean: isClean(report),
     issueLines: report.issues.map(formatIssue),
+    dates: dateSpan(dataset),
   };
 }
 
@@ -109,6 +115,29 @@ async function handle(
       loaded = undefined;
       const result = await loadFromFiles(request.files, progress);
       return finishLoad(result, request, progress);
+    }
+    case 'at': {
+      const l = requireLoaded();
+      const dataset = datasetAt(l.full, request.year);
+      l.dataset = dataset;
+      l.index = indexDataset(dataset);
+      l.chains = new ChainSessions(dataset, l.shared);
+      delete l.view;
+      return {
+        year: request.year,
+        companies: dataset.companies.ids.length,
+        entered:
+          request.year !== null && request.since !== undefined
+            ? enteredSince(l.full, dataset, request.since)
+            : [],
+        regionTree: regionTree(dataset),
+        companiesWithRegion: summarizeDataset(dataset).companiesWithRegion,
+      };
+    }
+    case 'diff': {
+      const l = requireLoaded();
+      progress(t('time:viewer.computing', { from: request.from, to: request.to }));
+      return chainDiffBetween(l.full, l.shared, request);
     }
     case 'view': {
       const l = requireLoaded();

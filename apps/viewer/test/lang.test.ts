@@ -27,6 +27,8 @@ const ENGLISH_UI = [
   'Dataset',
   'Open',
   'Region',
+  'Date',
+  'All dates',
   'Relations',
   'Display',
   'Legend',
@@ -170,6 +172,7 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
     expect(await texts(page, 'nav.tabs [data-i18n]')).toEqual(['企业', '产业链', '数据']);
     expect(await texts(page, 'aside.left h2')).toEqual([
       '地区',
+      '日期',
       '关系类型',
       '产业链模板',
       '显示',
@@ -276,6 +279,7 @@ describe('viewer language (?lang=zh-CN, the 中文 / English switch)', () => {
     expect(await texts(page, 'nav.tabs [data-i18n]')).toEqual(['Company', 'Chain', 'Data']);
     expect(await texts(page, 'aside.left h2')).toEqual([
       'Region',
+      'Date',
       'Relations',
       'Chain template',
       'Display',

@@ -17,6 +17,7 @@ import { fillPicker } from './loading.js';
 import { app, labelLayout, layout, state, ui } from './state.js';
 import { renderFilters } from './filters.js';
 import { relabelStatus } from './status.js';
+import { renderDate } from './time.js';
 import { writeHash } from './url.js';
 import { renderSummary, styleNodes } from './view.js';
 
@@ -67,6 +68,7 @@ function relabelPage(): void {
   if (dropped) ui.picker.append(dropped);
   ui.picker.value = picked;
   relabelControls();
+  renderDate();
   renderFilters();
   if (state.data && state.graph) {
     const graph = state.graph;

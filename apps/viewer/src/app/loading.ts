@@ -13,6 +13,7 @@ import { selectTab, setStatus, showError } from './status.js';
 import { app, client, layout, state, ui } from './state.js';
 import { hasRegion, readHash, writeHash } from './url.js';
 import { refreshView } from './view.js';
+import { setupDate } from './time.js';
 
 export async function fetchIndex(): Promise<DataIndex | null> {
   try {
@@ -113,6 +114,7 @@ export async function load(run: () => Promise<LoadedSummary>, label: string): Pr
     state.filters = parseFilters(hash.filters ?? '', knownFilterKey);
     state.labelLevel = hash.labels ?? 2;
     app.renderer?.setLabelLevel(state.labelLevel);
+    await setupDate(summary.dates, hash.at);
     await refreshView();
     // (state.graph was set by refreshView.)
     const graph = state.graph as ViewGraph | null;

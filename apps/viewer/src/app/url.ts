@@ -11,6 +11,7 @@ import { formatFilters } from '../graph/filters.js';
 import { lang } from '../i18n.js';
 import type { RegionNode } from '../protocol.js';
 import { state, ui } from './state.js';
+import { dateState } from './time.js';
 
 /** The longest value read from a hash (a longer one is ignored). */
 const MAX_VALUE = 500;
@@ -26,6 +27,8 @@ export interface HashView {
   filters?: string;
   labels?: number;
   lang?: Lang;
+  /** The year studied (app/time.ts). */
+  at?: number;
 }
 
 export function readHash(): HashView {
@@ -41,6 +44,7 @@ export function readHash(): HashView {
   };
   const minShare = Number(get('minShare') ?? NaN);
   const labels = Number(get('labels') ?? NaN);
+  const at = Number(get('at') ?? NaN);
   const language = parseLang(get('lang') ?? null);
   const out: HashView = {};
   const dataset = get('dataset');
@@ -56,6 +60,7 @@ export function readHash(): HashView {
   if (filters) out.filters = filters;
   if (Number.isInteger(labels) && labels >= 0 && labels <= 4) out.labels = labels;
   if (language) out.lang = language;
+  if (Number.isInteger(at) && at >= 1000 && at <= 9999) out.at = at;
   return out;
 }
 
@@ -71,6 +76,7 @@ export function writeHash(): void {
   const filters = formatFilters(state.filters);
   if (filters) params.set('f', filters);
   if (state.labelLevel !== 2) params.set('labels', String(state.labelLevel));
+  if (dateState.year !== null) params.set('at', String(dateState.year));
   params.set('lang', lang());
   history.replaceState(null, '', `${location.pathname}${location.search}#${params.toString()}`);
 }

@@ -32,6 +32,7 @@ import { clearSelection, selectNode, showTooltip } from './exploring.js';
 import { thinChainArcs } from './lanes.js';
 import { setStatus, showError } from './status.js';
 import { app, client, layout, state, ui } from './state.js';
+import { enteredLegend, markEntered, renderDate } from './time.js';
 
 export async function refreshView(): Promise<void> {
   if (!state.summary) return;
@@ -55,6 +56,7 @@ export async function refreshView(): Promise<void> {
     if (seq !== state.viewSeq) return;
     performance.mark('chainlens:view-data');
     showData(data);
+    renderDate();
     setStatus(() =>
       t('viewer:status.view', { dataset: state.datasetLabel, cluster: clusterName() }),
     );
@@ -243,6 +245,7 @@ export function styleNodes(): void {
     applyChainStyle(graph, state.flagWeak, cell > 0 ? cell * 0.45 : 9, cell > 0);
     if (cell > 0) thinChainArcs(graph);
   }
+  markEntered(graph);
   drawLegend();
 }
 
@@ -348,6 +351,8 @@ export function drawLegend(): void {
         }
       : null,
   );
+  const entered = enteredLegend(state.graph);
+  if (entered) ui.legend.append(entered);
 }
 
 export function countWeak(): number {

@@ -89,4 +89,17 @@ export const time = {
   'note.template': 'Chain',
   'note.dataset': 'Dataset',
   'note.parameters': 'Parameters',
+  'viewer.title': 'Date',
+  'viewer.all': 'All dates',
+  'viewer.year': 'Year',
+  'viewer.allNote':
+    'Every row counts, whatever its dates ({{first}}–{{last}}). Untick to follow the chain year by year.',
+  'viewer.asOf':
+    'As of the end of {{year}}: {{n}} companies (rows without dates count every year).',
+  'viewer.from': 'Compare from',
+  'viewer.diff': 'What changed → {{to}}',
+  'viewer.diffNeeds': 'Choose a region and a chain template to see what changed.',
+  'viewer.computing': 'Comparing the chain at {{from}} and {{to}}…',
+  'viewer.entered': 'Entered since {{since}}',
+  'viewer.close': 'Close',
 };
