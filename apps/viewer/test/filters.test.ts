@@ -102,6 +102,23 @@ async function shot(name: string, p: Page = page) {
   return nonBackgroundPixels(p, png);
 }
 
+/** Waits until the camera has stopped moving (a fit animates for a while after a load). */
+async function cameraSettled(p: Page = page): Promise<void> {
+  await p.waitForFunction(
+    () =>
+      new Promise<boolean>((done) => {
+        const camera = window.chainlens!.renderer()!.sigma.getCamera();
+        const before = JSON.stringify(camera.getState());
+        setTimeout(
+          () => done(!camera.isAnimated() && JSON.stringify(camera.getState()) === before),
+          200,
+        );
+      }),
+    null,
+    { timeout: 30_000 },
+  );
+}
+
 /** Each test starts from no filter (a failed one must not leave its filters behind). */
 async function resetFilters(): Promise<void> {
   if ((await page.locator('[data-testid=filter]').count()) > 0) {
@@ -219,14 +236,25 @@ describe('viewer filters', () => {
       return { key: best, neighbours: g.neighbors(best).sort() };
     });
     expect(hub.neighbours.length).toBeGreaterThan(3);
-    const p = await page.evaluate((key) => {
-      const r = window.chainlens!.renderer()!;
-      const d = r.sigma.getNodeDisplayData(key)!;
-      return r.sigma.framedGraphToViewport(d);
-    }, hub.key);
+    // The camera may still be moving (a fit after the load): the pointer goes to where the hub is
+    // drawn now, again until sigma reports the hover (bounded).
+    await cameraSettled();
     const box = (await page.locator('#graph').boundingBox())!;
-    await page.mouse.move(box.x + p.x, box.y + p.y);
-    await page.waitForFunction(() => window.chainlens!.renderer()!.hoveredNodes().length > 0);
+    // Off the graph first: no hover left from an earlier test.
+    await page.mouse.move(1, 1);
+    const hubHovered = (key: string) =>
+      page.evaluate((k) => window.chainlens!.renderer()!.hoveredNodes().includes(k), key);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const p = await page.evaluate((key) => {
+        const r = window.chainlens!.renderer()!;
+        const d = r.sigma.getNodeDisplayData(key)!;
+        return r.sigma.framedGraphToViewport(d);
+      }, hub.key);
+      await page.mouse.move(box.x + p.x + (attempt % 2), box.y + p.y);
+      await frame();
+      if (await hubHovered(hub.key)) break;
+      await page.waitForTimeout(250);
+    }
     const highlighted = await page.evaluate(() =>
       window.chainlens!.renderer()!.hoveredNodes().sort(),
     );
@@ -262,6 +290,7 @@ describe('viewer filters', () => {
   }, 240_000);
 
   it('drags a company to where it is dropped, without moving the camera', async () => {
+    await cameraSettled();
     const target = await page.evaluate(() => {
       const r = window.chainlens!.renderer()!;
       const g = window.chainlens!.graph()!;
