@@ -6,7 +6,7 @@
  * the budget, a control for all), and the canvas not blank. Cases: cn-listed 广东 with
  * lithium-battery (26 segments); the first 60 segments of the ETO template, in its file order
  * with the feeds among them, on the ETO companies (composed here); the ETO template (126);
- * 2,400 generated companies (benchmarks' seeded national generator) with lithium-battery and
+ * 3,000 generated companies (benchmarks' seeded national generator) with lithium-battery and
  * photovoltaic, of which 1,000+ are lithium-battery chain firms. Expected counts come from the
  * files (csv-parse, the template JSON), never from the viewer. Screenshots go to
  * $CHAINLENS_SHOTS (default /tmp/v17-shots).
@@ -94,7 +94,7 @@ beforeAll(async () => {
 
   dirGen = mkdtempSync(join(tmpdir(), 'chainlens-lanes-gen-'));
   const gen = new NationalGenerator({
-    companies: 2_400,
+    companies: 3_000,
     seed: 17,
     regions: [
       { code: '440305', path: '广东/深圳/南山区' },

@@ -275,8 +275,12 @@ export function applySizes(
   };
   let min = Infinity;
   let max = -Infinity;
+  // In the chain layout the node of the companies outside the chain ('' as its segment) holds
+  // most companies of a national view: it is drawn at the top size and does not set the scale,
+  // so that the segment nodes are sized among themselves.
+  const outsideNode = (a: NodeAttributes) => range?.group !== undefined && a.groupSegment === '';
   graph.forEachNode((_, a) => {
-    if (a.ghost !== undefined) return;
+    if (a.ghost !== undefined || outsideNode(a)) return;
     const v = value(a);
     if (v < min) min = v;
     if (v > max) max = v;
@@ -291,7 +295,13 @@ export function applySizes(
         scale(a) *
         ((sizeBy === 'uniform' || spread === 0) && a.company >= 0
           ? Math.min(ceiling, floor + 4)
-          : floor + (spread > 0 ? Math.sqrt((value(a) - min) / spread) : 0) * (top - floor));
+          : floor +
+            (outsideNode(a)
+              ? 1
+              : spread > 0
+                ? Math.sqrt(Math.max(0, value(a) - min) / spread)
+                : 0) *
+              (top - floor));
       return a;
     },
     { attributes: ['size'] },
