@@ -14,7 +14,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import type { ChainTemplate } from '@chainlens/core';
+import { chainStructure, segmentMembership } from '@chainlens/core';
+import { readDataset } from '@chainlens/io/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TemplateShape } from '../../../benchmarks/src/national.js';
@@ -115,11 +117,13 @@ beforeAll(async () => {
       relations: 'relations.csv',
     }),
   );
-  const rows = parseCsv(readFileSync(join(dirGen, 'memberships.csv')), {
-    columns: true,
-  }) as Record<string, string>[];
-  const lithiumIds = new Set(lithium.segments.map((s) => s.id));
-  lithiumFirms = new Set(rows.filter((r) => lithiumIds.has(r.segment!)).map((r) => r.company)).size;
+  // The chain firms as core places them (the template's segments matched against each
+  // membership's item, as the viewer's worker does), read back from the written files.
+  const membership = segmentMembership(
+    readDataset(dirGen).dataset,
+    chainStructure(lithium as unknown as ChainTemplate),
+  );
+  lithiumFirms = new Set(membership.members.flatMap((m) => [...m])).size;
   for (const source of ['cn-listed', dir60, 'eto-semiconductors', dirGen]) {
     servers.set(source, await serve(source));
   }
