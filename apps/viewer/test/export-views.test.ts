@@ -195,27 +195,6 @@ describe('CSV and GEXF of a generated dataset with formula-like names', () => {
     await first.click();
   });
 
-  it('hover and click find the node under the pointer without GPU picking', async () => {
-    // The page answers sigma's node lookups from display data (GraphRenderer.nodeAt); the
-    // programs are built without their picking pass.
-    const at = await page.evaluate(() => {
-      const s = window.chainlens!.renderer()!.sigma;
-      const p = s.framedGraphToViewport(s.getNodeDisplayData('c7')!);
-      const programs = (s as unknown as { nodePrograms: Record<string, { pickProgram: unknown }> })
-        .nodePrograms;
-      return { x: p.x, y: p.y, picking: Object.values(programs).some((q) => !!q.pickProgram) };
-    });
-    expect(at.picking).toBe(false);
-    const box = (await page.locator('#graph').boundingBox())!;
-    await page.mouse.move(box.x + at.x, box.y + at.y);
-    await page.waitForFunction(() => !document.querySelector<HTMLElement>('#tooltip')!.hidden);
-    expect(await page.textContent('#tooltip')).toContain('测试企业7');
-    await page.mouse.click(box.x + at.x, box.y + at.y);
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=company-name]')?.textContent === '测试企业7',
-    );
-  });
-
   it('CSV of the selection: the selected company and its partners', async () => {
     await page.fill('#search', '测试企业5');
     await page.click('#search-results li[data-id="c5"]');

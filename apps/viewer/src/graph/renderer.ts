@@ -32,34 +32,6 @@ export const LINE_EDGES_ABOVE = 30_000;
 export const POINT_NODES_ABOVE = 15_000;
 type ViewSettings = Settings<NodeAttributes, EdgeAttributes>;
 
-type ProgramClass = new (
-  gl: WebGLRenderingContext,
-  pickingBuffer: WebGLFramebuffer | null,
-  renderer: Sigma,
-) => object;
-const noPicking = new Map<ProgramClass, ProgramClass>();
-
-/**
- * A program class that draws without sigma's picking pass (every node and edge drawn a second
- * time, into an off-screen framebuffer, at every frame, for gl.readPixels picking). The page
- * finds the node under the pointer from display data instead (GraphRenderer.nodeAt) and uses
- * no edge events, so the pass only cost frame time. One subclass per class, so that sigma sees
- * the same class again and keeps its compiled program.
- */
-function withoutPicking<C extends ProgramClass>(Base: C): C {
-  let cls = noPicking.get(Base);
-  if (!cls) {
-    const Parent = Base as ProgramClass;
-    cls = class extends Parent {
-      constructor(gl: WebGLRenderingContext, _picking: WebGLFramebuffer | null, renderer: Sigma) {
-        super(gl, null, renderer);
-      }
-    };
-    noPicking.set(Base, cls);
-  }
-  return cls as C;
-}
-
 /**
  * The programs a graph needs, and only those: sigma compiles every registered program when it
  * starts (and a program whose class changes), which costs seconds under software WebGL.
@@ -71,14 +43,10 @@ function programs(graph: ViewGraph): Partial<ViewSettings> {
     defaultEdgeType: edge,
     defaultNodeType: node,
     edgeProgramClasses: {
-      [edge]: withoutPicking(
-        (edge === 'line' ? EdgeLineProgram : EdgeArrowProgram) as unknown as ProgramClass,
-      ),
+      [edge]: edge === 'line' ? EdgeLineProgram : EdgeArrowProgram,
     } as unknown as ViewSettings['edgeProgramClasses'],
     nodeProgramClasses: {
-      [node]: withoutPicking(
-        (node === 'point' ? NodePointProgram : NodeRingProgram) as unknown as ProgramClass,
-      ),
+      [node]: node === 'point' ? NodePointProgram : NodeRingProgram,
     } as unknown as ViewSettings['nodeProgramClasses'],
   };
 }
@@ -157,13 +125,6 @@ export class GraphRenderer {
     });
     this.lanes = new LaneLayer(this.sigma as unknown as Sigma);
     this.labels = new LaneLabels(this.sigma as unknown as Sigma, this.lanes);
-    // Sigma finds the node under the pointer by reading a pixel of its picking framebuffer
-    // (gl.readPixels) at every mouse move, press and release: each read waits for the GPU to
-    // finish all queued drawing, 0.5–2 s under software WebGL on a large graph (profiled at
-    // 30k / 100k: 1.9 s of a 2.5 s click). The same answer from the nodes' display data instead.
-    (
-      this.sigma as unknown as { getNodeAtPosition: (p: { x: number; y: number }) => string | null }
-    ).getNodeAtPosition = (p) => this.nodeAt(p.x, p.y);
     // Layers that stay empty (no edge labels; lanes only with a chain layout) still cost the
     // compositor a copy each frame without a GPU: out of the page until used.
     this.sigma.getCanvases().edgeLabels?.style.setProperty('display', 'none');
