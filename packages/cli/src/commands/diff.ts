@@ -6,6 +6,7 @@
  */
 import type { ChainDiff, Translator } from '@chainlens/core';
 import {
+  seriesCells,
   ANALYZE_DEFAULTS,
   DIFF_COLUMNS,
   chainSeries,
@@ -81,17 +82,7 @@ function seriesLines(series: SeriesPoint[], tr: Translator): string[] {
         'K_path',
         tr.t('report:kpi.localSupply'),
       ],
-      series.map((p) => [
-        p.date,
-        tr.count(p.companies),
-        tr.count(p.chainFirms),
-        tr.count(p.segmentsPresent),
-        tr.num(p.coverage),
-        tr.num(p.redundancy),
-        tr.num(p.link),
-        tr.num(p.path),
-        tr.pct(p.localSupplyRatio),
-      ]),
+      series.map((p) => seriesCells(p, tr)),
       [1, 2, 3, 4, 5, 6, 7, 8],
       '  ',
     ),

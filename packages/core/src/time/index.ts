@@ -22,5 +22,5 @@ export { DIFF_COLUMNS, diffLines, diffRows } from './render.js';
 export type { DiffRow, DiffTextOptions } from './render.js';
 export { chainSeries, seriesPoint, yearly } from './series.js';
 export type { SeriesPoint } from './series.js';
-export { renderSeriesHtml } from './series-html.js';
+export { renderSeriesHtml, seriesCells } from './series-html.js';
 export type { SeriesPage } from './series-html.js';

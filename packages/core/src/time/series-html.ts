@@ -34,6 +34,21 @@ function textWidth(text: string): number {
   return w;
 }
 
+/** One date of the series as table cells (date, counts, the four completeness figures, local supply), for the page and the terminal alike. */
+export function seriesCells(p: SeriesPoint, tr: Translator): string[] {
+  return [
+    p.date,
+    tr.count(p.companies),
+    tr.count(p.chainFirms),
+    tr.count(p.segmentsPresent),
+    tr.num(p.coverage),
+    tr.num(p.redundancy),
+    tr.num(p.link),
+    tr.num(p.path),
+    tr.pct(p.localSupplyRatio),
+  ];
+}
+
 function chart(points: SeriesPoint[], tr: Translator): string {
   const [W, H, left, right, top, bottom] = [760, 340, 48, 16, 40, 40];
   const pw = W - left - right;
@@ -93,17 +108,7 @@ export function renderSeriesHtml(page: SeriesPage, tr: Translator): string {
     ...LINES.map(([key]) => label(key, tr)),
   ];
   const rows = points.map((p) =>
-    [
-      p.date,
-      tr.count(p.companies),
-      tr.count(p.chainFirms),
-      tr.count(p.segmentsPresent),
-      tr.num(p.coverage),
-      tr.num(p.redundancy),
-      tr.num(p.link),
-      tr.num(p.path),
-      tr.pct(p.localSupplyRatio),
-    ]
+    seriesCells(p, tr)
       .map((c, i) => `<td${i > 0 ? ' class="n"' : ''}>${dataHtml(c)}</td>`)
       .join(''),
   );
